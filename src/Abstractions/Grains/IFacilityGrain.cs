@@ -1,0 +1,44 @@
+using TokenFactoryTwin.Abstractions.Kpis;
+using TokenFactoryTwin.Abstractions.Topology;
+
+namespace TokenFactoryTwin.Abstractions.Grains;
+
+/// <summary>
+/// The top of the staged aggregation: holds its halls' latest snapshots and its power nodes' statuses, and
+/// derives the facility KPIs from them. Owns the facility's topology (declared by the facility file, plus racks
+/// registered at run time) and configures every child grain from it.
+/// </summary>
+[Alias("tft.IFacilityGrain")]
+public interface IFacilityGrain : IGrainWithStringKey
+{
+    /// <summary>Adopts the declared topology (the facility file wins for what it declares) and configures every child. Idempotent.</summary>
+    [Alias("Start")]
+    Task Start(FacilitySpec declared, TwinTiming timing);
+
+    [Alias("GetTopology")]
+    Task<FacilitySpec?> GetTopology();
+
+    [Alias("GetKpis")]
+    Task<TwinKpis> GetKpis();
+
+    [Alias("GetHalls")]
+    Task<IReadOnlyList<TwinKpis>> GetHalls();
+
+    [Alias("GetRacks")]
+    Task<IReadOnlyList<RackSnapshot>> GetRacks();
+
+    [Alias("GetPower")]
+    Task<IReadOnlyList<PowerNodeStatus>> GetPower();
+
+    [Alias("GetLinks")]
+    Task<IReadOnlyList<NetworkLinkStatus>> GetLinks();
+
+    [Alias("GetHistory")]
+    Task<IReadOnlyList<KpiPoint>> GetHistory();
+
+    [Alias("ReportHall"), OneWay]
+    Task ReportHall(HallSnapshot snapshot);
+
+    [Alias("ReportPowerNode"), OneWay]
+    Task ReportPowerNode(PowerNodeStatus status);
+}

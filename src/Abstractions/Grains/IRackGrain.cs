@@ -1,0 +1,37 @@
+using TokenFactoryTwin.Abstractions.Kpis;
+using TokenFactoryTwin.Abstractions.Telemetry;
+using TokenFactoryTwin.Abstractions.Topology;
+
+namespace TokenFactoryTwin.Abstractions.Grains;
+
+/// <summary>
+/// The unit of ingestion: holds its GPUs' hot state, turns counters into rates, simulates itself when its source
+/// is simulated, and pushes its totals to its hall and its load to its power nodes once per flush period.
+/// </summary>
+[Alias("tft.IRackGrain")]
+public interface IRackGrain : IGrainWithStringKey
+{
+    [Alias("Configure")]
+    Task Configure(RackConfig config);
+
+    /// <summary>Applies a batch of samples for this rack's GPUs (one call per scraped host or batch, never per metric).</summary>
+    [Alias("Ingest")]
+    Task<IngestResult> Ingest(IReadOnlyList<GpuSample> samples);
+
+    [Alias("GetSnapshot")]
+    Task<RackSnapshot?> GetSnapshot();
+
+    [Alias("GetDetail")]
+    Task<RackDetail?> GetDetail();
+
+    [Alias("GetGpu")]
+    Task<GpuStatus?> GetGpu(int index);
+
+    /// <summary>Stops the rack, tells its hall and power nodes to forget it and clears its state.</summary>
+    [Alias("Remove")]
+    Task Remove();
+
+    /// <summary>Wakes the rack (and with it its timers) after its silo was lost.</summary>
+    [Alias("Ping"), OneWay]
+    Task Ping();
+}

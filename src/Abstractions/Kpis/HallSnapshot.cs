@@ -1,0 +1,10 @@
+namespace TokenFactoryTwin.Abstractions.Kpis;
+
+/// <summary>A hall's totals, pushed to the facility at most once per flush period; newest version wins.</summary>
+[GenerateSerializer, Immutable, Alias("tft.HallSnapshot")]
+public sealed record HallSnapshot(
+    [property: Id(0)] string HallId,
+    [property: Id(1)] long Version,
+    [property: Id(2)] DateTimeOffset AsOf,
+    [property: Id(3)] double Pue,
+    [property: Id(4)] KpiTotals Totals);

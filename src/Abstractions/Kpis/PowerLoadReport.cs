@@ -1,0 +1,13 @@
+namespace TokenFactoryTwin.Abstractions.Kpis;
+
+/// <summary>
+/// The load one source (a rack cord or a downstream node) puts on a power node now, and the load it would put
+/// on it if the partner side were lost. A versioned snapshot: the node keeps the newest per source.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("tft.PowerLoadReport")]
+public sealed record PowerLoadReport(
+    [property: Id(0)] string SourceId,
+    [property: Id(1)] long Version,
+    [property: Id(2)] DateTimeOffset AsOf,
+    [property: Id(3)] double LoadKw,
+    [property: Id(4)] double LoadIfPartnerLostKw);

@@ -1,0 +1,23 @@
+namespace TokenFactoryTwin.Abstractions.Kpis;
+
+/// <summary>A power node's load against its derated rating, now and with its partner side lost.</summary>
+[GenerateSerializer, Immutable, Alias("tft.PowerNodeStatus")]
+public sealed record PowerNodeStatus(
+    [property: Id(0)] string Id,
+    [property: Id(1)] string Name,
+    [property: Id(2)] string Kind,
+    [property: Id(3)] string Side,
+    [property: Id(4)] double RatingKw,
+    [property: Id(5)] double DeratedKw,
+    [property: Id(6)] double LoadKw,
+    [property: Id(7)] double HeadroomKw,
+    [property: Id(8)] double LoadIfPartnerLostKw,
+    [property: Id(9)] string? Upstream,
+    [property: Id(10)] int Sources,
+    [property: Id(11)] int StaleSources,
+    [property: Id(12)] long Version,
+    [property: Id(13)] DateTimeOffset AsOf)
+{
+    public bool OverDerated => LoadKw > DeratedKw;
+    public bool OverIfPartnerLost => LoadIfPartnerLostKw > DeratedKw;
+}

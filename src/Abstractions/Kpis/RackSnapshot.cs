@@ -1,0 +1,30 @@
+namespace TokenFactoryTwin.Abstractions.Kpis;
+
+/// <summary>
+/// A rack's totals at <see cref="AsOf"/>, pushed to its hall at most once per flush period. It is a snapshot,
+/// not a delta: the hall keeps the newest <see cref="Version"/> per rack, so duplicates, retries and
+/// re-activations cannot double-count.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("tft.RackSnapshot")]
+public sealed record RackSnapshot(
+    [property: Id(0)] string RackId,
+    [property: Id(1)] string Hall,
+    [property: Id(2)] string RackType,
+    [property: Id(3)] string Gpu,
+    [property: Id(4)] long Version,
+    [property: Id(5)] DateTimeOffset AsOf,
+    [property: Id(6)] int Gpus,
+    [property: Id(7)] int GpusReporting,
+    [property: Id(8)] double TokensPerSecond,
+    [property: Id(9)] double OutputTokensPerSecond,
+    [property: Id(10)] double GpuPowerKw,
+    [property: Id(11)] double ItPowerKw,
+    [property: Id(12)] double ProvisionedPowerKw,
+    [property: Id(13)] double Utilization,
+    [property: Id(14)] double MaxTemperatureC,
+    [property: Id(15)] double UplinkGbps,
+    [property: Id(16)] string Source,
+    [property: Id(17)] bool Virtual,
+    [property: Id(18)] bool Stale,
+    [property: Id(19)] int Row,
+    [property: Id(20)] int Position);

@@ -1,0 +1,30 @@
+namespace TokenFactoryTwin.Abstractions;
+
+/// <summary>
+/// The one place grain keys are built. Every key is scoped by its facility, so two sites twinned by one
+/// cluster never collide. Ids may not contain '/', which the facility file validation enforces.
+/// </summary>
+public static class TwinKeys
+{
+    public const char Separator = '/';
+
+    public static string Facility(string facilityId) => facilityId;
+
+    public static string Hall(string facilityId, string hallId) => Scoped(facilityId, hallId);
+
+    public static string Rack(string facilityId, string rackId) => Scoped(facilityId, rackId);
+
+    public static string PowerNode(string facilityId, string nodeId) => Scoped(facilityId, nodeId);
+
+    public static string NetworkLink(string facilityId, string linkId) => Scoped(facilityId, linkId);
+
+    public static string Gpu(string facilityId, string rackId, int index) => $"{Scoped(facilityId, rackId)}{Separator}{index}";
+
+    /// <summary>The part of a facility-scoped key after the facility id.</summary>
+    public static string LocalId(string key) => key[(key.IndexOf(Separator) + 1)..];
+
+    /// <summary>The facility id of a facility-scoped key.</summary>
+    public static string FacilityOf(string key) => key[..key.IndexOf(Separator)];
+
+    private static string Scoped(string facilityId, string localId) => $"{facilityId}{Separator}{localId}";
+}

@@ -1,0 +1,74 @@
+using TokenFactoryTwin.Abstractions.Telemetry;
+using TokenFactoryTwin.Abstractions.Topology;
+
+namespace TokenFactoryTwin.Domain.Simulation;
+
+/// <summary>
+/// Generates a rack's per-GPU telemetry, as a real exporter would report it, from the rack's hardware profile,
+/// the operating point of its workload and its load curve. Power follows load between idle and TDP; tokens
+/// follow load up to the operating point; temperature follows power above the coolant or inlet temperature.
+/// Counters (tokens, energy in mJ) integrate over ticks. Deterministic for a seed and a sequence of tick times.
+/// </summary>
+public sealed class RackSimulator
+{
+    private const double MiBPerGB = 953.674;
+    private readonly RackProfile _profile;
+    private readonly ILoadCurve _curve;
+    private readonly double _noise;
+    private readonly long _seed;
+    private readonly string _uuidPrefix;
+    private readonly double[] _prompt;
+    private readonly double[] _generation;
+    private readonly double[] _energyMj;
+    private DateTimeOffset? _lastTick;
+
+    public RackSimulator(RackProfile profile, LoadCurveSpec? load, long seed, string rackId)
+    {
+        _profile = profile;
+        _curve = LoadCurves.From(load);
+        _noise = load?.Noise ?? 0.03;
+        _seed = seed;
+        _uuidPrefix = $"GPU-{(ulong)DeterministicNoise.SeedOf(rackId):x16}";
+        _prompt = new double[profile.Gpus];
+        _generation = new double[profile.Gpus];
+        _energyMj = new double[profile.Gpus];
+    }
+
+    /// <summary>The load level of the latest tick, for figures the rack derives rather than measures (uplink traffic).</summary>
+    public double LastLevel { get; private set; }
+
+    public IReadOnlyList<GpuSample> Tick(DateTimeOffset at)
+    {
+        var dt = _lastTick is { } last ? Math.Clamp((at - last).TotalSeconds, 0, 60) : 0;
+        _lastTick = at;
+        var tick = at.ToUnixTimeMilliseconds();
+        var level = Math.Clamp(_curve.LevelAt(at), 0, 1);
+        LastLevel = level;
+        var samples = new GpuSample[_profile.Gpus];
+        var inlet = _profile.Cooling == "liquid" ? 32.0 : 24.0;
+        var rise = _profile.Cooling == "liquid" ? 30.0 : 48.0;
+        for (var gpu = 0; gpu < samples.Length; gpu++)
+        {
+            var gpuLevel = Math.Clamp(level * (1 + _noise * DeterministicNoise.Gaussian(_seed, tick, gpu, 0)), 0, 1);
+            var powerW = _profile.GpuIdleW + (_profile.GpuTdpW - _profile.GpuIdleW) * gpuLevel;
+            var tokensPerSecond = _profile.TokensPerGpuPerSecond * gpuLevel;
+            _prompt[gpu] += tokensPerSecond * (1 - _profile.OutputShare) * dt;
+            _generation[gpu] += tokensPerSecond * _profile.OutputShare * dt;
+            _energyMj[gpu] += powerW * dt * 1000;
+            var temperature = inlet + rise * powerW / _profile.GpuTdpW + DeterministicNoise.Gaussian(_seed, tick, gpu, 1);
+            samples[gpu] = new GpuSample(
+                gpu,
+                at,
+                PowerW: powerW,
+                EnergyMillijoules: Math.Floor(_energyMj[gpu]),
+                UtilizationPercent: Math.Round(100 * Math.Min(1, gpuLevel * 1.05)),
+                TemperatureC: Math.Round(temperature, 1),
+                MemoryUsedMiB: Math.Round(_profile.HbmGB * MiBPerGB * (0.55 + 0.4 * gpuLevel)),
+                PromptTokens: Math.Floor(_prompt[gpu]),
+                GenerationTokens: Math.Floor(_generation[gpu]),
+                Uuid: $"{_uuidPrefix}-{gpu:d2}");
+        }
+
+        return samples;
+    }
+}

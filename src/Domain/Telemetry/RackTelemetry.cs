@@ -1,0 +1,157 @@
+using TokenFactoryTwin.Abstractions;
+using TokenFactoryTwin.Abstractions.Kpis;
+using TokenFactoryTwin.Abstractions.Telemetry;
+using TokenFactoryTwin.Abstractions.Topology;
+
+namespace TokenFactoryTwin.Domain.Telemetry;
+
+/// <summary>
+/// The hot state of one rack's GPUs, held in arrays (one slot per GPU) so a rack of 72 GPUs takes one object and
+/// one grain call per batch rather than 72. Applies validated samples, turns counters into rates, and sums the
+/// rack. Samples are keyed by (GPU, timestamp): a sample no newer than the GPU's last one changes nothing.
+/// </summary>
+public sealed class RackTelemetry
+{
+    private readonly RackProfile _profile;
+    private readonly long[] _lastSampleMs;
+    private readonly double[] _powerW;
+    private readonly double[] _utilization;
+    private readonly double[] _temperatureC;
+    private readonly double[] _memoryMiB;
+    private readonly CounterTrack[] _prompt;
+    private readonly CounterTrack[] _generation;
+    private readonly CounterTrack[] _energy;
+    private readonly string?[] _uuid;
+
+    public RackTelemetry(RackProfile profile)
+    {
+        _profile = profile;
+        var n = profile.Gpus;
+        _lastSampleMs = new long[n];
+        _powerW = Filled(n);
+        _utilization = Filled(n);
+        _temperatureC = Filled(n);
+        _memoryMiB = Filled(n);
+        _prompt = new CounterTrack[n];
+        _generation = new CounterTrack[n];
+        _energy = new CounterTrack[n];
+        _uuid = new string?[n];
+    }
+
+    public int Gpus => _profile.Gpus;
+
+    public IngestResult Ingest(IReadOnlyList<GpuSample> samples, DateTimeOffset now, SampleLimits limits)
+    {
+        var accepted = 0;
+        List<IngestError>? errors = null;
+        for (var i = 0; i < samples.Count; i++)
+        {
+            var sample = samples[i];
+            var problem = SampleValidator.Check(sample, Gpus, now, limits);
+            if (problem is not null)
+            {
+                (errors ??= []).Add(new IngestError(i, problem));
+                continue;
+            }
+
+            Apply(sample);
+            accepted++;
+        }
+
+        return new IngestResult(accepted, errors?.Count ?? 0, errors ?? (IReadOnlyList<IngestError>)[]);
+    }
+
+    /// <summary>Applies a sample already known to be valid (the simulator's own).</summary>
+    public void Apply(GpuSample sample)
+    {
+        var g = sample.GpuIndex;
+        var ms = sample.Timestamp.ToUnixTimeMilliseconds();
+        if (ms <= _lastSampleMs[g])
+        {
+            return;
+        }
+
+        _lastSampleMs[g] = ms;
+        if (sample.PowerW is { } p) _powerW[g] = p;
+        if (sample.UtilizationPercent is { } u) _utilization[g] = u;
+        if (sample.TemperatureC is { } t) _temperatureC[g] = t;
+        if (sample.MemoryUsedMiB is { } m) _memoryMiB[g] = m;
+        if (sample.PromptTokens is { } pt) _prompt[g].Observe(pt, ms);
+        if (sample.GenerationTokens is { } gt) _generation[g].Observe(gt, ms);
+        if (sample.EnergyMillijoules is { } e) _energy[g].Observe(e, ms);
+        if (sample.Uuid is { } id) _uuid[g] = id;
+    }
+
+    public bool IsFresh(int gpu, DateTimeOffset now, TimeSpan staleAfter) =>
+        _lastSampleMs[gpu] != 0 && now.ToUnixTimeMilliseconds() - _lastSampleMs[gpu] <= staleAfter.TotalMilliseconds;
+
+    public RackTotals Totals(DateTimeOffset now, TimeSpan staleAfter)
+    {
+        int reporting = 0, withUtilization = 0;
+        double tokens = 0, output = 0, gpuW = 0, utilization = 0, maxTemperature = double.NaN;
+        for (var g = 0; g < Gpus; g++)
+        {
+            if (!IsFresh(g, now, staleAfter))
+            {
+                continue;
+            }
+
+            reporting++;
+            tokens += _prompt[g].Rate + _generation[g].Rate;
+            output += _generation[g].Rate;
+            gpuW += PowerOf(g) ?? 0;
+            if (!double.IsNaN(_utilization[g]))
+            {
+                utilization += _utilization[g] / 100;
+                withUtilization++;
+            }
+
+            if (!double.IsNaN(_temperatureC[g]) && !(_temperatureC[g] <= maxTemperature))
+            {
+                maxTemperature = _temperatureC[g];
+            }
+        }
+
+        var meanUtilization = withUtilization > 0 ? utilization / withUtilization : 0;
+        var gpuKw = gpuW / 1000;
+        var reportingShare = Gpus > 0 ? (double)reporting / Gpus : 0;
+        // Only GPUs are measured; the rest of the rack (CPUs, NICs, switch trays, fans or pumps) is estimated from the
+        // catalog's rack IT power, idling at 60 % of its full-load draw and rising with GPU utilisation.
+        var nonGpuKw = _profile.NonGpuKwAtFullLoad * reportingShare * (0.6 + 0.4 * meanUtilization);
+        return new RackTotals(reporting, tokens, output, gpuKw, gpuKw + nonGpuKw, meanUtilization,
+            double.IsNaN(maxTemperature) ? 0 : maxTemperature);
+    }
+
+    public GpuStatus Gpu(string rackId, int g, DateTimeOffset now, TimeSpan staleAfter)
+    {
+        var seen = _lastSampleMs[g] != 0;
+        return new GpuStatus(
+            GpuIds.Format(rackId, g),
+            rackId,
+            g,
+            _uuid[g],
+            seen ? PowerOf(g) : null,
+            NullIfNaN(_utilization[g]) / 100,
+            NullIfNaN(_temperatureC[g]),
+            NullIfNaN(_memoryMiB[g]),
+            _prompt[g].Rate + _generation[g].Rate,
+            _generation[g].Rate,
+            seen ? DateTimeOffset.FromUnixTimeMilliseconds(_lastSampleMs[g]) : null,
+            !IsFresh(g, now, staleAfter));
+    }
+
+    public string? UuidOf(int g) => _uuid[g];
+
+    /// <summary>The power gauge where one reports; else the energy counter's rate (mJ/s is mW).</summary>
+    private double? PowerOf(int g) =>
+        !double.IsNaN(_powerW[g]) ? _powerW[g] : _energy[g].HasValue ? _energy[g].Rate / 1000 : null;
+
+    private static double? NullIfNaN(double value) => double.IsNaN(value) ? null : value;
+
+    private static double[] Filled(int n)
+    {
+        var values = new double[n];
+        Array.Fill(values, double.NaN);
+        return values;
+    }
+}

@@ -1,0 +1,22 @@
+using TokenFactoryTwin.Gateway.Apis;
+using TokenFactoryTwin.Gateway.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddTwinClient();
+builder.Services.AddOpenApi();
+builder.Services.AddProblemDetails();
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.MapDefaultEndpoints();
+app.MapOpenApi();
+app.MapReadApi();
+app.MapCatalogApi();
+
+app.Run();
+
+/// <summary>The gateway's entry point, visible to WebApplicationFactory in tests.</summary>
+public partial class Program;

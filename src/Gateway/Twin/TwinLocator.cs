@@ -1,0 +1,30 @@
+using TokenFactoryTwin.Abstractions;
+using TokenFactoryTwin.Abstractions.Grains;
+
+namespace TokenFactoryTwin.Gateway.Twin;
+
+/// <summary>
+/// Finds the facility this gateway serves: <c>Twin:FacilityId</c> when set, else the first facility the cluster
+/// twins (asked once of the directory grain, then remembered).
+/// </summary>
+public sealed class TwinLocator(IClusterClient client, IConfiguration configuration)
+{
+    private string? _facilityId = configuration["Twin:FacilityId"] is { Length: > 0 } id ? id : null;
+
+    public IClusterClient Client => client;
+
+    /// <returns>The facility id, or null while the cluster has not registered one yet.</returns>
+    public async Task<string?> FacilityId()
+    {
+        if (_facilityId is not null)
+        {
+            return _facilityId;
+        }
+
+        var facilities = await client.GetGrain<ITwinDirectoryGrain>(ITwinDirectoryGrain.Key).GetFacilities();
+        return _facilityId = facilities.Count > 0 ? facilities[0] : null;
+    }
+
+    public async Task<IFacilityGrain?> Facility() =>
+        await FacilityId() is { } id ? client.GetGrain<IFacilityGrain>(TwinKeys.Facility(id)) : null;
+}

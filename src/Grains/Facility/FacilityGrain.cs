@@ -1,0 +1,181 @@
+using TokenFactoryTwin.Abstractions;
+using TokenFactoryTwin.Grains.Aggregation;
+using TokenFactoryTwin.Abstractions.Grains;
+using TokenFactoryTwin.Abstractions.Kpis;
+using TokenFactoryTwin.Abstractions.Topology;
+using TokenFactoryTwin.Domain.Catalog;
+using TokenFactoryTwin.Domain.Economics;
+using TokenFactoryTwin.Domain.Facilities;
+using TokenFactoryTwin.Domain.Kpis;
+using TokenFactoryTwin.Grains.Network;
+
+namespace TokenFactoryTwin.Grains.Facility;
+
+/// <summary>
+/// The top of the staged aggregation. Keeps its halls' newest snapshots and its power nodes' newest statuses,
+/// derives hall and facility KPIs from them once per period, and keeps an hour of history for charts. Reads never
+/// walk the graph: they return what the grain already holds (racks come from the halls, which hold them).
+/// </summary>
+public sealed class FacilityGrain(
+    [PersistentState("facility", StorageNames.Twin)] IPersistentState<FacilityState> state,
+    TwinCatalog catalog,
+    TimeProvider time) : Grain, IFacilityGrain
+{
+    private const int HistoryPoints = 3600;
+    private readonly ChildSnapshots<HallSnapshot> _halls = new(s => s.Version);
+    private readonly ChildSnapshots<PowerNodeStatus> _power = new(s => s.Version);
+    private readonly KpiHistory _history = new(HistoryPoints);
+    private IGrainTimer? _timer;
+    private TwinKpis? _kpis;
+    private IReadOnlyList<TwinKpis> _hallKpis = [];
+
+    private string FacilityId => this.GetPrimaryKeyString();
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (state.State.Timing is { } timing)
+        {
+            StartTimer(timing);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task Start(FacilitySpec declared, TwinTiming timing)
+    {
+        var before = Effective();
+        state.State.Declared = declared;
+        state.State.Timing = timing;
+        await state.WriteStateAsync();
+        await ConfigureChildren(before);
+        StartTimer(timing);
+    }
+
+    public Task<FacilitySpec?> GetTopology() => Task.FromResult(Effective());
+
+    public Task<TwinKpis> GetKpis() => Task.FromResult(_kpis ?? Compute(time.GetUtcNow()).Facility);
+
+    public Task<IReadOnlyList<TwinKpis>> GetHalls() => Task.FromResult(_kpis is null ? Compute(time.GetUtcNow()).Halls : _hallKpis);
+
+    public async Task<IReadOnlyList<RackSnapshot>> GetRacks()
+    {
+        if (Effective() is not { } spec)
+        {
+            return [];
+        }
+
+        var perHall = await Task.WhenAll(spec.Halls.Select(h => GrainFactory.GetGrain<IHallGrain>(TwinKeys.Hall(FacilityId, h.Id)).GetRacks()));
+        return perHall.SelectMany(r => r).ToList();
+    }
+
+    public Task<IReadOnlyList<PowerNodeStatus>> GetPower()
+    {
+        if (Effective() is not { } spec || state.State.Timing is not { } timing)
+        {
+            return Task.FromResult<IReadOnlyList<PowerNodeStatus>>([]);
+        }
+
+        var now = time.GetUtcNow();
+        var statuses = spec.PowerNodes.Select(node => _power.Get(node.Id) ?? new PowerNodeStatus(
+            node.Id, node.Name, node.Kind.ToString(), node.Side, node.RatingKw, node.DeratedKw, 0, node.DeratedKw, 0,
+            node.Upstream, 0, 0, 0, now)).ToList();
+        return Task.FromResult<IReadOnlyList<PowerNodeStatus>>(statuses);
+    }
+
+    public async Task<IReadOnlyList<NetworkLinkStatus>> GetLinks()
+    {
+        if (Effective() is not { } spec)
+        {
+            return [];
+        }
+
+        var racks = (await GetRacks()).ToDictionary(r => r.RackId);
+        var capacityByRack = spec.Links.GroupBy(l => l.Rack).ToDictionary(g => g.Key, g => g.Sum(l => l.CapacityGbps * l.Count));
+        return spec.Links.Select(l => LinkStatuses.From(l, racks.GetValueOrDefault(l.Rack), capacityByRack[l.Rack])).ToList();
+    }
+
+    public Task<IReadOnlyList<KpiPoint>> GetHistory() => Task.FromResult(_history.ToList());
+
+    public Task ReportHall(HallSnapshot snapshot)
+    {
+        _halls.Offer(snapshot.HallId, snapshot, time.GetUtcNow());
+        return Task.CompletedTask;
+    }
+
+    public Task ReportPowerNode(PowerNodeStatus status)
+    {
+        _power.Offer(status.Id, status, time.GetUtcNow());
+        return Task.CompletedTask;
+    }
+
+    private FacilitySpec? Effective() => state.State.Declared is { } declared
+        ? declared with { Racks = [.. declared.Racks, .. state.State.Registered.Where(r => declared.Racks.All(d => d.Id != r.Id))] }
+        : null;
+
+    private async Task ConfigureChildren(FacilitySpec? before)
+    {
+        var spec = Effective()!;
+        var timing = state.State.Timing!;
+        var facility = FacilityId;
+        await GrainFactory.GetGrain<ITwinDirectoryGrain>(ITwinDirectoryGrain.Key).Register(facility);
+        var linksByRack = spec.Links.ToLookup(l => l.Rack);
+
+        var work = new List<Task>();
+        work.AddRange(spec.Halls.Select(h => GrainFactory.GetGrain<IHallGrain>(TwinKeys.Hall(facility, h.Id))
+            .Configure(facility, h, spec.Racks.Where(r => r.Hall == h.Id).Select(r => r.Id).ToList(), timing)));
+        work.AddRange(spec.PowerNodes.Select(n => GrainFactory.GetGrain<IPowerNodeGrain>(TwinKeys.PowerNode(facility, n.Id))
+            .Configure(facility, n, timing)));
+        work.AddRange(spec.Links.Select(l => GrainFactory.GetGrain<INetworkLinkGrain>(TwinKeys.NetworkLink(facility, l.Id))
+            .Configure(facility, l)));
+        work.AddRange(spec.Racks.Select(r => GrainFactory.GetGrain<IRackGrain>(TwinKeys.Rack(facility, r.Id))
+            .Configure(new RackConfig(facility, r, RackProfiles.Resolve(r, catalog), timing, linksByRack[r.Id].Select(l => l.Id).ToList()))));
+        await Task.WhenAll(work);
+
+        // Racks the facility file no longer declares are taken out of the twin.
+        var removed = before?.Racks.Select(r => r.Id).Except(spec.Racks.Select(r => r.Id)) ?? [];
+        await Task.WhenAll(removed.Select(id => GrainFactory.GetGrain<IRackGrain>(TwinKeys.Rack(facility, id)).Remove()));
+        _halls.RetainOnly(spec.Halls.Select(h => h.Id).ToList());
+        _power.RetainOnly(spec.PowerNodes.Select(n => n.Id).ToList());
+    }
+
+    private void StartTimer(TwinTiming timing)
+    {
+        _timer?.Dispose();
+        _timer = this.RegisterGrainTimer(Flush, new GrainTimerCreationOptions
+        {
+            DueTime = timing.FlushPeriod,
+            Period = timing.FlushPeriod,
+            KeepAlive = true,
+        });
+    }
+
+    private Task Flush(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var (facility, halls) = Compute(now);
+        _kpis = facility;
+        _hallKpis = halls;
+        _history.Add(new KpiPoint(now, facility.TokensPerSecond, facility.FacilityPowerKw, facility.TokensPerSecondPerMegawatt, facility.CostPerMillionTokensUsd));
+        return Task.CompletedTask;
+    }
+
+    private (TwinKpis Facility, IReadOnlyList<TwinKpis> Halls) Compute(DateTimeOffset now)
+    {
+        var spec = Effective();
+        var timing = state.State.Timing ?? TwinTiming.Default;
+        var cost = new CostModel(spec?.CostModel ?? new CostModelSpec(), catalog);
+        var halls = spec?.Halls ?? [];
+        var snapshots = halls.Select(h => (Spec: h, Snapshot: _halls.Get(h.Id), Stale: _halls.IsStale(h.Id, now, timing.StaleAfter))).ToList();
+        var facilityTotals = KpiTotalsMath.Sum(snapshots.Select(s => s.Snapshot?.Totals ?? KpiTotals.Zero));
+        var hallKpis = snapshots.Select(s =>
+        {
+            var totals = s.Snapshot?.Totals ?? KpiTotals.Zero;
+            var opexShare = facilityTotals.ProvisionedPowerKw > 0 ? totals.ProvisionedPowerKw / facilityTotals.ProvisionedPowerKw : 0;
+            return KpiCalculator.Derive(s.Spec.Id, s.Spec.Name, s.Snapshot?.AsOf ?? now, totals, cost.CostPerHourUsd(totals, opexShare), s.Spec.Pue, s.Stale);
+        }).ToList();
+        var facilityPue = halls.Count > 0 ? halls.Average(h => h.Pue) : 1;
+        var kpis = KpiCalculator.Derive(FacilityId, spec?.Name ?? FacilityId, now, facilityTotals, cost.CostPerHourUsd(facilityTotals),
+            facilityPue, snapshots.Count == 0 || snapshots.Any(s => s.Stale));
+        return (kpis, hallKpis);
+    }
+}

@@ -1,0 +1,112 @@
+using TokenFactoryTwin.Abstractions;
+using TokenFactoryTwin.Grains.Aggregation;
+using TokenFactoryTwin.Abstractions.Grains;
+using TokenFactoryTwin.Abstractions.Kpis;
+using TokenFactoryTwin.Abstractions.Topology;
+using TokenFactoryTwin.Domain.Kpis;
+
+namespace TokenFactoryTwin.Grains.Hall;
+
+/// <summary>
+/// A staging level between racks and the facility. Keeps the newest snapshot per rack, marks racks stale when they
+/// fall silent (and wakes them, in case their silo was lost), and pushes its totals to the facility once per period.
+/// </summary>
+public sealed class HallGrain(
+    [PersistentState("hall", StorageNames.Twin)] IPersistentState<HallState> state,
+    TimeProvider time) : Grain, IHallGrain
+{
+    private readonly ChildSnapshots<RackSnapshot> _racks = new(s => s.Version);
+    private IGrainTimer? _timer;
+    private long _version;
+    private HallSnapshot? _last;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (state.State.Timing is { } timing)
+        {
+            StartTimer(timing);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task Configure(string facilityId, HallSpec spec, IReadOnlyList<string> rackIds, TwinTiming timing)
+    {
+        state.State.FacilityId = facilityId;
+        state.State.Spec = spec;
+        state.State.RackIds = [.. rackIds];
+        state.State.Timing = timing;
+        await state.WriteStateAsync();
+        _racks.RetainOnly(state.State.RackIds);
+        StartTimer(timing);
+    }
+
+    public Task ReportRack(RackSnapshot snapshot)
+    {
+        if (state.State.RackIds.Contains(snapshot.RackId))
+        {
+            _racks.Offer(snapshot.RackId, snapshot, time.GetUtcNow());
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task ForgetRack(string rackId)
+    {
+        _racks.Forget(rackId);
+        if (state.State.RackIds.Remove(rackId))
+        {
+            await state.WriteStateAsync();
+        }
+    }
+
+    public Task<IReadOnlyList<RackSnapshot>> GetRacks()
+    {
+        if (state.State.Timing is not { } timing)
+        {
+            return Task.FromResult<IReadOnlyList<RackSnapshot>>([]);
+        }
+
+        var now = time.GetUtcNow();
+        return Task.FromResult<IReadOnlyList<RackSnapshot>>(Current(now, timing).OrderBy(r => r.Row).ThenBy(r => r.Position).ToList());
+    }
+
+    public Task<HallSnapshot?> GetSnapshot() => Task.FromResult(_last);
+
+    private void StartTimer(TwinTiming timing)
+    {
+        _timer?.Dispose();
+        _timer = this.RegisterGrainTimer(Flush, new GrainTimerCreationOptions
+        {
+            DueTime = timing.FlushPeriod,
+            Period = timing.FlushPeriod,
+            KeepAlive = true,
+        });
+    }
+
+    private Task Flush(CancellationToken cancellationToken)
+    {
+        if (state.State is not { Spec: { } spec, Timing: { } timing, FacilityId: { } facility })
+        {
+            return Task.CompletedTask;
+        }
+
+        var now = time.GetUtcNow();
+        var totals = KpiTotalsMath.FromRacks(Current(now, timing), spec.Pue);
+        _version = Math.Max(_version + 1, now.UtcTicks);
+        _last = new HallSnapshot(spec.Id, _version, now, spec.Pue, totals);
+        _ = GrainFactory.GetGrain<IFacilityGrain>(TwinKeys.Facility(facility)).ReportHall(_last);
+
+        // A rack silent past the stale period may have lost its silo; a call re-activates it, and its timer with it.
+        foreach (var rackId in state.State.RackIds.Where(id => _racks.IsStale(id, now, timing.StaleAfter)))
+        {
+            _ = GrainFactory.GetGrain<IRackGrain>(TwinKeys.Rack(facility, rackId)).Ping();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The newest snapshot of each rack, flagged stale where the hall has not heard from it in time.</summary>
+    private IEnumerable<RackSnapshot> Current(DateTimeOffset now, TwinTiming timing) =>
+        _racks.All(now, timing.StaleAfter).Select(r => r.Stale && !r.Snapshot.Stale ? r.Snapshot with { Stale = true } : r.Snapshot);
+}

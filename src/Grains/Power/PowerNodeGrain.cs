@@ -1,0 +1,113 @@
+using TokenFactoryTwin.Abstractions;
+using TokenFactoryTwin.Grains.Aggregation;
+using TokenFactoryTwin.Abstractions.Grains;
+using TokenFactoryTwin.Abstractions.Kpis;
+using TokenFactoryTwin.Abstractions.Topology;
+
+namespace TokenFactoryTwin.Grains.Power;
+
+/// <summary>
+/// A node on the power path. Sums the newest load report of each source (rack cords and downstream nodes), and
+/// once per period pushes its own load upstream and its status to the facility. A silent source keeps its last
+/// load: a rack that stops reporting still draws power, and headroom must not be overstated.
+/// </summary>
+public sealed class PowerNodeGrain(
+    [PersistentState("power", StorageNames.Twin)] IPersistentState<PowerNodeState> state,
+    TimeProvider time) : Grain, IPowerNodeGrain
+{
+    private readonly ChildSnapshots<PowerLoadReport> _sources = new(r => r.Version);
+    private IGrainTimer? _timer;
+    private long _version;
+    private PowerNodeStatus? _last;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (state.State.Timing is { } timing)
+        {
+            StartTimer(timing);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task Configure(string facilityId, PowerNodeSpec spec, TwinTiming timing)
+    {
+        if (state.State.Spec == spec && state.State.FacilityId == facilityId && state.State.Timing == timing && _timer is not null)
+        {
+            return;
+        }
+
+        state.State.FacilityId = facilityId;
+        state.State.Spec = spec;
+        state.State.Timing = timing;
+        await state.WriteStateAsync();
+        StartTimer(timing);
+    }
+
+    public Task ReportLoad(PowerLoadReport report)
+    {
+        _sources.Offer(report.SourceId, report, time.GetUtcNow());
+        return Task.CompletedTask;
+    }
+
+    public Task ForgetSource(string sourceId)
+    {
+        _sources.Forget(sourceId);
+        return Task.CompletedTask;
+    }
+
+    public Task<PowerNodeStatus?> GetStatus() => Task.FromResult(_last ?? Measure());
+
+    private void StartTimer(TwinTiming timing)
+    {
+        _timer?.Dispose();
+        _timer = this.RegisterGrainTimer(Flush, new GrainTimerCreationOptions
+        {
+            DueTime = timing.FlushPeriod,
+            Period = timing.FlushPeriod,
+            KeepAlive = true,
+        });
+    }
+
+    private Task Flush(CancellationToken cancellationToken)
+    {
+        if (Measure() is not { } status || state.State.FacilityId is not { } facility)
+        {
+            return Task.CompletedTask;
+        }
+
+        _last = status;
+        if (status.Upstream is { } upstream)
+        {
+            _ = GrainFactory.GetGrain<IPowerNodeGrain>(TwinKeys.PowerNode(facility, upstream))
+                .ReportLoad(new PowerLoadReport(status.Id, status.Version, status.AsOf, status.LoadKw, status.LoadIfPartnerLostKw));
+        }
+
+        _ = GrainFactory.GetGrain<IFacilityGrain>(TwinKeys.Facility(facility)).ReportPowerNode(status);
+        return Task.CompletedTask;
+    }
+
+    private PowerNodeStatus? Measure()
+    {
+        if (state.State is not { Spec: { } spec, Timing: { } timing })
+        {
+            return null;
+        }
+
+        var now = time.GetUtcNow();
+        double load = 0, ifPartnerLost = 0;
+        int sources = 0, stale = 0;
+        foreach (var (_, report, isStale) in _sources.All(now, timing.StaleAfter))
+        {
+            sources++;
+            stale += isStale ? 1 : 0;
+            load += report.LoadKw;
+            ifPartnerLost += report.LoadIfPartnerLostKw;
+        }
+
+        _version = Math.Max(_version + 1, now.UtcTicks);
+        return new PowerNodeStatus(
+            spec.Id, spec.Name, spec.Kind.ToString(), spec.Side, spec.RatingKw, spec.DeratedKw,
+            load, spec.DeratedKw - load, ifPartnerLost, spec.Upstream, sources, stale, _version, now);
+    }
+}

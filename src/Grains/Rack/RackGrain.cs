@@ -1,0 +1,206 @@
+using TokenFactoryTwin.Abstractions;
+using TokenFactoryTwin.Grains.Aggregation;
+using TokenFactoryTwin.Abstractions.Grains;
+using TokenFactoryTwin.Abstractions.Kpis;
+using TokenFactoryTwin.Abstractions.Telemetry;
+using TokenFactoryTwin.Abstractions.Topology;
+using TokenFactoryTwin.Domain.Economics;
+using TokenFactoryTwin.Domain.Power;
+using TokenFactoryTwin.Domain.Simulation;
+using TokenFactoryTwin.Domain.Telemetry;
+
+namespace TokenFactoryTwin.Grains.Rack;
+
+/// <summary>
+/// The unit of ingestion. Holds its GPUs' hot state in arrays (<see cref="RackTelemetry"/>), simulates itself when its
+/// source is simulated, and once per flush period pushes a versioned snapshot to its hall and its cord loads to its
+/// power nodes (one-way: a lost push is replaced by the next one, and the snapshot is idempotent).
+/// </summary>
+public sealed class RackGrain(
+    [PersistentState("rack", StorageNames.Twin)] IPersistentState<RackState> state,
+    TimeProvider time) : Grain, IRackGrain
+{
+    private const int RecentPoints = 300;
+    private RackTelemetry? _telemetry;
+    private RackSimulator? _simulator;
+    private IGrainTimer? _timer;
+    private long _version;
+    private RackSnapshot? _last;
+    private readonly KpiHistory _recent = new(RecentPoints);
+
+    private string RackId => TwinKeys.LocalId(this.GetPrimaryKeyString());
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (state.State.Config is { } config)
+        {
+            Start(config);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task Configure(RackConfig config)
+    {
+        if (config == state.State.Config && _timer is not null)
+        {
+            return;
+        }
+
+        state.State.Config = config;
+        await state.WriteStateAsync();
+        Start(config);
+    }
+
+    public Task<IngestResult> Ingest(IReadOnlyList<GpuSample> samples)
+    {
+        if (_telemetry is null)
+        {
+            return Task.FromResult(new IngestResult(0, samples.Count, [new IngestError(0, $"rack '{RackId}' is not registered")]));
+        }
+
+        return Task.FromResult(_telemetry.Ingest(samples, time.GetUtcNow(), SampleLimits.Default));
+    }
+
+    public Task<RackSnapshot?> GetSnapshot() => Task.FromResult(_last);
+
+    public Task<RackDetail?> GetDetail()
+    {
+        if (state.State.Config is not { } config || _telemetry is null)
+        {
+            return Task.FromResult<RackDetail?>(null);
+        }
+
+        var now = time.GetUtcNow();
+        var gpus = Enumerable.Range(0, _telemetry.Gpus).Select(g => _telemetry.Gpu(RackId, g, now, config.Timing.StaleAfter)).ToList();
+        return Task.FromResult<RackDetail?>(new RackDetail(config.Spec, _last ?? Measure(config, now), gpus, _recent.ToList(), config.Links));
+    }
+
+    public Task<GpuStatus?> GetGpu(int index)
+    {
+        if (state.State.Config is not { } config || _telemetry is null || index < 0 || index >= _telemetry.Gpus)
+        {
+            return Task.FromResult<GpuStatus?>(null);
+        }
+
+        return Task.FromResult<GpuStatus?>(_telemetry.Gpu(RackId, index, time.GetUtcNow(), config.Timing.StaleAfter));
+    }
+
+    public async Task Remove()
+    {
+        _timer?.Dispose();
+        _timer = null;
+        if (state.State.Config is { } config)
+        {
+            var facility = config.FacilityId;
+            await GrainFactory.GetGrain<IHallGrain>(TwinKeys.Hall(facility, config.Spec.Hall)).ForgetRack(RackId);
+            foreach (var node in Cords(config.Spec))
+            {
+                await GrainFactory.GetGrain<IPowerNodeGrain>(TwinKeys.PowerNode(facility, node)).ForgetSource(RackId);
+            }
+        }
+
+        await state.ClearStateAsync();
+        _telemetry = null;
+        _simulator = null;
+        _last = null;
+        DeactivateOnIdle();
+    }
+
+    public Task Ping() => Task.CompletedTask;
+
+    private void Start(RackConfig config)
+    {
+        if (_telemetry is null || _telemetry.Gpus != config.Profile.Gpus)
+        {
+            _telemetry = new RackTelemetry(config.Profile);
+        }
+
+        _simulator = config.Spec.Source.Kind == TelemetrySourceKinds.Simulated
+            ? new RackSimulator(config.Profile, config.Spec.Source.Load, config.Spec.Source.Seed ?? DeterministicNoise.SeedOf(RackId), RackId)
+            : null;
+        _timer?.Dispose();
+        _timer = this.RegisterGrainTimer(Flush, new GrainTimerCreationOptions
+        {
+            DueTime = config.Timing.FlushPeriod,
+            Period = config.Timing.FlushPeriod,
+            KeepAlive = true,
+        });
+    }
+
+    private Task Flush(CancellationToken cancellationToken)
+    {
+        if (state.State.Config is not { } config || _telemetry is null)
+        {
+            return Task.CompletedTask;
+        }
+
+        var now = time.GetUtcNow();
+        if (_simulator is not null)
+        {
+            // Ticks land on whole flush periods so a seed replays the same telemetry whatever the timer's jitter.
+            var period = config.Timing.FlushPeriod.Ticks;
+            var tick = new DateTimeOffset(now.UtcTicks / period * period, TimeSpan.Zero);
+            foreach (var sample in _simulator.Tick(tick))
+            {
+                _telemetry.Apply(sample);
+            }
+        }
+
+        var snapshot = Measure(config, now);
+        _last = snapshot;
+        _recent.Add(new KpiPoint(now, snapshot.TokensPerSecond, snapshot.ItPowerKw,
+            TokenEconomics.TokensPerSecondPerMegawatt(snapshot.TokensPerSecond, snapshot.ItPowerKw), null));
+        var facility = config.FacilityId;
+        _ = GrainFactory.GetGrain<IHallGrain>(TwinKeys.Hall(facility, config.Spec.Hall)).ReportRack(snapshot);
+
+        var load = snapshot.Stale ? _lastPoweredKw : snapshot.ItPowerKw;
+        _lastPoweredKw = load;
+        var (a, b) = CordSplit.Split(load, config.Spec.PowerB is not null);
+        _ = GrainFactory.GetGrain<IPowerNodeGrain>(TwinKeys.PowerNode(facility, config.Spec.PowerA))
+            .ReportLoad(new PowerLoadReport(RackId, snapshot.Version, now, a.LoadKw, a.LoadIfPartnerLostKw));
+        if (config.Spec.PowerB is { } powerB)
+        {
+            _ = GrainFactory.GetGrain<IPowerNodeGrain>(TwinKeys.PowerNode(facility, powerB))
+                .ReportLoad(new PowerLoadReport(RackId, snapshot.Version, now, b.LoadKw, b.LoadIfPartnerLostKw));
+        }
+
+        return Task.CompletedTask;
+    }
+
+    // A rack that stops reporting still draws power: its nodes keep its last known load rather than assume it freed.
+    private double _lastPoweredKw;
+
+    private RackSnapshot Measure(RackConfig config, DateTimeOffset now)
+    {
+        var totals = _telemetry!.Totals(now, config.Timing.StaleAfter);
+        _version = Math.Max(_version + 1, now.UtcTicks);
+        var profile = config.Profile;
+        var uplink = _simulator is not null ? profile.UplinkGbps * (0.05 + 0.5 * _simulator.LastLevel) : 0;
+        return new RackSnapshot(
+            RackId,
+            config.Spec.Hall,
+            config.Spec.RackType,
+            profile.Gpu,
+            _version,
+            now,
+            profile.Gpus,
+            totals.GpusReporting,
+            totals.TokensPerSecond,
+            totals.OutputTokensPerSecond,
+            totals.GpuPowerKw,
+            totals.ItPowerKw,
+            profile.Gpus * profile.AllInKwPerGpu,
+            totals.Utilization,
+            totals.MaxTemperatureC,
+            uplink,
+            config.Spec.Source.Kind,
+            config.Spec.Virtual,
+            totals.GpusReporting == 0,
+            config.Spec.Row,
+            config.Spec.Position);
+    }
+
+    private static IEnumerable<string> Cords(RackSpec spec) =>
+        spec.PowerB is null ? [spec.PowerA] : [spec.PowerA, spec.PowerB];
+}

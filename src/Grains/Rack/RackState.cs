@@ -1,0 +1,10 @@
+using TokenFactoryTwin.Abstractions.Topology;
+
+namespace TokenFactoryTwin.Grains.Rack;
+
+/// <summary>What a rack keeps across restarts: its configuration. Its telemetry is hot state, rebuilt from new samples.</summary>
+[GenerateSerializer, Alias("tft.RackState")]
+public sealed class RackState
+{
+    [Id(0)] public RackConfig? Config { get; set; }
+}

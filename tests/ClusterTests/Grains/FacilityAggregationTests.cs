@@ -1,0 +1,40 @@
+using TokenFactoryTwin.Abstractions;
+using TokenFactoryTwin.Abstractions.Grains;
+using TokenFactoryTwin.ClusterTests.Infrastructure;
+
+namespace TokenFactoryTwin.ClusterTests.Grains;
+
+[Collection(TwinClusterCollection.Name)]
+public sealed class FacilityAggregationTests(TwinClusterFixture fixture)
+{
+    [Fact]
+    public async Task Facility_equals_the_sum_of_its_halls_and_racks()
+    {
+        var id = TestFacilities.NewId();
+        var spec = TestFacilities.TwoHalls(id, h200Racks: 3, gb300Racks: 2);
+        var facility = fixture.Grains.GetGrain<IFacilityGrain>(TwinKeys.Facility(id));
+        await facility.Start(spec, TestFacilities.FastTiming);
+
+        var kpis = await Eventually.Get(facility.GetKpis, k => k.Racks == 5 && k.GpusReporting == 3 * 32 + 2 * 72 && k.TokensPerSecond > 0,
+            what: "all five racks reporting");
+
+        // Read racks, halls and facility from one consistent moment: totals move every period.
+        var racks = await facility.GetRacks();
+        var halls = await facility.GetHalls();
+        Assert.Equal(5, racks.Count);
+        Assert.Equal(2, halls.Count);
+        Assert.Equal(3 * 32 + 2 * 72, kpis.Gpus);
+        Assert.Equal(kpis.Gpus, halls.Sum(h => h.Gpus));
+        Assert.Equal(halls.Sum(h => h.Racks), kpis.Racks);
+        Assert.Equal(racks.Sum(r => r.ProvisionedPowerKw), kpis.ProvisionedPowerKw, 6);
+        Assert.Equal(3 * 32 * 1.73 + 2 * 72 * 2.1, kpis.ProvisionedPowerKw, 6);
+
+        // Constant load without noise: each GPU produces 80 % of its operating point, so the sums are exact.
+        var expectedTokens = 0.8 * (3 * 32 * 93.3 + 2 * 72 * 6000);
+        Assert.Equal(expectedTokens, kpis.TokensPerSecond, expectedTokens * 0.02);
+        Assert.Equal(halls.Sum(h => h.TokensPerSecond), kpis.TokensPerSecond, 1e-6);
+        Assert.Equal(halls.Sum(h => h.FacilityPowerKw), kpis.FacilityPowerKw, 1e-6);
+        Assert.Equal(halls.Sum(h => h.CostPerHourUsd), kpis.CostPerHourUsd, 1e-6);
+        Assert.Equal(3 * 32 * 1.41 + 2 * 72 * 2.652, kpis.CostPerHourUsd, 6);
+    }
+}
