@@ -15,6 +15,17 @@ public interface IFacilityGrain : IGrainWithStringKey
     [Alias("Start")]
     Task Start(FacilitySpec declared, TwinTiming timing);
 
+    /// <summary>
+    /// Adds racks to the live twin at run time and persists them: all or none. Ids that exist already are a clash;
+    /// racks that do not fit the facility (unknown hall, rack type or power node, …) are invalid.
+    /// </summary>
+    [Alias("RegisterRacks")]
+    Task<TwinCommandResult> RegisterRacks(IReadOnlyList<RackSpec> racks);
+
+    /// <summary>Removes a rack registered at run time (racks the facility file declares are changed in the file).</summary>
+    [Alias("RemoveRack")]
+    Task<TwinCommandResult> RemoveRack(string rackId);
+
     [Alias("GetTopology")]
     Task<FacilitySpec?> GetTopology();
 

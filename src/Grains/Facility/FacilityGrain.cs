@@ -51,6 +51,53 @@ public sealed class FacilityGrain(
         StartTimer(timing);
     }
 
+    public async Task<TwinCommandResult> RegisterRacks(IReadOnlyList<RackSpec> racks)
+    {
+        if (Effective() is not { } spec || state.State.Timing is null)
+        {
+            return TwinCommandResult.Invalid(["the facility is not started yet"]);
+        }
+
+        var existing = spec.Racks.Select(r => r.Id).ToHashSet();
+        var clash = racks.Select(r => r.Id).FirstOrDefault(existing.Contains)
+            ?? racks.GroupBy(r => r.Id).Where(g => g.Count() > 1).Select(g => g.Key).FirstOrDefault();
+        if (clash is not null)
+        {
+            return TwinCommandResult.Clash($"rack '{clash}' exists already");
+        }
+
+        var candidate = spec with { Racks = [.. spec.Racks, .. racks] };
+        var problems = racks.SelectMany(r => FacilityValidator.ValidateRack(r, candidate, catalog)).ToList();
+        var taken = spec.Racks.Select(r => (r.Hall, r.Row, r.Position)).ToHashSet();
+        problems.AddRange(racks.Where(r => !taken.Add((r.Hall, r.Row, r.Position)))
+            .Select(r => $"rack '{r.Id}': hall '{r.Hall}' row {r.Row} position {r.Position} is already taken"));
+        if (problems.Count > 0)
+        {
+            return TwinCommandResult.Invalid(problems);
+        }
+
+        state.State.Registered.AddRange(racks);
+        await state.WriteStateAsync();
+        await ConfigureChildren(spec, racks.ToList());
+        return TwinCommandResult.Ok;
+    }
+
+    public async Task<TwinCommandResult> RemoveRack(string rackId)
+    {
+        if (state.State.Registered.FindIndex(r => r.Id == rackId) is var index and >= 0)
+        {
+            var before = Effective();
+            state.State.Registered.RemoveAt(index);
+            await state.WriteStateAsync();
+            await ConfigureChildren(before, []);
+            return TwinCommandResult.Ok;
+        }
+
+        return state.State.Declared?.Racks.Any(r => r.Id == rackId) == true
+            ? TwinCommandResult.Clash($"rack '{rackId}' is declared in the facility file; remove it there")
+            : TwinCommandResult.Invalid([$"no rack '{rackId}' was registered"]);
+    }
+
     public Task<FacilitySpec?> GetTopology() => Task.FromResult(Effective());
 
     public Task<TwinKpis> GetKpis() => Task.FromResult(_kpis ?? Compute(time.GetUtcNow()).Facility);
@@ -112,7 +159,9 @@ public sealed class FacilityGrain(
         ? declared with { Racks = [.. declared.Racks, .. state.State.Registered.Where(r => declared.Racks.All(d => d.Id != r.Id))] }
         : null;
 
-    private async Task ConfigureChildren(FacilitySpec? before)
+    /// <param name="before">The topology before the change, to find racks that left it.</param>
+    /// <param name="racks">The racks to (re)configure; all of them when null (at start).</param>
+    private async Task ConfigureChildren(FacilitySpec? before, IReadOnlyCollection<RackSpec>? racks = null)
     {
         var spec = Effective()!;
         var timing = state.State.Timing!;
@@ -127,7 +176,7 @@ public sealed class FacilityGrain(
             .Configure(facility, n, timing)));
         work.AddRange(spec.Links.Select(l => GrainFactory.GetGrain<INetworkLinkGrain>(TwinKeys.NetworkLink(facility, l.Id))
             .Configure(facility, l)));
-        work.AddRange(spec.Racks.Select(r => GrainFactory.GetGrain<IRackGrain>(TwinKeys.Rack(facility, r.Id))
+        work.AddRange((racks ?? spec.Racks).Select(r => GrainFactory.GetGrain<IRackGrain>(TwinKeys.Rack(facility, r.Id))
             .Configure(new RackConfig(facility, r, RackProfiles.Resolve(r, catalog), timing, linksByRack[r.Id].Select(l => l.Id).ToList()))));
         await Task.WhenAll(work);
 

@@ -42,7 +42,9 @@ public sealed class RackGrain(
 
     public async Task Configure(RackConfig config)
     {
-        if (config == state.State.Config && _timer is not null)
+        // Records holding lists compare those by reference, so compare what would be stored.
+        if (_timer is not null && state.State.Config is { } current
+            && System.Text.Json.JsonSerializer.Serialize(current) == System.Text.Json.JsonSerializer.Serialize(config))
         {
             return;
         }
