@@ -11,6 +11,7 @@ builder.Services.AddProblemDetails();
 var app = builder.Build();
 
 app.UseExceptionHandler();
+app.UseTwinMeter();
 app.MapDefaultEndpoints();
 app.MapOpenApi();
 app.MapReadApi();

@@ -22,6 +22,17 @@ public static class TwinClientExtensions
 
         builder.Services.AddSingleton(CatalogLoader.BuiltIn);
         builder.Services.AddSingleton<TwinLocator>();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<FacilityFeed>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<FacilityFeed>());
+        builder.Services.AddSingleton<TwinMeter>();
         return builder;
+    }
+
+    /// <summary>Creates the twin's meter at start, so its gauges exist before the first scrape.</summary>
+    public static WebApplication UseTwinMeter(this WebApplication app)
+    {
+        app.Services.GetRequiredService<TwinMeter>();
+        return app;
     }
 }

@@ -1,0 +1,60 @@
+using TokenFactoryTwin.Gateway.Apis;
+
+namespace TokenFactoryTwin.Gateway.Twin;
+
+/// <summary>
+/// Reads the facility's aggregates once per second and keeps the latest <see cref="FacilityView"/> for the live
+/// view and the gateway's meter. A poll of aggregates the facility grain already holds, rather than an Orleans
+/// observer: it costs one call per second per gateway, survives the facility grain moving to another silo with no
+/// re-subscription, and marks the view stale by itself when the cluster stops answering.
+/// </summary>
+public sealed partial class FacilityFeed(TwinLocator twin, TimeProvider time, ILogger<FacilityFeed> logger) : BackgroundService
+{
+    public static readonly TimeSpan Period = TimeSpan.FromSeconds(1);
+
+    private volatile FacilityView? _latest;
+
+    /// <summary>Raised after each read (fresh or stale) with the view to publish.</summary>
+    public event Action<FacilityView>? Updated;
+
+    public FacilityView? Latest => _latest;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Period, time);
+        do
+        {
+            try
+            {
+                if (await twin.Facility() is { } facility)
+                {
+                    var kpis = facility.GetKpis();
+                    var halls = facility.GetHalls();
+                    var racks = facility.GetRacks();
+                    var power = facility.GetPower();
+                    var links = facility.GetLinks();
+                    await Task.WhenAll(kpis, halls, racks, power, links).WaitAsync(Period * 5, stoppingToken);
+                    _latest = new FacilityView(time.GetUtcNow(), false, kpis.Result, halls.Result,
+                        racks.Result.Select(RackView.From).ToList(), power.Result, links.Result);
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            {
+                LogReadFailed(logger, e.Message);
+                if (_latest is { Stale: false } last)
+                {
+                    _latest = last with { Stale = true };
+                }
+            }
+
+            if (_latest is { } view)
+            {
+                Updated?.Invoke(view);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reading the facility failed; the live view shows the last figures, marked stale: {Reason}")]
+    private static partial void LogReadFailed(ILogger logger, string reason);
+}
