@@ -15,8 +15,11 @@ public sealed class FacilityAggregationTests(TwinClusterFixture fixture)
         var facility = fixture.Grains.GetGrain<IFacilityGrain>(TwinKeys.Facility(id));
         await facility.Start(spec, TestFacilities.FastTiming);
 
-        var kpis = await Eventually.Get(facility.GetKpis, k => k.Racks == 5 && k.GpusReporting == 3 * 32 + 2 * 72 && k.TokensPerSecond > 0,
-            what: "all five racks reporting");
+        // Constant load without noise: each GPU produces 80 % of its operating point, so the sums are known.
+        var expectedTokens = 0.8 * (3 * 32 * 93.3 + 2 * 72 * 6000);
+        var kpis = await Eventually.Get(facility.GetKpis,
+            k => k.Racks == 5 && k.GpusReporting == 3 * 32 + 2 * 72 && Math.Abs(k.TokensPerSecond - expectedTokens) < expectedTokens * 0.01,
+            what: "all five racks reporting at their steady rate");
 
         // Read racks, halls and facility from one consistent moment: totals move every period.
         var racks = await facility.GetRacks();
@@ -29,11 +32,10 @@ public sealed class FacilityAggregationTests(TwinClusterFixture fixture)
         Assert.Equal(racks.Sum(r => r.ProvisionedPowerKw), kpis.ProvisionedPowerKw, 6);
         Assert.Equal(3 * 32 * 1.73 + 2 * 72 * 2.1, kpis.ProvisionedPowerKw, 6);
 
-        // Constant load without noise: each GPU produces 80 % of its operating point, so the sums are exact.
-        var expectedTokens = 0.8 * (3 * 32 * 93.3 + 2 * 72 * 6000);
-        Assert.Equal(expectedTokens, kpis.TokensPerSecond, expectedTokens * 0.02);
-        Assert.Equal(halls.Sum(h => h.TokensPerSecond), kpis.TokensPerSecond, 1e-6);
-        Assert.Equal(halls.Sum(h => h.FacilityPowerKw), kpis.FacilityPowerKw, 1e-6);
+        // Halls and facility come from the same flush only if no flush falls between the two reads; allow for one.
+        Assert.Equal(halls.Sum(h => h.TokensPerSecond), kpis.TokensPerSecond, expectedTokens * 0.01);
+        Assert.Equal(halls.Sum(h => h.FacilityPowerKw), kpis.FacilityPowerKw, kpis.FacilityPowerKw * 0.01);
+        Assert.Equal(halls.Sum(h => h.ItPowerKw * h.Pue), kpis.FacilityPowerKw, kpis.FacilityPowerKw * 0.01);
         Assert.Equal(halls.Sum(h => h.CostPerHourUsd), kpis.CostPerHourUsd, 1e-6);
         Assert.Equal(3 * 32 * 1.41 + 2 * 72 * 2.652, kpis.CostPerHourUsd, 6);
     }
