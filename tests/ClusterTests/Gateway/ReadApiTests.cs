@@ -123,8 +123,10 @@ public sealed class ReadApiTests(TwinClusterFixture fixture) : IAsyncLifetime
         var openApi = await GetJson("/openapi/v1.json");
         Assert.True(openApi.GetProperty("paths").TryGetProperty("/api/facility", out _));
 
-        var metrics = await Eventually.Get(() => _http.GetStringAsync("/metrics"), m => m.Contains("tokenfactory_facility_tokens_per_second"),
+        // Cost per million tokens has no value until tokens flow, so wait for both gauges.
+        var metrics = await Eventually.Get(() => _http.GetStringAsync("/metrics"),
+            m => m.Contains("tokenfactory_facility_tokens_per_second") && m.Contains("tokenfactory_facility_cost_per_million_tokens"),
             what: "the twin's meter in the Prometheus scrape");
-        Assert.Contains("tokenfactory_facility_cost_per_million_tokens", metrics);
+        Assert.Contains("tokenfactory_scope=\"hall\"", metrics);
     }
 }
