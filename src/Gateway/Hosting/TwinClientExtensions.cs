@@ -1,21 +1,47 @@
-using System.Net;
+using Orleans.Configuration;
 using TokenFactoryTwin.Domain.Catalog;
 using TokenFactoryTwin.Gateway.Twin;
+using TokenFactoryTwin.ServiceDefaults.Cluster;
 
 namespace TokenFactoryTwin.Gateway.Hosting;
 
 public static class TwinClientExtensions
 {
-    /// <summary>Connects to the twin's cluster as an Orleans client and registers the gateway's own services.</summary>
+    /// <summary>How long a grain call may take before the gateway gives up on it and answers 503.</summary>
+    public static readonly TimeSpan GrainCallTimeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Connects to the twin's cluster as an Orleans client — the local silo's gateway port, or every silo Redis lists
+    /// in cluster mode — and registers the gateway's own services.
+    /// </summary>
     public static WebApplicationBuilder AddTwinClient(this WebApplicationBuilder builder)
     {
-        var orleans = builder.Configuration.GetSection("Orleans");
-        var gatewayPort = orleans.GetValue("GatewayPort", 30000);
+        var configuration = builder.Configuration;
+        var orleans = configuration.GetSection("Orleans");
         var clusterId = orleans.GetValue("ClusterId", "tokenfactory")!;
         var serviceId = orleans.GetValue("ServiceId", "tokenfactory")!;
         builder.UseOrleansClient(client =>
         {
-            client.UseLocalhostClustering(gatewayPort, serviceId, clusterId);
+            if (TwinRedis.IsSelected(configuration))
+            {
+                var redis = TwinRedis.Options(configuration);
+                client.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (clusterId, serviceId));
+                client.UseRedisClustering(o => o.ConfigurationOptions = redis);
+            }
+            else
+            {
+                client.UseLocalhostClustering(orleans.GetValue("GatewayPort", 30000), serviceId, clusterId);
+            }
+
+            // Learn of silos that died or joined within seconds, and never let a request wait on a lost one for long.
+            client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(2));
+            client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = GrainCallTimeout);
+            var tls = TwinTls.Settings(configuration);
+            if (tls.Enabled)
+            {
+                client.UseTls(TlsCertificates.LoadOwn(tls), TwinTls.Configure(tls));
+            }
+
             client.UseConnectionRetryFilter<RetryForeverFilter>();
             client.AddActivityPropagation();
         });
@@ -26,6 +52,7 @@ public static class TwinClientExtensions
         builder.Services.AddSingleton<FacilityFeed>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<FacilityFeed>());
         builder.Services.AddSingleton<TwinMeter>();
+        builder.Services.AddExceptionHandler<ClusterUnavailableHandler>();
         return builder;
     }
 

@@ -1,7 +1,5 @@
-using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Orleans.Storage;
-using TokenFactoryTwin.Domain.Facilities;
 
 namespace TokenFactoryTwin.Grains.Storage;
 
@@ -12,6 +10,7 @@ namespace TokenFactoryTwin.Grains.Storage;
 /// </summary>
 public sealed class SqliteGrainStorage : IGrainStorage
 {
+    private readonly TwinJsonGrainStorageSerializer _serializer = new();
     private readonly string _connectionString;
     private readonly Lazy<Task> _schema;
 
@@ -49,13 +48,13 @@ public sealed class SqliteGrainStorage : IGrainStorage
         }
 
         grainState.ETag = reader.GetString(0);
-        grainState.State = JsonSerializer.Deserialize<T>(reader.GetString(1), FacilityJson.Options)!;
+        grainState.State = _serializer.Deserialize<T>(BinaryData.FromString(reader.GetString(1)));
         grainState.RecordExists = true;
     }
 
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        var json = JsonSerializer.Serialize(grainState.State, FacilityJson.Options);
+        var json = _serializer.Serialize(grainState.State).ToString();
         var etag = Guid.NewGuid().ToString("N");
         await using var connection = await Open();
         await using var command = connection.CreateCommand();

@@ -7,6 +7,9 @@ public sealed class TwinOptions
 {
     public const string Section = "Twin";
 
+    /// <summary><c>embedded</c> (one silo, SQLite file) or <c>redis</c> (a cluster: membership and grain state on <c>ConnectionStrings:redis</c>).</summary>
+    public string Store { get; set; } = "embedded";
+
     /// <summary>Path of the facility file to twin; empty for the built-in default facility.</summary>
     public string? FacilityFile { get; set; }
 

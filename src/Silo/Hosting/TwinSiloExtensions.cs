@@ -1,12 +1,7 @@
-using System.Net;
 using Orleans.Configuration;
 using Orleans.Dashboard;
-using Orleans.Storage;
-using TokenFactoryTwin.Abstractions.Topology;
 using TokenFactoryTwin.Domain.Catalog;
 using TokenFactoryTwin.Domain.Facilities;
-using TokenFactoryTwin.Grains;
-using TokenFactoryTwin.Grains.Storage;
 
 namespace TokenFactoryTwin.Silo.Hosting;
 
@@ -14,7 +9,8 @@ public static class TwinSiloExtensions
 {
     /// <summary>
     /// Loads the catalog and the facility file (a bad file stops the start with every problem listed), then hosts the
-    /// grains on an Orleans silo with the embedded SQLite store and the Orleans dashboard.
+    /// grains on an Orleans silo: clustering and storage from <c>Twin:Store</c>, TLS from <c>Twin:Tls</c>, and the
+    /// Orleans dashboard.
     /// </summary>
     public static WebApplicationBuilder AddTwinSilo(this WebApplicationBuilder builder)
     {
@@ -32,18 +28,17 @@ public static class TwinSiloExtensions
         builder.Services.AddSingleton(facility);
         builder.Services.AddSingleton(twin.Timing);
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Twin, (_, _) =>
-            new SqliteGrainStorage(new SqliteGrainStorageOptions { DatabasePath = Path.Combine(twin.DataDirectory, "twin.db") }));
 
         builder.UseOrleans(silo =>
         {
-            silo.UseLocalhostClustering(
-                endpoints.SiloPort,
-                endpoints.GatewayPort,
-                new IPEndPoint(IPAddress.Loopback, endpoints.PrimarySiloPort),
-                endpoints.ServiceId,
-                endpoints.ClusterId);
-            silo.Configure<EndpointOptions>(o => o.AdvertisedIPAddress = IPAddress.Loopback);
+            silo.Configure<ClusterOptions>(o =>
+            {
+                o.ClusterId = endpoints.ClusterId;
+                o.ServiceId = endpoints.ServiceId;
+            });
+            silo.UseTwinStore(twin, endpoints, builder.Configuration);
+            silo.UseTwinMembershipTimings();
+            silo.UseTwinTls(builder.Configuration);
             silo.AddActivityPropagation();
             silo.AddDashboard();
             silo.AddStartupTask<FacilityStartup>();

@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace TokenFactoryTwin.Gateway.Hosting;
+
+/// <summary>
+/// Turns "the cluster cannot answer now" — no silo reachable, a silo lost mid-call, a grain call past its timeout,
+/// the store unavailable — into 503 with <c>Retry-After</c>, so clients back off and retry instead of seeing a 500.
+/// </summary>
+public sealed partial class ClusterUnavailableHandler(IProblemDetailsService problems, ILogger<ClusterUnavailableHandler> logger) : IExceptionHandler
+{
+    public const int RetryAfterSeconds = 2;
+
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        if (!IsClusterUnavailable(exception))
+        {
+            return false;
+        }
+
+        LogUnavailable(logger, context.Request.Path, exception.GetType().Name, exception.Message);
+        context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            Exception = exception,
+            ProblemDetails =
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Title = "The twin's cluster is unavailable",
+                Detail = $"The request was not applied; retry in {RetryAfterSeconds} s. ({exception.GetType().Name})",
+            },
+        });
+    }
+
+    public static bool IsClusterUnavailable(Exception exception) => exception switch
+    {
+        AggregateException aggregate => aggregate.InnerExceptions.Any(IsClusterUnavailable),
+        TimeoutException or SiloUnavailableException or OrleansMessageRejectionException or Orleans.Runtime.Messaging.ConnectionFailedException
+            or Orleans.Storage.InconsistentStateException => true,
+        OrleansException { InnerException: { } inner } => IsClusterUnavailable(inner),
+        OrleansException => true,
+        _ when exception.GetType().FullName?.StartsWith("StackExchange.Redis.Redis", StringComparison.Ordinal) == true => true,
+        _ => exception.InnerException is { } inner && IsClusterUnavailable(inner),
+    };
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Path}: the cluster is unavailable ({Kind}): {Reason}")]
+    private static partial void LogUnavailable(ILogger logger, string path, string kind, string reason);
+}

@@ -1,0 +1,42 @@
+using System.Net;
+using Orleans.Storage;
+using TokenFactoryTwin.ServiceDefaults.Cluster;
+using TokenFactoryTwin.Grains;
+using TokenFactoryTwin.Grains.Storage;
+
+namespace TokenFactoryTwin.Silo.Hosting;
+
+public static class TwinStoreExtensions
+{
+    /// <summary>
+    /// <c>embedded</c>: one silo on localhost clustering with grain state in a SQLite file — nothing to install.
+    /// <c>redis</c>: several silos form one cluster through Redis, which also holds grain state, so any silo can
+    /// re-activate any grain after another one dies.
+    /// </summary>
+    public static ISiloBuilder UseTwinStore(this ISiloBuilder silo, TwinOptions twin, OrleansEndpointOptions endpoints, IConfiguration configuration)
+    {
+        switch (twin.Store.ToLowerInvariant())
+        {
+            case TwinRedis.Embedded:
+                silo.UseLocalhostClustering(endpoints.SiloPort, endpoints.GatewayPort,
+                    new IPEndPoint(IPAddress.Loopback, endpoints.PrimarySiloPort), endpoints.ServiceId, endpoints.ClusterId);
+                silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Twin, (_, _) =>
+                    new SqliteGrainStorage(new SqliteGrainStorageOptions { DatabasePath = Path.Combine(twin.DataDirectory, "twin.db") }));
+                break;
+            case TwinRedis.Redis:
+                var redis = TwinRedis.Options(configuration);
+                silo.ConfigureEndpoints(IPAddress.Loopback, endpoints.SiloPort, endpoints.GatewayPort, listenOnAnyHostAddress: false);
+                silo.UseRedisClustering(o => o.ConfigurationOptions = redis);
+                silo.AddRedisGrainStorage(StorageNames.Twin, o =>
+                {
+                    o.ConfigurationOptions = redis;
+                    o.GrainStorageSerializer = new TwinJsonGrainStorageSerializer();
+                });
+                break;
+            default:
+                throw new InvalidOperationException($"Twin:Store '{twin.Store}' is not '{TwinRedis.Embedded}' or '{TwinRedis.Redis}'.");
+        }
+
+        return silo;
+    }
+}
