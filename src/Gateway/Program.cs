@@ -15,6 +15,7 @@ app.MapDefaultEndpoints();
 app.MapOpenApi();
 app.MapReadApi();
 app.MapCatalogApi();
+app.MapPlannerApi();
 
 app.Run();
 
