@@ -4,7 +4,7 @@ using static TokenFactoryTwin.UnitTests.Planning.PlanningFixtures;
 
 namespace TokenFactoryTwin.UnitTests.Planning;
 
-public sealed class ScenarioEvaluatorTests
+public sealed class ScenarioEvaluatorTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     [Fact]
     public void No_changes_project_the_baseline_unchanged()
@@ -141,6 +141,7 @@ public sealed class ScenarioEvaluatorTests
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var result = ScenarioEvaluator.Evaluate(Baseline(spec), Changes(AddGb300(1000)), Scenario, Catalog);
         clock.Stop();
+        output.WriteLine($"{clock.Elapsed.TotalMilliseconds:F2} ms");
 
         Assert.Equal(72_000, result.Delta.Gpus);
         Assert.True(clock.Elapsed < TimeSpan.FromMilliseconds(250), $"took {clock.Elapsed.TotalMilliseconds:F1} ms");
