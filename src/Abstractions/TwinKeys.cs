@@ -18,6 +18,11 @@ public static class TwinKeys
 
     public static string NetworkLink(string facilityId, string linkId) => Scoped(facilityId, linkId);
 
+    public static string Scenario(string facilityId, string scenarioId) => Scoped(facilityId, scenarioId);
+
+    /// <summary>The per-facility list of scenarios; a grain type of its own, so the facility id alone is its key.</summary>
+    public static string ScenarioIndex(string facilityId) => facilityId;
+
     public static string Gpu(string facilityId, string rackId, int index) => $"{Scoped(facilityId, rackId)}{Separator}{index}";
 
     /// <summary>The part of a facility-scoped key after the facility id.</summary>

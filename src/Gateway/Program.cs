@@ -12,10 +12,13 @@ var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseTwinMeter();
+app.UseDefaultFiles();
+app.UseStaticFiles();
 app.MapDefaultEndpoints();
 app.MapOpenApi();
 app.MapReadApi();
 app.MapCatalogApi();
+app.MapPlannerApi();
 
 app.Run();
 

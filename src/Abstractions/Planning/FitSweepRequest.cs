@@ -1,0 +1,23 @@
+using TokenFactoryTwin.Abstractions.Topology;
+
+namespace TokenFactoryTwin.Abstractions.Planning;
+
+/// <summary>
+/// "How many racks fit?": add racks of <see cref="RackType"/> to <see cref="Hall"/> one at a time, each on the
+/// hall's A/B busway pair with the most N+1 headroom (or on <see cref="PowerA"/>/<see cref="PowerB"/> when given),
+/// until a constraint breaks: any constraint (<see cref="StopAt"/> = <c>any</c>) or a power node (<c>power</c>).
+/// </summary>
+[GenerateSerializer, Immutable, Alias("tft.FitSweepRequest")]
+public sealed record FitSweepRequest(
+    [property: Id(0)] string Hall,
+    [property: Id(1)] string RackType = "gb300-nvl72",
+    [property: Id(2)] string? PowerA = null,
+    [property: Id(3)] string? PowerB = null,
+    [property: Id(4)] WorkloadSpec? Workload = null,
+    [property: Id(5)] double LoadLevel = 1.0,
+    [property: Id(6)] int MaxRacks = 200,
+    [property: Id(7)] string StopAt = FitSweepRequest.StopAtAny)
+{
+    public const string StopAtAny = "any";
+    public const string StopAtPower = "power";
+}

@@ -1,0 +1,168 @@
+using TokenFactoryTwin.Abstractions;
+using TokenFactoryTwin.Abstractions.Grains;
+using TokenFactoryTwin.Abstractions.Planning;
+using TokenFactoryTwin.Abstractions.Topology;
+using TokenFactoryTwin.Gateway.Planner;
+using TokenFactoryTwin.Gateway.Twin;
+
+namespace TokenFactoryTwin.Gateway.Apis;
+
+/// <summary>
+/// The planner API: scenarios forked from the live twin, changes guarded by ETags, evaluations, side-by-side
+/// comparison, the "how many racks fit?" sweep, and applying a plan's racks to the live twin as virtual racks.
+/// </summary>
+public static class PlannerApi
+{
+    public static IEndpointRouteBuilder MapPlannerApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/scenarios").WithTags("Planner");
+
+        api.MapPost("/", (CreateScenarioRequest? body, TwinLocator twin, HttpContext context) =>
+            WithFacility(twin, context, async facility =>
+            {
+                var name = body?.Name?.Trim();
+                if (string.IsNullOrEmpty(name) || name.Length > 200)
+                {
+                    return ScenarioHttp.Problems([new("name", "is required (1 to 200 characters)")], title: "Invalid scenario");
+                }
+
+                var id = $"s{Guid.NewGuid():N}"[..9];
+                var view = await Scenario(twin, facility, id).Create(name);
+                if (view is null)
+                {
+                    return TwinResults.Starting(context);
+                }
+
+                context.Response.Headers.Location = $"/api/scenarios/{id}";
+                return ScenarioHttp.View(context, view, StatusCodes.Status201Created);
+            }))
+            .WithSummary("Forks the live twin (topology, every rack's current figures, settings) into a new scenario.");
+
+        api.MapGet("/", (TwinLocator twin, HttpContext context) =>
+            WithFacility(twin, context, async facility =>
+                Results.Json(await twin.Client.GetGrain<IScenarioIndexGrain>(TwinKeys.ScenarioIndex(facility)).List(), PlannerJson.Options)))
+            .WithSummary("The facility's scenarios.");
+
+        api.MapGet("/compare", (string? ids, TwinLocator twin, HttpContext context) =>
+            WithFacility(twin, context, async facility =>
+            {
+                var list = (ids ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().ToList();
+                if (list.Count is < 1 or > 10)
+                {
+                    return ScenarioHttp.Problems([new("ids", "give 1 to 10 scenario ids, comma-separated")], title: "Invalid comparison");
+                }
+
+                var views = await Task.WhenAll(list.Select(id => Scenario(twin, facility, id).Get()));
+                var missing = list.Where((_, i) => views[i] is null).ToList();
+                if (missing.Count > 0)
+                {
+                    return TwinResults.NotFound($"No scenario {string.Join(", ", missing.Select(m => $"'{m}'"))}.");
+                }
+
+                return Results.Json(views.Select(v => new ScenarioComparison(v!.Id, v.Name, v.Version, v.BaselineTakenAt,
+                    v.Changes.Count, v.Evaluation.Baseline, v.Evaluation.Projected, v.Evaluation.Delta,
+                    v.Evaluation.Constraints.Ok, v.Evaluation.Violations)), PlannerJson.Options);
+            }))
+            .WithSummary("Scenarios side by side: baseline, projected KPIs, delta and violations of each.");
+
+        api.MapGet("/{id}", (string id, TwinLocator twin, HttpContext context) =>
+            WithScenario(twin, context, id, async grain =>
+                await grain.Get() is { } view ? ScenarioHttp.View(context, view) : NotFound(id)))
+            .WithSummary("A scenario: its changes, baseline and projected KPIs, delta, constraints and violations. ETag = version.");
+
+        api.MapDelete("/{id}", (string id, TwinLocator twin, HttpContext context) =>
+            WithScenario(twin, context, id, async grain => await grain.Delete() ? Results.NoContent() : NotFound(id)))
+            .WithSummary("Deletes a scenario (racks it applied stay in the live twin until unapplied).");
+
+        api.MapGet("/{id}/changes", (string id, TwinLocator twin, HttpContext context) =>
+            WithScenario(twin, context, id, async grain => await grain.Get() is { } view
+                ? Tagged(context, view.Version, view.Changes)
+                : NotFound(id)))
+            .WithSummary("The scenario's changes, in the order they apply.");
+
+        api.MapPost("/{id}/changes", (string id, TwinLocator twin, HttpContext context) =>
+            WithScenario(twin, context, id, async grain =>
+            {
+                var (version, error) = ScenarioHttp.IfMatch(context.Request);
+                if (error is not null)
+                {
+                    return error;
+                }
+
+                var (change, problems) = await ChangeReader.Read(context.Request, context.RequestAborted);
+                if (change is null)
+                {
+                    return ScenarioHttp.Problems(problems);
+                }
+
+                return ScenarioHttp.Command(context, id, await grain.AddChange(change, version!.Value), StatusCodes.Status201Created);
+            }))
+            .WithSummary("Adds one change (a JSON object with a kind); needs If-Match. 400 names the field at fault; 412 when the ETag is stale.");
+
+        api.MapGet("/{id}/changes/{n:int}", (string id, int n, TwinLocator twin, HttpContext context) =>
+            WithScenario(twin, context, id, async grain => await grain.Get() is { } view && view.Changes.FirstOrDefault(c => c.N == n) is { } entry
+                ? Tagged(context, view.Version, entry)
+                : TwinResults.NotFound($"No change {n} in scenario '{id}'.")))
+            .WithSummary("One change of the scenario.");
+
+        api.MapDelete("/{id}/changes/{n:int}", (string id, int n, TwinLocator twin, HttpContext context) =>
+            WithScenario(twin, context, id, async grain =>
+            {
+                var (version, error) = ScenarioHttp.IfMatch(context.Request);
+                return error ?? ScenarioHttp.Command(context, id, await grain.RemoveChange(n, version!.Value));
+            }))
+            .WithSummary("Removes a change and re-evaluates; needs If-Match. 409 when a later change builds on it.");
+
+        api.MapGet("/{id}/fit", (string id, string? hall, string? rackType, string? powerA, string? powerB, string? model,
+            double? interactivity, double? loadLevel, int? maxRacks, string? stopAt, TwinLocator twin, HttpContext context) =>
+            WithScenario(twin, context, id, async grain =>
+            {
+                var request = new FitSweepRequest(hall ?? "", rackType ?? "gb300-nvl72", powerA, powerB,
+                    model is null ? null : new WorkloadSpec(model, Interactivity: interactivity),
+                    loadLevel ?? 1.0, maxRacks ?? 200, stopAt ?? FitSweepRequest.StopAtAny);
+                var answer = await grain.Sweep(request);
+                return answer.Outcome switch
+                {
+                    ScenarioOutcome.Done => Results.Json(answer.Result, PlannerJson.Options),
+                    ScenarioOutcome.NotFound => NotFound(id),
+                    _ => ScenarioHttp.Problems(answer.Problems, title: "Invalid sweep"),
+                };
+            }))
+            .WithSummary("How many racks fit: adds racks to a hall one by one until a constraint breaks (stopAt=any) or a power node does (stopAt=power).");
+
+        api.MapPost("/{id}/apply", (string id, TwinLocator twin, HttpContext context) =>
+            WithScenario(twin, context, id, async grain => Applied(id, await grain.Apply())))
+            .WithSummary("Adds the scenario's planned racks to the live twin as virtual, simulated racks.");
+
+        api.MapDelete("/{id}/apply", (string id, TwinLocator twin, HttpContext context) =>
+            WithScenario(twin, context, id, async grain => Applied(id, await grain.Unapply())))
+            .WithSummary("Takes the racks an apply added out of the live twin again.");
+
+        return app;
+    }
+
+    private static IResult Applied(string id, ScenarioApplyResult result) => result.Outcome switch
+    {
+        ScenarioOutcome.Done => Results.Json(result, PlannerJson.Options),
+        ScenarioOutcome.NotFound => NotFound(id),
+        ScenarioOutcome.Conflict => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Cannot apply", detail: string.Join("; ", result.Problems)),
+        _ => TwinResults.BadRequest(string.Join("; ", result.Problems)),
+    };
+
+    private static IResult Tagged<T>(HttpContext context, long version, T body)
+    {
+        context.Response.Headers.ETag = ScenarioHttp.ETag(version);
+        return Results.Json(body, PlannerJson.Options);
+    }
+
+    private static IResult NotFound(string id) => TwinResults.NotFound($"No scenario '{id}'.");
+
+    private static IScenarioGrain Scenario(TwinLocator twin, string facility, string id) =>
+        twin.Client.GetGrain<IScenarioGrain>(TwinKeys.Scenario(facility, id));
+
+    private static Task<IResult> WithFacility(TwinLocator twin, HttpContext context, Func<string, Task<IResult>> handle) =>
+        ReadApi.WithFacilityId(twin, context, handle);
+
+    private static Task<IResult> WithScenario(TwinLocator twin, HttpContext context, string id, Func<IScenarioGrain, Task<IResult>> handle) =>
+        ReadApi.WithFacilityId(twin, context, facility => handle(Scenario(twin, facility, id)));
+}
