@@ -1,6 +1,6 @@
 using TokenFactoryTwin.Domain.Catalog;
 
-namespace TokenFactoryTwin.UnitTests.Catalog;
+namespace TokenFactoryTwin.UnitTests.CatalogTests;
 
 public sealed class OperatingPointTests
 {
