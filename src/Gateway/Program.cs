@@ -5,6 +5,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddTwinClient();
+builder.AddLiveView();
 builder.Services.AddOpenApi();
 builder.Services.AddProblemDetails();
 
@@ -13,6 +14,7 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseTwinMeter();
 app.MapDefaultEndpoints();
+app.MapLiveView();
 app.MapOpenApi();
 app.MapReadApi();
 app.MapCatalogApi();

@@ -10,9 +10,9 @@ namespace TokenFactoryTwin.Domain.Alarms;
 public static class AlarmRules
 {
     public static IReadOnlyList<AlarmCondition> Evaluate(
-        IReadOnlyList<RackSnapshot> racks,
-        IReadOnlyList<PowerNodeStatus> power,
-        IReadOnlyList<NetworkLinkStatus> links,
+        IEnumerable<RackReading> racks,
+        IEnumerable<PowerNodeStatus> power,
+        IEnumerable<NetworkLinkStatus> links,
         AlarmThresholds thresholds)
     {
         var conditions = new List<AlarmCondition>();
