@@ -67,9 +67,9 @@ public sealed class AlarmRulesTests
         Assert.Equal(AlarmKinds.TelemetryStale, Assert.Single(conditions).Kind);
     }
 
-    internal static RackSnapshot Rack(string id, bool stale = false, double maxTemperature = 60) => new(
+    internal static RackReading Rack(string id, bool stale = false, double maxTemperature = 60) => RackReading.From(new RackSnapshot(
         id, "hall-1", "gb300-nvl72", "gb300", 1, At, 72, stale ? 0 : 72, 1000, 800, 100, 130, 150, 0.8, maxTemperature, 100,
-        "simulated", false, stale, 1, 1);
+        "simulated", false, stale, 1, 1));
 
     internal static PowerNodeStatus Node(string id, double load, double partnerLost) => new(
         id, $"Node {id}", "busway", "A", 575, 460, load, 460 - load, partnerLost, "ups-a", 2, 0, 1, At);

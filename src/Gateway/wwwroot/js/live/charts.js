@@ -73,6 +73,9 @@ export function drawChart(canvas, points, { unit, format, colour = '#7cc4ff', wi
     ctx.fillText('waiting for data…', left, top + 20);
     return;
   }
+  // Up to the last hour: while the twin holds less, the axis spans what it holds (at least five minutes).
+  const span = values[values.length - 1].t - values[0].t;
+  windowMs = Math.min(windowMs, Math.max(5 * 60_000, span));
   const t1 = values[values.length - 1].t, t0 = t1 - windowMs;
   let min = Infinity, max = -Infinity;
   for (const p of values) { if (p.t >= t0) { min = Math.min(min, p.v); max = Math.max(max, p.v); } }

@@ -6,7 +6,7 @@ import { PALETTE, STEPS, step, hatch } from './colors.js';
 
 const HALL_GAP = 28;
 const HEADER = 24;
-const MAX_CELL = 46;
+const MAX_CELL = 56;
 const MIN_CELL = 3;
 
 export class FloorPlan {
@@ -67,12 +67,14 @@ export class FloorPlan {
     cell = Math.max(MIN_CELL, cell);
     const gap = Math.max(1, Math.round(cell * 0.12));
     const aisle = Math.max(2, Math.round(cell * 0.45));
+    // A hall is at least as wide as its name, so two small halls side by side never write over each other.
+    this.ctx.font = '600 14px system-ui, sans-serif';
     let y = 0;
     for (const line of lines) {
       let x = 0, lineHeight = 0;
       for (const hall of line) {
         hall.x = x; hall.y = y;
-        hall.w = hall.cols * (cell + gap) - gap;
+        hall.w = Math.max(hall.cols * (cell + gap) - gap, Math.min(this.ctx.measureText(hall.name).width + 8, width / line.length - HALL_GAP));
         hall.h = HEADER + hall.rows * (cell + aisle) - aisle;
         x += hall.w + HALL_GAP;
         lineHeight = Math.max(lineHeight, hall.h);

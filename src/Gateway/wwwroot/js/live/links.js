@@ -29,7 +29,7 @@ export function renderLinks(body, summary, layout, frame, onPick) {
     const rack = links.rack[i] >= 0 ? layout.racks.id[links.rack[i]] : '?';
     return `<tr data-up="${isUp}" data-rack="${links.rack[i]}"><td>${escapeHtml(links.id[i])}</td><td>${escapeHtml(rack)} → ${escapeHtml(links.spine[i])}</td>` +
       `<td class="r">${fixed(frame.links.gbps[i], 0)} / ${integer(links.capacityGbps[i])} Gb/s</td>` +
-      `<td><span class="ubar" style="width:${Math.min(100, util * 100)}px"></span>${fixed(util * 100, 1)} %</td>` +
+      `<td data-level="${util > 1 ? 'over' : util > 0.8 ? 'high' : 'ok'}"><span class="ubar" style="width:${Math.min(100, util * 100)}px"></span>${fixed(util * 100, 1)} %${util > 1 ? ' ▲ over capacity' : ''}</td>` +
       `<td>${isUp ? 'up' : '■ DOWN'}</td></tr>`;
   });
   body.innerHTML = rows.join('');
