@@ -5,6 +5,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddTwinClient();
+builder.AddLiveView();
 builder.Services.AddOpenApi();
 builder.Services.AddProblemDetails();
 
@@ -15,6 +16,7 @@ app.UseTwinMeter();
 app.UseDefaultFiles();
 app.UseStaticFiles();
 app.MapDefaultEndpoints();
+app.MapLiveView();
 app.MapOpenApi();
 app.MapReadApi();
 app.MapCatalogApi();

@@ -1,0 +1,124 @@
+// A rack's detail: its figures, its GPUs coloured like the plan, its cords and the nodes behind them, its links
+// and its recent KPIs. Read from GET /api/racks/{id} when opened and every few seconds while it stays open.
+
+import { METRICS, domainOf } from './metrics.js';
+import { PALETTE, step, isLight } from './colors.js';
+import { drawChart } from './charts.js';
+import { escapeHtml, fixed, integer, siText } from './format.js';
+
+const REFRESH_MS = 3000;
+
+export class RackDetail {
+  constructor(panel, title, body, closeButton, context) {
+    this.panel = panel;
+    this.title = title;
+    this.body = body;
+    this.context = context; // () => ({ layout, frame, metric })
+    this.rackId = null;
+    closeButton.addEventListener('click', () => this.close());
+    document.addEventListener('keydown', e => { if (e.key === 'Escape') this.close(); });
+  }
+
+  async open(rackId) {
+    this.rackId = rackId;
+    this.panel.hidden = false;
+    this.panel.dataset.rackId = rackId;
+    this.title.textContent = `Rack ${rackId}`;
+    this.body.innerHTML = '<p class="muted">Loading…</p>';
+    clearTimeout(this.timer);
+    await this.refresh();
+  }
+
+  close() {
+    this.rackId = null;
+    this.panel.hidden = true;
+    clearTimeout(this.timer);
+    this.onClose?.();
+  }
+
+  async refresh() {
+    const id = this.rackId;
+    if (!id) return;
+    try {
+      const response = await fetch(`/api/racks/${encodeURIComponent(id)}`);
+      if (id !== this.rackId) return;
+      if (!response.ok) {
+        this.body.innerHTML = `<p class="muted">Rack ${escapeHtml(id)} is not available (${response.status}).</p>`;
+      } else {
+        this.render(await response.json());
+      }
+    } catch (e) {
+      if (id === this.rackId) this.body.insertAdjacentHTML('afterbegin', `<p class="muted">Refresh failed: ${escapeHtml(e.message)}</p>`);
+    }
+    if (id === this.rackId) this.timer = setTimeout(() => this.refresh(), REFRESH_MS);
+  }
+
+  /** Re-colours the GPUs when the operator picks another metric. */
+  recolour() {
+    if (this.last) this.render(this.last);
+  }
+
+  render(detail) {
+    this.last = detail;
+    const { layout, frame, metricKey } = this.context();
+    const metric = METRICS[metricKey];
+    const rack = detail.rack;
+    const badges = (rack.stale ? '<span class="badge stale">STALE: no telemetry</span>' : '') +
+      (rack.virtual ? '<span class="badge virtual">virtual</span>' : '');
+    this.title.innerHTML = `Rack ${escapeHtml(rack.id)}${badges}`;
+
+    const gpuValues = detail.gpus.map(g => metric.gpu(g));
+    const [min, max] = domainOf(metric, gpuValues.filter((_, k) => !detail.gpus[k].stale));
+    const gpus = detail.gpus.map((g, k) => {
+      const v = gpuValues[k];
+      const s = step(v, min, max);
+      const style = g.stale || !Number.isFinite(v) ? '' : `background:${PALETTE[s]};color:${isLight(s) ? '#0b0f14' : '#e6edf3'}`;
+      const tip = `${g.id}: ${integer(g.tokensPerSecond)} tok/s · ${fixed(g.powerW, 0)} W · ${fixed((g.utilization ?? NaN) * 100, 0)} % · ${fixed(g.temperatureC, 1)} °C${g.stale ? ' · stale' : ''}`;
+      return `<div class="gpu" data-testid="gpu" data-gpu-id="${escapeHtml(g.id)}" data-stale="${g.stale}" style="${style}" title="${escapeHtml(tip)}">${g.index}</div>`;
+    }).join('');
+
+    const index = layout?.racks.id.indexOf(rack.id) ?? -1;
+    const cord = (label, nodeId) => {
+      if (!nodeId) return `<li>${label}: not connected</li>`;
+      const k = layout?.power.findIndex(n => n.id === nodeId) ?? -1;
+      if (k < 0 || !frame) return `<li>${label}: ${escapeHtml(nodeId)}</li>`;
+      const chain = [];
+      for (let u = k; u >= 0; u = layout.power[u].upstream) chain.push(layout.power[u].name);
+      const n = layout.power[k], load = frame.power.load[k];
+      const flag = load > n.deratedKw ? ' <b style="color:var(--crit)">OVER RATING</b>' : frame.power.lost[k] > n.deratedKw ? ' <b style="color:var(--warn)">N+1 ✗</b>' : '';
+      return `<li>${label}: <b>${escapeHtml(n.name)}</b> — ${fixed(load, 0)} / ${fixed(n.deratedKw, 0)} kW derated${flag}<br><span class="muted">${chain.map(escapeHtml).join(' ← ')}</span></li>`;
+    };
+    const links = (detail.links ?? []).map(linkId => {
+      const k = layout?.links.id.indexOf(linkId) ?? -1;
+      if (k < 0 || !frame) return `<li>${escapeHtml(linkId)}</li>`;
+      const up = frame.links.up.charCodeAt(k) === 49;
+      return `<li>${escapeHtml(linkId)} → ${escapeHtml(layout.links.spine[k])}: ${fixed(frame.links.gbps[k], 0)} / ${integer(layout.links.capacityGbps[k])} Gb/s ` +
+        `(${fixed(frame.links.util[k] * 100, 1)} %) ${up ? 'up' : '<b style="color:var(--crit)">DOWN</b>'}</li>`;
+    }).join('') || '<li class="muted">no uplinks twinned</li>';
+
+    this.body.innerHTML = `
+      <div class="muted">${escapeHtml(rack.hall)} · row ${rack.row} · position ${rack.position} · ${escapeHtml(rack.rackType)} (${rack.gpus} × ${escapeHtml(rack.gpu)}) · ${escapeHtml(rack.source)}</div>
+      <div class="facts">
+        <div><b>${siText(rack.tokensPerSecond, 'tok/s')}</b><span>tokens / s</span></div>
+        <div><b>${fixed(rack.itPowerKw, 1)} kW</b><span>IT power (provisioned ${fixed(rack.provisionedPowerKw, 0)} kW)</span></div>
+        <div><b>${integer(rack.tokensPerKw)}</b><span>tokens / s per kW</span></div>
+        <div><b>${fixed(rack.utilization * 100, 0)} %</b><span>utilization</span></div>
+        <div><b>${fixed(rack.maxTemperatureC, 1)} °C</b><span>hottest GPU</span></div>
+        <div><b>${rack.gpusReporting} / ${rack.gpus}</b><span>GPUs reporting</span></div>
+      </div>
+      <h3>GPUs · ${escapeHtml(metric.label)} (${metric.text(min)} – ${metric.text(max)})</h3>
+      <div class="gpus" data-testid="rack-gpus">${gpus}</div>
+      <h3>Power cords</h3>
+      <ul class="cords">${cord('A', detail.spec?.powerA)}${cord('B', detail.spec?.powerB)}</ul>
+      <h3>Links</h3>
+      <ul class="dlinks">${links}</ul>
+      <h3>Recent tokens / s</h3>
+      <canvas id="detail-chart"></canvas>`;
+    const points = (detail.recent ?? []).map(p => ({ t: Date.parse(p.asOf), v: p.tokensPerSecond }));
+    const span = points.length > 1 ? points[points.length - 1].t - points[0].t : 60_000;
+    drawChart(this.body.querySelector('#detail-chart'), points, {
+      unit: 'tok/s', format: v => siText(v, '').trim(), colour: '#b5de2b', windowMs: Math.max(60_000, span),
+    });
+    if (index >= 0) this.panel.dataset.rackIndex = String(index);
+  }
+}
