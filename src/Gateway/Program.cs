@@ -20,6 +20,7 @@ app.MapLiveView();
 app.MapOpenApi();
 app.MapReadApi();
 app.MapCatalogApi();
+app.MapClusterApi();
 app.MapPlannerApi();
 
 app.Run();

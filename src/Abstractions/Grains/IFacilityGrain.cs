@@ -47,6 +47,10 @@ public interface IFacilityGrain : IGrainWithStringKey
     [Alias("GetHistory")]
     Task<IReadOnlyList<KpiPoint>> GetHistory();
 
+    /// <summary>The silo this facility grain runs on now (<c>S{host}:{port}:{generation}</c>), for operators and fault drills.</summary>
+    [Alias("GetHostingSilo")]
+    Task<string> GetHostingSilo();
+
     [Alias("ReportHall"), OneWay]
     Task ReportHall(HallSnapshot snapshot);
 

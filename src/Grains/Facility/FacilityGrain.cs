@@ -19,7 +19,8 @@ namespace TokenFactoryTwin.Grains.Facility;
 public sealed class FacilityGrain(
     [PersistentState("facility", StorageNames.Twin)] IPersistentState<FacilityState> state,
     TwinCatalog catalog,
-    TimeProvider time) : Grain, IFacilityGrain
+    TimeProvider time,
+    ILocalSiloDetails silo) : Grain, IFacilityGrain
 {
     private const int HistoryPoints = 3600;
     private readonly ChildSnapshots<HallSnapshot> _halls = new(s => s.Version);
@@ -142,6 +143,8 @@ public sealed class FacilityGrain(
     }
 
     public Task<IReadOnlyList<KpiPoint>> GetHistory() => Task.FromResult(_history.ToList());
+
+    public Task<string> GetHostingSilo() => Task.FromResult(silo.SiloAddress.ToString());
 
     public Task ReportHall(HallSnapshot snapshot)
     {
