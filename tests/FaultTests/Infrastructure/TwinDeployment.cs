@@ -35,6 +35,9 @@ public sealed class TwinDeployment : IAsyncDisposable
 
     public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(30) };
 
+    /// <summary>Scenario ids the gateway acknowledged with 201: none may be lost.</summary>
+    public List<string> AcknowledgedScenarios { get; } = [];
+
     public async Task<SiloProcess> StartSilo(int? siloPort = null, int? gatewayPort = null, int? webPort = null)
     {
         var silo = new SiloProcess(siloPort ?? FreePorts.Next(), gatewayPort ?? FreePorts.Next(), webPort ?? FreePorts.Next());
