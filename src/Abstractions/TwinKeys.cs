@@ -18,6 +18,14 @@ public static class TwinKeys
 
     public static string NetworkLink(string facilityId, string linkId) => Scoped(facilityId, linkId);
 
+    /// <summary>A server of a live rack, by the host name its exporters report.</summary>
+    public static string Host(string facilityId, string hostname) => Scoped(facilityId, hostname);
+
+    public static string InferenceEndpoint(string facilityId, string name) => Scoped(facilityId, name);
+
+    /// <summary>The facility's list of telemetry sources nobody registered yet.</summary>
+    public static string Discovery(string facilityId) => Scoped(facilityId, "discovered");
+
     public static string Gpu(string facilityId, string rackId, int index) => $"{Scoped(facilityId, rackId)}{Separator}{index}";
 
     /// <summary>The part of a facility-scoped key after the facility id.</summary>
