@@ -1,20 +1,27 @@
 using TokenFactoryTwin.Gateway.Apis;
 using TokenFactoryTwin.Gateway.Hosting;
+using TokenFactoryTwin.Gateway.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddTwinClient();
+builder.AddTwinSecurity();
+builder.AddTwinIngest();
 builder.Services.AddOpenApi();
 builder.Services.AddProblemDetails();
 
 var app = builder.Build();
 
 app.UseExceptionHandler();
+app.UseTwinSecurity();
 app.MapDefaultEndpoints();
 app.MapOpenApi();
 app.MapReadApi();
 app.MapCatalogApi();
+app.MapIngestApi();
+app.MapOtlpApi();
+app.MapRegistrationApi();
 
 app.Run();
 
