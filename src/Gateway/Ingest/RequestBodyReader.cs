@@ -53,7 +53,8 @@ public sealed class RequestBodyReader(IOptions<IngestOptions> options)
             var chunk = new byte[64 * 1024];
             while (true)
             {
-                var read = await source.ReadAsync(chunk, timeout.Token);
+                // WaitAsync: a body stream that ignores cancellation must not hold the request past the deadline.
+                var read = await source.ReadAsync(chunk, timeout.Token).AsTask().WaitAsync(timeout.Token);
                 if (read == 0)
                 {
                     break;
