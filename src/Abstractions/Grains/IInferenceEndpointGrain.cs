@@ -17,5 +17,5 @@ public interface IInferenceEndpointGrain : IGrainWithStringKey
     Task<bool> Remove();
 
     [Alias("Ingest")]
-    Task<IngestResult> Ingest(ServerTokens tokens);
+    Task<IngestResult> Ingest(IReadOnlyList<ServerTokens> tokens);
 }

@@ -21,14 +21,14 @@ public sealed class TelemetryDispatcher(IClusterClient client)
         var accepted = 0;
         var rejected = mapped.Issues.Count;
         var byHost = mapped.Gpus.GroupBy(g => g.Host, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(s => s.Sample).ToList());
-        var tokens = mapped.Tokens;
+        IReadOnlyList<ServerTokens> tokens = mapped.Tokens;
         Task<IngestResult>? endpointCall = null;
-        if (tokens is not null)
+        if (tokens.Count > 0)
         {
             if (endpoint is not null)
             {
                 endpointCall = client.GetGrain<IInferenceEndpointGrain>(TwinKeys.InferenceEndpoint(facility, endpoint)).Ingest(tokens);
-                tokens = null;
+                tokens = [];
             }
             else if (host is not null)
             {
@@ -36,17 +36,17 @@ public sealed class TelemetryDispatcher(IClusterClient client)
             }
             else
             {
-                rejected++;
+                rejected += tokens.Count;
                 problems.Add(new IngestProblem("token counters carry no GPU or host: name their source with ?host=<hostname> or ?endpoint=<registered endpoint>"));
-                tokens = null;
+                tokens = [];
             }
         }
 
         var calls = byHost.Select(async pair =>
         {
-            var ownsTokens = tokens is not null && pair.Key == host;
-            var result = await client.GetGrain<IHostGrain>(TwinKeys.Host(facility, pair.Key)).Ingest(pair.Value, ownsTokens ? tokens : null);
-            return (Host: pair.Key, Samples: pair.Value, Result: result, Count: pair.Value.Count + (ownsTokens ? 1 : 0));
+            IReadOnlyList<ServerTokens> owned = pair.Key == host ? tokens : [];
+            var result = await client.GetGrain<IHostGrain>(TwinKeys.Host(facility, pair.Key)).Ingest(pair.Value, owned);
+            return (Host: pair.Key, Samples: pair.Value, Result: result, Count: pair.Value.Count + owned.Count);
         }).ToList();
 
         foreach (var (hostName, samples, result, count) in await Task.WhenAll(calls))
@@ -81,7 +81,7 @@ public sealed class TelemetryDispatcher(IClusterClient client)
                 var samples = items.Select(t => t.Sample).ToList();
                 var result = group.Key.Rack
                     ? await client.GetGrain<IRackGrain>(TwinKeys.Rack(facility, group.Key.Key)).Ingest(samples)
-                    : await client.GetGrain<IHostGrain>(TwinKeys.Host(facility, group.Key.Key)).Ingest(samples, null);
+                    : await client.GetGrain<IHostGrain>(TwinKeys.Host(facility, group.Key.Key)).Ingest(samples, []);
                 return (Items: items, Result: result);
             }).ToList();
 

@@ -54,19 +54,18 @@ public sealed class HostGrain(
 
     public Task<HostAssignment?> GetAssignment() => Task.FromResult(state.State.Assignment);
 
-    public async Task<IngestResult> Ingest(IReadOnlyList<GpuSample> samples, ServerTokens? tokens)
+    public async Task<IngestResult> Ingest(IReadOnlyList<GpuSample> samples, IReadOnlyList<ServerTokens> tokens)
     {
-        var tokenIndex = samples.Count;
         if (state.State.Assignment is not { } assignment)
         {
             var gpusSeen = samples.Select(s => s.GpuIndex).Distinct().Count();
             Discovered(new DiscoveredSource("host", Hostname, null, null,
                 $"host '{Hostname}' is not in any live rack; register a rack listing it (POST /api/racks)", time.GetUtcNow(), gpusSeen));
-            var count = samples.Count + (tokens is null ? 0 : 1);
+            var count = samples.Count + tokens.Count;
             return new IngestResult(0, count, [new IngestError(0, $"host '{Hostname}' is not registered; it is listed at /api/discovered")]);
         }
 
-        var forRack = new List<GpuSample>(samples.Count + (tokens is null ? 0 : assignment.Gpus));
+        var forRack = new List<GpuSample>(samples.Count + tokens.Count * assignment.Gpus);
         var origin = new List<int>(forRack.Capacity);
         var errors = new List<IngestError>();
         var learnt = false;
@@ -84,15 +83,15 @@ public sealed class HostGrain(
             origin.Add(i);
         }
 
-        if (tokens is not null)
+        // Counters divided by the same n stay counters: their increase, resets included, divides evenly too.
+        var n = assignment.Gpus;
+        for (var t = 0; t < tokens.Count; t++)
         {
-            // Counters divided by the same n stay counters: their increase, resets included, divides evenly too.
-            var n = assignment.Gpus;
             for (var k = 0; k < n; k++)
             {
-                forRack.Add(new GpuSample(assignment.FirstSlot + k, tokens.Timestamp,
-                    PromptTokens: tokens.PromptTokens / n, GenerationTokens: tokens.GenerationTokens / n));
-                origin.Add(tokenIndex);
+                forRack.Add(new GpuSample(assignment.FirstSlot + k, tokens[t].Timestamp,
+                    PromptTokens: tokens[t].PromptTokens / n, GenerationTokens: tokens[t].GenerationTokens / n));
+                origin.Add(samples.Count + t);
             }
         }
 
@@ -109,11 +108,11 @@ public sealed class HostGrain(
             var at = origin[Math.Clamp(error.Index, 0, origin.Count - 1)];
             if (errors.All(e => e.Index != at))
             {
-                errors.Add(new IngestError(at, at == tokenIndex ? $"server tokens: {error.Reason}" : error.Reason));
+                errors.Add(new IngestError(at, at >= samples.Count ? $"server tokens: {error.Reason}" : error.Reason));
             }
         }
 
-        var total = samples.Count + (tokens is null ? 0 : 1);
+        var total = samples.Count + tokens.Count;
         var rejected = errors.Select(e => e.Index).Distinct().Count();
         errors.Sort((a, b) => a.Index.CompareTo(b.Index));
         return new IngestResult(total - rejected, rejected, errors);

@@ -25,11 +25,11 @@ public sealed class InferenceEndpointGrain(
         return existed;
     }
 
-    public async Task<IngestResult> Ingest(ServerTokens tokens)
+    public async Task<IngestResult> Ingest(IReadOnlyList<ServerTokens> tokens)
     {
         if (state.State.Spec is not { } spec || spec.Gpus.Count == 0)
         {
-            return new IngestResult(0, 1, [new IngestError(0, "the inference endpoint is not registered")]);
+            return new IngestResult(0, tokens.Count, [new IngestError(0, "the inference endpoint is not registered")]);
         }
 
         var facility = TwinKeys.FacilityOf(this.GetPrimaryKeyString());
@@ -39,12 +39,12 @@ public sealed class InferenceEndpointGrain(
             .Where(g => g.slot >= 0)
             .GroupBy(g => g.rack);
         var results = await Task.WhenAll(byRack.Select(group =>
-            GrainFactory.GetGrain<IRackGrain>(TwinKeys.Rack(facility, group.Key)).Ingest(group
-                .Select(g => new GpuSample(g.slot, tokens.Timestamp, PromptTokens: tokens.PromptTokens / n, GenerationTokens: tokens.GenerationTokens / n))
+            GrainFactory.GetGrain<IRackGrain>(TwinKeys.Rack(facility, group.Key)).Ingest(tokens
+                .SelectMany(t => group.Select(g => new GpuSample(g.slot, t.Timestamp, PromptTokens: t.PromptTokens / n, GenerationTokens: t.GenerationTokens / n)))
                 .ToList())));
         var reasons = results.SelectMany(r => r.Errors).Select(e => e.Reason).Distinct().ToList();
         return reasons.Count == 0
-            ? new IngestResult(1, 0, [])
-            : new IngestResult(0, 1, [new IngestError(0, string.Join("; ", reasons))]);
+            ? new IngestResult(tokens.Count, 0, [])
+            : new IngestResult(0, tokens.Count, [new IngestError(0, string.Join("; ", reasons))]);
     }
 }

@@ -125,7 +125,7 @@ public sealed class NativeIngestTests(TwinClusterFixture fixture)
     [Fact]
     public async Task A_live_rack_whose_telemetry_stops_turns_stale()
     {
-        await using var twin = await LiveTwin.Start(fixture, timing: new(TimeSpan.FromMilliseconds(100), StalePeriods: 10));
+        await using var twin = await LiveTwin.Start(fixture, timing: new(TimeSpan.FromMilliseconds(250), StalePeriods: 4));
         await twin.RegisterLiveRack();
 
         await LiveTwin.Json(await twin.PostJson("/api/telemetry", Batch(new { gpu = "live-01-g0", timestamp = At(0), powerW = 500 })));

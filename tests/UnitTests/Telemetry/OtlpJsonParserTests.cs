@@ -43,8 +43,8 @@ public sealed class OtlpJsonParserTests
         Assert.Equal(3, batch.DataPoints);
         Assert.Equal([113.611, 68.0], mapped.Gpus.OrderBy(g => g.Sample.GpuIndex).Select(g => g.Sample.PowerW!.Value));
         Assert.All(mapped.Gpus, g => Assert.Equal("gpu-node-1", g.Host));
-        Assert.Equal(12345, mapped.Tokens!.GenerationTokens);
-        Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1773114071000), mapped.Tokens.Timestamp);
+        Assert.Equal(12345, mapped.Tokens.Single().GenerationTokens);
+        Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1773114071000), mapped.Tokens.Single().Timestamp);
     }
 
     [Fact]

@@ -36,7 +36,7 @@ public sealed class TelemetryMapperTests
         Assert.All(byIndex, s => Assert.Equal(Now, s.Timestamp));
         // MEM_COPY_UTIL is not a reading the twin maps: ignored, not an error.
         Assert.Equal(6, mapped.Ignored);
-        Assert.Null(mapped.Tokens);
+        Assert.Empty(mapped.Tokens);
     }
 
     [Fact]
@@ -86,9 +86,9 @@ public sealed class TelemetryMapperTests
         var mapped = Map(Captures.Text(Captures.Sglang));
 
         Assert.Empty(mapped.Gpus);
-        Assert.Equal(8128902, mapped.Tokens!.PromptTokens);
-        Assert.Equal(7557572, mapped.Tokens.GenerationTokens);
-        Assert.Equal(Now, mapped.Tokens.Timestamp);
+        Assert.Equal(8128902, mapped.Tokens.Single().PromptTokens);
+        Assert.Equal(7557572, mapped.Tokens.Single().GenerationTokens);
+        Assert.Equal(Now, mapped.Tokens.Single().Timestamp);
     }
 
     [Fact]
@@ -96,8 +96,8 @@ public sealed class TelemetryMapperTests
     {
         var mapped = Map(Captures.Text(Captures.Vllm));
 
-        Assert.Equal(0, mapped.Tokens!.PromptTokens);
-        Assert.Equal(0, mapped.Tokens.GenerationTokens);
+        Assert.Equal(0, mapped.Tokens.Single().PromptTokens);
+        Assert.Equal(0, mapped.Tokens.Single().GenerationTokens);
         Assert.Empty(mapped.Issues);
     }
 
@@ -106,16 +106,25 @@ public sealed class TelemetryMapperTests
     {
         var mapped = Map("vllm:generation_tokens_total{engine=\"0\"} 100\nvllm:generation_tokens_total{engine=\"1\"} 50\n");
 
-        Assert.Equal(150, mapped.Tokens!.GenerationTokens);
-        Assert.Null(mapped.Tokens.PromptTokens);
+        Assert.Equal(150, mapped.Tokens.Single().GenerationTokens);
+        Assert.Null(mapped.Tokens.Single().PromptTokens);
+    }
+
+    [Fact]
+    public void Counter_readings_at_different_instants_stay_apart()
+    {
+        var mapped = Map("vllm:generation_tokens_total 100 1700000000000\nvllm:generation_tokens_total 300 1700000002000\nvllm:prompt_tokens_total 5 1700000002000\n");
+
+        Assert.Equal([(100.0, (double?)null), (300.0, 5.0)], mapped.Tokens.Select(t => (t.GenerationTokens!.Value, t.PromptTokens)));
+        Assert.Equal(1700000002000, mapped.Tokens[1].Timestamp.ToUnixTimeMilliseconds());
     }
 
     [Fact]
     public void Dynamo_and_TensorRT_LLM_counters_map()
     {
-        Assert.Equal(42, Map("dynamo_frontend_output_tokens_total{model=\"m\"} 42\n").Tokens!.GenerationTokens);
-        Assert.Equal(9, Map("dynamo_frontend_input_sequence_tokens_sum{model=\"m\"} 9\n").Tokens!.PromptTokens);
-        Assert.Equal(7, Map("trtllm_prompt_tokens_total 7\n").Tokens!.PromptTokens);
+        Assert.Equal(42, Map("dynamo_frontend_output_tokens_total{model=\"m\"} 42\n").Tokens.Single().GenerationTokens);
+        Assert.Equal(9, Map("dynamo_frontend_input_sequence_tokens_sum{model=\"m\"} 9\n").Tokens.Single().PromptTokens);
+        Assert.Equal(7, Map("trtllm_prompt_tokens_total 7\n").Tokens.Single().PromptTokens);
     }
 
     [Fact]

@@ -7,7 +7,8 @@ public sealed class MappedTelemetry
 {
     public List<HostedSample> Gpus { get; } = [];
 
-    public ServerTokens? Tokens { get; set; }
+    /// <summary>Server-level token readings, one per instant, oldest first.</summary>
+    public List<ServerTokens> Tokens { get; } = [];
 
     /// <summary>Series of names the twin does not map (histograms, clocks, python_* …): ignored, not errors.</summary>
     public int Ignored { get; set; }

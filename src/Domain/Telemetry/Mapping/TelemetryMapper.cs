@@ -17,8 +17,7 @@ public static class TelemetryMapper
     {
         var mapped = into ?? new MappedTelemetry();
         var gpus = new Dictionary<(string Host, int Gpu, long Ms), GpuBuilder>();
-        double? prompt = null, generation = null;
-        long tokensMs = 0;
+        var tokens = new SortedDictionary<long, (double? Prompt, double? Generation)>();
         var nowMs = now.ToUnixTimeMilliseconds();
 
         foreach (var point in points)
@@ -38,16 +37,11 @@ public static class TelemetryMapper
             var ms = point.TimestampMs ?? nowMs;
             if (MetricNames.IsServerLevel(field))
             {
-                if (field == MetricField.PromptTokens)
-                {
-                    prompt = (prompt ?? 0) + point.Value;
-                }
-                else
-                {
-                    generation = (generation ?? 0) + point.Value;
-                }
-
-                tokensMs = Math.Max(tokensMs, ms);
+                // Series of several engines at one instant add up; readings at different instants stay apart.
+                var (prompt, generation) = tokens.GetValueOrDefault(ms);
+                tokens[ms] = field == MetricField.PromptTokens
+                    ? ((prompt ?? 0) + point.Value, generation)
+                    : (prompt, (generation ?? 0) + point.Value);
                 continue;
             }
 
@@ -79,9 +73,9 @@ public static class TelemetryMapper
             mapped.Gpus.Add(new HostedSample(hostName, builder.Build(gpu, DateTimeOffset.FromUnixTimeMilliseconds(ms))));
         }
 
-        if (prompt is not null || generation is not null)
+        foreach (var (ms, (prompt, generation)) in tokens)
         {
-            mapped.Tokens = new ServerTokens(DateTimeOffset.FromUnixTimeMilliseconds(tokensMs), prompt, generation);
+            mapped.Tokens.Add(new ServerTokens(DateTimeOffset.FromUnixTimeMilliseconds(ms), prompt, generation));
         }
 
         return mapped;
