@@ -26,6 +26,9 @@ public static class TwinKeys
     /// <summary>The facility's list of telemetry sources nobody registered yet.</summary>
     public static string Discovery(string facilityId) => Scoped(facilityId, "discovered");
 
+    /// <summary>The facility's pull targets: what the gateways scrape, and how often.</summary>
+    public static string ScrapeTargets(string facilityId) => Scoped(facilityId, "scrape-targets");
+
     public static string Gpu(string facilityId, string rackId, int index) => $"{Scoped(facilityId, rackId)}{Separator}{index}";
 
     /// <summary>The part of a facility-scoped key after the facility id.</summary>

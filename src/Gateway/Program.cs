@@ -22,6 +22,7 @@ app.MapCatalogApi();
 app.MapIngestApi();
 app.MapOtlpApi();
 app.MapRegistrationApi();
+app.MapScrapeApi();
 
 app.Run();
 

@@ -2,9 +2,7 @@ using System.Text;
 using System.Text.Json;
 using TokenFactoryTwin.Abstractions;
 using TokenFactoryTwin.Abstractions.Grains;
-using TokenFactoryTwin.Domain.Telemetry.Mapping;
 using TokenFactoryTwin.Domain.Telemetry.Native;
-using TokenFactoryTwin.Domain.Telemetry.Prometheus;
 using TokenFactoryTwin.Gateway.Ingest;
 using TokenFactoryTwin.Gateway.Security;
 using TokenFactoryTwin.Gateway.Twin;
@@ -71,8 +69,7 @@ public static class IngestApi
     }
 
     private static async Task<IResult> PostPrometheus(
-        HttpContext context, TwinLocator twin, RequestBodyReader reader, TelemetryDispatcher dispatcher, TimeProvider time,
-        string? host, string? endpoint)
+        HttpContext context, TwinLocator twin, RequestBodyReader reader, PrometheusIngestor ingestor, string? host, string? endpoint)
     {
         if (host is not null && endpoint is not null)
         {
@@ -90,26 +87,11 @@ public static class IngestApi
             return body.Refusal!;
         }
 
-        var text = Encoding.UTF8.GetString(body.Bytes.Span);
-        var points = new List<MetricPoint>();
-        var issues = new List<ParseIssue>();
-        var lines = PrometheusTextParser.ParseKnown(text, points, issues);
-        if (lines == 0)
-        {
-            return TwinResults.BadRequest("The body holds no samples (an empty scrape, or only comments).");
-        }
-
-        var mapped = new MappedTelemetry();
-        mapped.Issues.AddRange(issues);
-        TelemetryMapper.Map(points, string.IsNullOrWhiteSpace(host) ? null : host, time.GetUtcNow(), mapped);
-        mapped.Ignored = lines - points.Count - issues.Count;
-        if (points.Count == 0 && mapped.Ignored == 0)
-        {
-            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad request",
-                detail: "No line of the body could be read as a Prometheus sample.",
+        var (reply, unusable, issues) = await ingestor.Ingest(
+            facility, Encoding.UTF8.GetString(body.Bytes.Span), string.IsNullOrWhiteSpace(host) ? null : host, endpoint);
+        return reply is not null
+            ? Results.Ok(reply)
+            : Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad request", detail: unusable,
                 extensions: new Dictionary<string, object?> { ["errors"] = issues.Take(IngestReply.MaxErrors).ToList() });
-        }
-
-        return Results.Ok(await dispatcher.Dispatch(facility, mapped, string.IsNullOrWhiteSpace(host) ? null : host, endpoint));
     }
 }
