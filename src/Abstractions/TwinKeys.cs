@@ -29,6 +29,9 @@ public static class TwinKeys
     /// <summary>The facility's pull targets: what the gateways scrape, and how often.</summary>
     public static string ScrapeTargets(string facilityId) => Scoped(facilityId, "scrape-targets");
 
+    /// <summary>A meter's reading for one twin target (a power node, a network link, or the facility).</summary>
+    public static string Meter(string facilityId, string target) => Scoped(facilityId, $"meter:{target}");
+
     public static string Gpu(string facilityId, string rackId, int index) => $"{Scoped(facilityId, rackId)}{Separator}{index}";
 
     /// <summary>The part of a facility-scoped key after the facility id.</summary>

@@ -23,6 +23,7 @@ app.MapIngestApi();
 app.MapOtlpApi();
 app.MapRegistrationApi();
 app.MapScrapeApi();
+app.MapMeterApi();
 
 app.Run();
 

@@ -1,3 +1,4 @@
+using TokenFactoryTwin.Domain.Telemetry.Meters;
 using TokenFactoryTwin.Gateway.Ingest;
 using TokenFactoryTwin.Gateway.Scraping;
 
@@ -12,6 +13,7 @@ public static class IngestExtensions
         builder.Services.AddSingleton<RequestBodyReader>();
         builder.Services.AddSingleton<TelemetryDispatcher>();
         builder.Services.AddSingleton<PrometheusIngestor>();
+        builder.Services.Configure<MeterRules>(builder.Configuration.GetSection("Twin:Meters"));
         builder.Services.Configure<ScrapeOptions>(builder.Configuration.GetSection("Twin:Scrape"));
         builder.Services.AddSingleton<ScrapeHealthRegistry>();
         builder.Services.AddSingleton<ScrapeService>();

@@ -22,6 +22,10 @@ public static class PrometheusTextParser
     public static int ParseKnown(ReadOnlySpan<char> text, List<MetricPoint> points, List<ParseIssue> issues) =>
         Parse(text, KnownNames.Instance, points, issues);
 
+    /// <summary>Keeps the series the twin maps plus <paramref name="extra"/> (configured meter names).</summary>
+    public static int ParseKnown(ReadOnlySpan<char> text, HashSet<string> extra, List<MetricPoint> points, List<ParseIssue> issues) =>
+        Parse(text, extra.Count == 0 ? KnownNames.Instance : new KnownAndExtra(extra), points, issues);
+
     /// <returns>The number of sample lines seen (kept, skipped or malformed).</returns>
     private static int Parse(ReadOnlySpan<char> text, INameFilter? filter, List<MetricPoint> points, List<ParseIssue> issues)
     {
@@ -266,6 +270,13 @@ public static class PrometheusTextParser
         public static readonly KnownNames Instance = new();
 
         public bool Wants(ReadOnlySpan<char> name) => MetricNames.IsKnown(name);
+    }
+
+    private sealed class KnownAndExtra(HashSet<string> extra) : INameFilter
+    {
+        private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _extra = extra.GetAlternateLookup<ReadOnlySpan<char>>();
+
+        public bool Wants(ReadOnlySpan<char> name) => MetricNames.IsKnown(name) || _extra.Contains(name);
     }
 
     private sealed class WantedByName(Func<string, bool> wanted) : INameFilter
