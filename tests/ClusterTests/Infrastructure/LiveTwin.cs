@@ -13,7 +13,7 @@ namespace TokenFactoryTwin.ClusterTests.Infrastructure;
 
 /// <summary>
 /// A fresh facility (one simulated H200 rack in hall 1, GB300 hall empty) with a gateway in front of it, and
-/// helpers to register the live rack the captures feed: <see cref="LiveRack"/> holding host <see cref="Host"/>
+/// methods to register the live rack the captures feed: <see cref="LiveRack"/> holding host <see cref="Host"/>
 /// (8 GPUs in slots 0..7 of a 32-GPU HGX H100 rack). Figures are read from the grains, inputs go over HTTP.
 /// </summary>
 public sealed class LiveTwin : IAsyncDisposable
