@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
+
+namespace TokenFactoryTwin.ClusterTests.Infrastructure;
+
+/// <summary>
+/// The real gateway in the test process, as an Orleans client of the shared test cluster, serving one facility.
+/// Settings go in through <c>UseSetting</c> so the gateway sees them while it builds itself. Every log line the
+/// gateway writes is kept in <see cref="Logs"/>, so tests can check what it does (and does not) log.
+/// </summary>
+public sealed class GatewayFactory(TwinClusterFixture cluster, string facilityId, IReadOnlyDictionary<string, string?>? settings = null)
+    : WebApplicationFactory<Program>
+{
+    public CapturingLoggerProvider Logs { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Orleans:GatewayPort", cluster.GatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Orleans:ClusterId", TwinClusterFixture.ClusterId);
+        builder.UseSetting("Orleans:ServiceId", TwinClusterFixture.ServiceId);
+        builder.UseSetting("Twin:FacilityId", facilityId);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+    }
+}
