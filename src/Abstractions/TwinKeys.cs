@@ -18,12 +18,11 @@ public static class TwinKeys
 
     public static string NetworkLink(string facilityId, string linkId) => Scoped(facilityId, linkId);
 
-<<<<<<< HEAD
     public static string Scenario(string facilityId, string scenarioId) => Scoped(facilityId, scenarioId);
 
     /// <summary>The per-facility list of scenarios; a grain type of its own, so the facility id alone is its key.</summary>
     public static string ScenarioIndex(string facilityId) => facilityId;
-=======
+
     /// <summary>A server of a live rack, by the host name its exporters report.</summary>
     public static string Host(string facilityId, string hostname) => Scoped(facilityId, hostname);
 
@@ -37,7 +36,6 @@ public static class TwinKeys
 
     /// <summary>A meter's reading for one twin target (a power node, a network link, or the facility).</summary>
     public static string Meter(string facilityId, string target) => Scoped(facilityId, $"meter:{target}");
->>>>>>> ingest
 
     public static string Gpu(string facilityId, string rackId, int index) => $"{Scoped(facilityId, rackId)}{Separator}{index}";
 
