@@ -90,6 +90,11 @@ public sealed class TwinDeployment : IAsyncDisposable
         Redis.Dispose();
         Http.Dispose();
         await Task.CompletedTask;
+        if (System.Environment.GetEnvironmentVariable("TFT_KEEP_FAULT_LOGS") == "1")
+        {
+            return; // kept for reading: the processes' logs are in Folder
+        }
+
         try
         {
             Directory.Delete(Folder, recursive: true);
