@@ -21,9 +21,21 @@ public static class SecurityExtensions
             .AddPolicy(TwinRoles.AdminPolicy, p => p.RequireRole(TwinRoles.Admin));
 
         var limits = builder.Configuration.GetSection("Twin:RateLimit").Get<RateLimitOptions>() ?? new RateLimitOptions();
+        var backpressure = builder.Configuration.GetSection("Twin:Backpressure").Get<BackpressureOptions>() ?? new BackpressureOptions();
         builder.Services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // Overload protection for the whole gateway: writes beyond the concurrency and queue limits are refused at
+            // once. Reads are not limited here: they are cheap and the live view holds its stream open.
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => HttpMethods.IsGet(context.Request.Method)
+                || HttpMethods.IsHead(context.Request.Method) || HttpMethods.IsOptions(context.Request.Method)
+                ? RateLimitPartition.GetNoLimiter("reads")
+                : RateLimitPartition.GetConcurrencyLimiter("writes", _ => new ConcurrencyLimiterOptions
+                {
+                    PermitLimit = backpressure.MaxConcurrentWrites,
+                    QueueLimit = backpressure.MaxQueuedWrites,
+                    QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+                }));
             options.AddPolicy(WritePolicy, context => RateLimitPartition.GetFixedWindowLimiter(
                 PartitionOf(context),
                 _ => new FixedWindowRateLimiterOptions
@@ -34,12 +46,14 @@ public static class SecurityExtensions
                 }));
             options.OnRejected = async (context, token) =>
             {
-                var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry)
-                    ? Math.Max(1, (int)Math.Ceiling(retry.TotalSeconds))
-                    : (int)Math.Ceiling(limits.WindowSeconds);
+                // A per-key window says when it reopens; the concurrency limit does not, and frees up within moments.
+                var perKey = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry);
+                var seconds = perKey ? Math.Max(1, (int)Math.Ceiling(retry.TotalSeconds)) : backpressure.RetryAfterSeconds;
                 context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-                await Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests",
-                    detail: $"This key may make {limits.PermitsPerWindow} writes per {limits.WindowSeconds:0.###} s; retry after {seconds} s.",
+                var detail = perKey
+                    ? $"This key may make {limits.PermitsPerWindow} writes per {limits.WindowSeconds:0.###} s; retry after {seconds} s."
+                    : $"The gateway is at capacity ({backpressure.MaxConcurrentWrites} writes at work, {backpressure.MaxQueuedWrites} waiting); nothing was applied; retry after {seconds} s.";
+                await Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests", detail: detail,
                     extensions: new Dictionary<string, object?> { ["retryAfterSeconds"] = seconds }).ExecuteAsync(context.HttpContext);
             };
         });

@@ -13,9 +13,12 @@ public sealed class TwinDeployment : IAsyncDisposable
 
     private readonly string _clusterId = $"fault-{Guid.NewGuid():N}"[..18];
     private readonly List<SiloProcess> _silos = [];
+    private readonly IReadOnlyDictionary<string, string> _settings;
 
-    public TwinDeployment()
+    /// <param name="settings">Extra settings for every silo and gateway, as environment variables (<c>Twin__StalePeriods</c> …).</param>
+    public TwinDeployment(IReadOnlyDictionary<string, string>? settings = null)
     {
+        _settings = settings ?? new Dictionary<string, string>();
         Folder = Path.Combine(Path.GetTempPath(), "tft-fault-tests", _clusterId);
         Redis = new RedisServer(Path.Combine(Folder, "redis"));
         GatewayPort = FreePorts.Next();
@@ -38,7 +41,7 @@ public sealed class TwinDeployment : IAsyncDisposable
     /// <summary>Scenario ids the gateway acknowledged with 201: none may be lost.</summary>
     public List<string> AcknowledgedScenarios { get; } = [];
 
-    public async Task<SiloProcess> StartSilo(int? siloPort = null, int? gatewayPort = null, int? webPort = null)
+    public async Task<SiloProcess> StartSilo(int? siloPort = null, int? gatewayPort = null, int? webPort = null, string? facilityFile = null)
     {
         var silo = new SiloProcess(siloPort ?? FreePorts.Next(), gatewayPort ?? FreePorts.Next(), webPort ?? FreePorts.Next());
         silo.Process = ManagedProcess.Start($"silo-{silo.SiloPort}", "dotnet", [Builds.Silo], Environment(new()
@@ -47,6 +50,7 @@ public sealed class TwinDeployment : IAsyncDisposable
             ["Orleans__Endpoints__SiloPort"] = $"{silo.SiloPort}",
             ["Orleans__Endpoints__GatewayPort"] = $"{silo.GatewayPort}",
             ["Twin__FlushPeriodMs"] = $"{FlushPeriodMs}",
+            ["Twin__FacilityFile"] = facilityFile ?? "",
         }), Folder);
         _silos.Add(silo);
         await Wait.Until(async () => await Healthy(silo.WebPort) || silo.Process.HasExited, TimeSpan.FromSeconds(60), $"silo {silo.SiloPort} healthy");
@@ -54,11 +58,12 @@ public sealed class TwinDeployment : IAsyncDisposable
         return silo;
     }
 
-    public async Task StartGateway()
+    public async Task StartGateway(string facilityId = "demo")
     {
         Gateway = ManagedProcess.Start("gateway", "dotnet", [Builds.Gateway], Environment(new()
         {
             ["ASPNETCORE_URLS"] = GatewayUrl.ToString(),
+            ["Twin__FacilityId"] = facilityId,
         }), Folder);
         await Wait.Until(async () => await FacilityAnswers() || Gateway.HasExited, TimeSpan.FromSeconds(60), "the gateway serving the facility");
         Assert.False(Gateway.HasExited, Gateway.Log());
@@ -113,6 +118,11 @@ public sealed class TwinDeployment : IAsyncDisposable
         own["Orleans__ServiceId"] = _clusterId;
         own["Logging__LogLevel__Default"] = "Warning";
         own["DOTNET_gcServer"] = "0";
+        foreach (var (key, value) in _settings)
+        {
+            own[key] = value;
+        }
+
         return own;
     }
 
