@@ -14,6 +14,7 @@ public sealed class TwinDeployment : IAsyncDisposable
     private readonly string _clusterId = $"fault-{Guid.NewGuid():N}"[..18];
     private readonly List<SiloProcess> _silos = [];
     private readonly IReadOnlyDictionary<string, string> _settings;
+    private readonly Dictionary<ManagedProcess, int> _extraGateways = [];
 
     /// <param name="settings">Extra settings for every silo and gateway, as environment variables (<c>Twin__StalePeriods</c> …).</param>
     public TwinDeployment(IReadOnlyDictionary<string, string>? settings = null)
@@ -41,7 +42,8 @@ public sealed class TwinDeployment : IAsyncDisposable
     /// <summary>Scenario ids the gateway acknowledged with 201: none may be lost.</summary>
     public List<string> AcknowledgedScenarios { get; } = [];
 
-    public async Task<SiloProcess> StartSilo(int? siloPort = null, int? gatewayPort = null, int? webPort = null, string? facilityFile = null)
+    public async Task<SiloProcess> StartSilo(int? siloPort = null, int? gatewayPort = null, int? webPort = null, string? facilityFile = null,
+        IReadOnlyDictionary<string, string>? settings = null)
     {
         var silo = new SiloProcess(siloPort ?? FreePorts.Next(), gatewayPort ?? FreePorts.Next(), webPort ?? FreePorts.Next());
         silo.Process = ManagedProcess.Start($"silo-{silo.SiloPort}", "dotnet", [Builds.Silo], Environment(new()
@@ -51,22 +53,49 @@ public sealed class TwinDeployment : IAsyncDisposable
             ["Orleans__Endpoints__GatewayPort"] = $"{silo.GatewayPort}",
             ["Twin__FlushPeriodMs"] = $"{FlushPeriodMs}",
             ["Twin__FacilityFile"] = facilityFile ?? "",
-        }), Folder);
+        }, settings), Folder);
         _silos.Add(silo);
         await Wait.Until(async () => await Healthy(silo.WebPort) || silo.Process.HasExited, TimeSpan.FromSeconds(60), $"silo {silo.SiloPort} healthy");
         Assert.False(silo.Process.HasExited, silo.Process.Log());
         return silo;
     }
 
-    public async Task StartGateway(string facilityId = "demo")
+    public async Task StartGateway(string facilityId = "demo", IReadOnlyDictionary<string, string>? settings = null)
     {
         Gateway = ManagedProcess.Start("gateway", "dotnet", [Builds.Gateway], Environment(new()
         {
             ["ASPNETCORE_URLS"] = GatewayUrl.ToString(),
             ["Twin__FacilityId"] = facilityId,
-        }), Folder);
+        }, settings), Folder);
         await Wait.Until(async () => await FacilityAnswers() || Gateway.HasExited, TimeSpan.FromSeconds(60), "the gateway serving the facility");
         Assert.False(Gateway.HasExited, Gateway.Log());
+    }
+
+    /// <summary>Another gateway on a port of its own, not waited for: it may never get into the cluster.</summary>
+    public Task<ManagedProcess> StartExtraGateway(IReadOnlyDictionary<string, string> settings)
+    {
+        var port = FreePorts.Next();
+        var process = ManagedProcess.Start($"gateway-{port}", "dotnet", [Builds.Gateway], Environment(new()
+        {
+            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
+            ["Twin__FacilityId"] = "demo",
+        }, settings), Folder);
+        _extraGateways[process] = port;
+        return Task.FromResult(process);
+    }
+
+    /// <summary>Whether an extra gateway serves the facility.</summary>
+    public async Task<bool> Answers(ManagedProcess gateway)
+    {
+        try
+        {
+            using var response = await Http.GetAsync($"http://127.0.0.1:{_extraGateways[gateway]}/api/facility");
+            return response.IsSuccessStatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
     }
 
     public async Task<JsonElement> Get(string path) => await Http.GetFromJsonAsync<JsonElement>(new Uri(GatewayUrl, path));
@@ -87,6 +116,11 @@ public sealed class TwinDeployment : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Gateway?.Dispose();
+        foreach (var extra in _extraGateways.Keys)
+        {
+            extra.Dispose();
+        }
+
         foreach (var silo in _silos)
         {
             silo.Process?.Dispose();
@@ -110,8 +144,13 @@ public sealed class TwinDeployment : IAsyncDisposable
         }
     }
 
-    private Dictionary<string, string> Environment(Dictionary<string, string> own)
+    private Dictionary<string, string> Environment(Dictionary<string, string> own, IReadOnlyDictionary<string, string>? perProcess = null)
     {
+        foreach (var (key, value) in perProcess ?? new Dictionary<string, string>())
+        {
+            own[key] = value;
+        }
+
         own["Twin__Store"] = "redis";
         own["ConnectionStrings__redis"] = Redis.ConnectionString;
         own["Orleans__ClusterId"] = _clusterId;
