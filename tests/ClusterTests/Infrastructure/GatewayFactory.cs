@@ -9,10 +9,12 @@ namespace TokenFactoryTwin.ClusterTests.Infrastructure;
 /// Settings go in through <c>UseSetting</c> so the gateway sees them while it builds itself. Every log line the
 /// gateway writes is kept in <see cref="Logs"/>, so tests can check what it does (and does not) log.
 /// </summary>
-public sealed class GatewayFactory(TwinClusterFixture cluster, string facilityId, IReadOnlyDictionary<string, string?>? settings = null)
+public class GatewayFactory(TwinClusterFixture cluster, string facilityId, IReadOnlyDictionary<string, string?>? settings = null)
     : WebApplicationFactory<Program>
 {
     public CapturingLoggerProvider Logs { get; } = new();
+
+    public TwinClusterFixture Cluster => cluster;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
