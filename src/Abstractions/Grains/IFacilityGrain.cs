@@ -54,6 +54,10 @@ public interface IFacilityGrain : IGrainWithStringKey
     [Alias("ReportHall"), OneWay]
     Task ReportHall(HallSnapshot snapshot);
 
+    /// <summary>A facility meter's reading: while fresh, it is the facility's measured power (and so its PUE).</summary>
+    [Alias("ReportFacilityMeter"), OneWay]
+    Task ReportFacilityMeter(double powerKw, DateTimeOffset at);
+
     [Alias("ReportPowerNode"), OneWay]
     Task ReportPowerNode(PowerNodeStatus status);
 }

@@ -30,6 +30,11 @@ public sealed class MeterGrain : Grain, IMeterGrain
                 {
                     (_powerKw, _powerMs) = (sample.Value, ms);
                     applied++;
+                    if (Target == MeterKinds.FacilityTarget)
+                    {
+                        _ = GrainFactory.GetGrain<IFacilityGrain>(TwinKeys.Facility(TwinKeys.FacilityOf(this.GetPrimaryKeyString())))
+                            .ReportFacilityMeter(sample.Value, sample.Timestamp);
+                    }
                 }
 
                 _lastMs = Math.Max(_lastMs, ms);
@@ -51,8 +56,10 @@ public sealed class MeterGrain : Grain, IMeterGrain
         return Task.FromResult(applied);
     }
 
+    private string Target => TwinKeys.LocalId(this.GetPrimaryKeyString())[TargetPrefix.Length..];
+
     public Task<MeterStatus?> GetStatus() => Task.FromResult<MeterStatus?>(_lastMs == 0 ? null : new MeterStatus(
-        TwinKeys.LocalId(this.GetPrimaryKeyString())[TargetPrefix.Length..],
+        Target,
         _powerKw,
         _ports.Values.Sum(p => p.In.Rate) * 8 / 1e9,
         _ports.Values.Sum(p => p.Out.Rate) * 8 / 1e9,

@@ -54,6 +54,11 @@ public sealed class MeterTests(TwinClusterFixture fixture)
         var facility = meters.GetProperty("facility");
         Assert.Equal(60, facility.GetProperty("meteredKw").GetDouble());
         Assert.Equal(60 / facility.GetProperty("itPowerKw").GetDouble(), facility.GetProperty("measuredPue").GetDouble(), 9);
+        var kpis = await Eventually.Get(async () => await LiveTwin.Json(await twin.Http.GetAsync("/api/facility")),
+            f => f.GetProperty("powerSource").GetString() == "meter", what: "the facility meter to be the facility's power");
+        Assert.Equal(60, kpis.GetProperty("facilityPowerKw").GetDouble(), 9);
+        Assert.Equal(60 / kpis.GetProperty("itPowerKw").GetDouble(), kpis.GetProperty("pue").GetDouble(), 9);
+        Assert.Equal(kpis.GetProperty("tokensPerSecond").GetDouble() * 1000 / 60, kpis.GetProperty("tokensPerSecondPerMegawatt").GetDouble(), 6);
         var link = meters.GetProperty("links").EnumerateArray().Single(l => l.GetProperty("id").GetString() == "up-h1-01");
         // (12.5e9 + 12.5e9) octets in 10 s in, 1.25e9 out: 20 and 1 Gb/s.
         Assert.Equal(20, link.GetProperty("measuredInGbps").GetDouble(), 9);
