@@ -3,6 +3,7 @@ using TokenFactoryTwin.Abstractions.Grains;
 using TokenFactoryTwin.Abstractions.Planning;
 using TokenFactoryTwin.Abstractions.Topology;
 using TokenFactoryTwin.Gateway.Planner;
+using TokenFactoryTwin.Gateway.Security;
 using TokenFactoryTwin.Gateway.Twin;
 
 namespace TokenFactoryTwin.Gateway.Apis;
@@ -16,8 +17,11 @@ public static class PlannerApi
     public static IEndpointRouteBuilder MapPlannerApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/scenarios").WithTags("Planner");
+        // Reads are open like the live view; every write needs the planner role when keys are on, and counts against
+        // the key's rate limit.
+        var writes = api.MapGroup("").RequireAuthorization(TwinRoles.PlannerPolicy).RequireRateLimiting(SecurityExtensions.WritePolicy);
 
-        api.MapPost("/", (CreateScenarioRequest? body, TwinLocator twin, HttpContext context) =>
+        writes.MapPost("/", (CreateScenarioRequest? body, TwinLocator twin, HttpContext context) =>
             WithFacility(twin, context, async facility =>
             {
                 var name = body?.Name?.Trim();
@@ -70,7 +74,7 @@ public static class PlannerApi
                 await grain.Get() is { } view ? ScenarioHttp.View(context, view) : NotFound(id)))
             .WithSummary("A scenario: its changes, baseline and projected KPIs, delta, constraints and violations. ETag = version.");
 
-        api.MapDelete("/{id}", (string id, TwinLocator twin, HttpContext context) =>
+        writes.MapDelete("/{id}", (string id, TwinLocator twin, HttpContext context) =>
             WithScenario(twin, context, id, async grain => await grain.Delete() ? Results.NoContent() : NotFound(id)))
             .WithSummary("Deletes a scenario (racks it applied stay in the live twin until unapplied).");
 
@@ -80,7 +84,7 @@ public static class PlannerApi
                 : NotFound(id)))
             .WithSummary("The scenario's changes, in the order they apply.");
 
-        api.MapPost("/{id}/changes", (string id, TwinLocator twin, HttpContext context) =>
+        writes.MapPost("/{id}/changes", (string id, TwinLocator twin, HttpContext context) =>
             WithScenario(twin, context, id, async grain =>
             {
                 var (version, error) = ScenarioHttp.IfMatch(context.Request);
@@ -105,7 +109,7 @@ public static class PlannerApi
                 : TwinResults.NotFound($"No change {n} in scenario '{id}'.")))
             .WithSummary("One change of the scenario.");
 
-        api.MapDelete("/{id}/changes/{n:int}", (string id, int n, TwinLocator twin, HttpContext context) =>
+        writes.MapDelete("/{id}/changes/{n:int}", (string id, int n, TwinLocator twin, HttpContext context) =>
             WithScenario(twin, context, id, async grain =>
             {
                 var (version, error) = ScenarioHttp.IfMatch(context.Request);
@@ -130,11 +134,11 @@ public static class PlannerApi
             }))
             .WithSummary("How many racks fit: adds racks to a hall one by one until a constraint breaks (stopAt=any) or a power node does (stopAt=power).");
 
-        api.MapPost("/{id}/apply", (string id, TwinLocator twin, HttpContext context) =>
+        writes.MapPost("/{id}/apply", (string id, TwinLocator twin, HttpContext context) =>
             WithScenario(twin, context, id, async grain => Applied(id, await grain.Apply())))
             .WithSummary("Adds the scenario's planned racks to the live twin as virtual, simulated racks.");
 
-        api.MapDelete("/{id}/apply", (string id, TwinLocator twin, HttpContext context) =>
+        writes.MapDelete("/{id}/apply", (string id, TwinLocator twin, HttpContext context) =>
             WithScenario(twin, context, id, async grain => Applied(id, await grain.Unapply())))
             .WithSummary("Takes the racks an apply added out of the live twin again.");
 

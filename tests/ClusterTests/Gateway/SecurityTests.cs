@@ -12,6 +12,7 @@ public sealed class SecurityTests(TwinClusterFixture fixture)
     private const string IngestKey = "ingest-key-0123456789abcdef";
     private const string AdminKey = "admin-key-0123456789abcdef";
     private const string OtherIngestKey = "other-ingest-key-0123456789";
+    private const string PlannerKey = "planner-key-0123456789abcdef";
 
     private static Dictionary<string, string?> Keys(int permits = 1000) => new()
     {
@@ -24,6 +25,9 @@ public sealed class SecurityTests(TwinClusterFixture fixture)
         ["Twin:ApiKeys:2:Name"] = "collector-2",
         ["Twin:ApiKeys:2:Key"] = OtherIngestKey,
         ["Twin:ApiKeys:2:Roles:0"] = "ingest",
+        ["Twin:ApiKeys:3:Name"] = "planning",
+        ["Twin:ApiKeys:3:Key"] = PlannerKey,
+        ["Twin:ApiKeys:3:Roles:0"] = "planner",
         ["Twin:RateLimit:PermitsPerWindow"] = permits.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Twin:RateLimit:WindowSeconds"] = "60",
     };
@@ -71,6 +75,25 @@ public sealed class SecurityTests(TwinClusterFixture fixture)
     }
 
     [Fact]
+    public async Task With_keys_on_scenario_writes_need_the_planner_role_and_scenario_reads_stay_open()
+    {
+        await using var twin = await LiveTwin.Start(fixture, Keys());
+        var body = () => JsonContent.Create(new { name = "expansion" });
+
+        var noKey = await twin.Http.SendAsync(Post("/api/scenarios", body(), null));
+        var ingestKey = await twin.Http.SendAsync(Post("/api/scenarios", body(), IngestKey));
+        var plannerKey = await twin.Http.SendAsync(Post("/api/scenarios", body(), PlannerKey));
+        var applyAsIngest = await twin.Http.SendAsync(Post($"/api/scenarios/{(await LiveTwin.Json(plannerKey, HttpStatusCode.Created)).GetProperty("id").GetString()}/apply",
+            new StringContent(""), IngestKey));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, noKey.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, ingestKey.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, applyAsIngest.StatusCode);
+        var listed = await LiveTwin.Json(await twin.Http.GetAsync("/api/scenarios"));
+        Assert.Equal(1, listed.GetArrayLength()); // only the planner's scenario was created
+    }
+
+    [Fact]
     public async Task Keys_are_never_logged_and_start_up_says_keys_are_on()
     {
         await using var twin = await LiveTwin.Start(fixture, Keys());
@@ -79,8 +102,8 @@ public sealed class SecurityTests(TwinClusterFixture fixture)
         await twin.RegisterLiveRack(AdminKey);
 
         var lines = twin.Gateway.Logs.Lines.ToList();
-        Assert.Contains(lines, l => l.Contains("API keys are on: 3 key(s)") && l.Contains("collector"));
-        Assert.DoesNotContain(lines, l => l.Contains(IngestKey) || l.Contains(AdminKey) || l.Contains(OtherIngestKey) || l.Contains("wrong-key-that-is-long-enough"));
+        Assert.Contains(lines, l => l.Contains("API keys are on: 4 key(s)") && l.Contains("collector"));
+        Assert.DoesNotContain(lines, l => l.Contains(IngestKey) || l.Contains(AdminKey) || l.Contains(OtherIngestKey) || l.Contains(PlannerKey) || l.Contains("wrong-key-that-is-long-enough"));
     }
 
     [Fact]
