@@ -1,0 +1,65 @@
+using TokenFactoryTwin.Abstractions.Topology;
+
+namespace TokenFactoryTwin.ScaleBench;
+
+/// <summary>
+/// A facility of N simulated GB300 NVL72 racks in the shape of a gigawatt AI factory: halls of about 500 racks in
+/// rows of 20, an A and a B busway per row, a UPS per side per hall and a utility feed per side, each node rated so
+/// its derated capacity carries its whole load if the partner side is lost (the benchmark measures the twin, not an
+/// overloaded design). 7,400 racks is 533k GPUs and, at 135 kW a rack, 1 GW of IT load.
+/// </summary>
+public static class GigawattFacility
+{
+    public const int RacksPerRow = 20;
+    private const double RackKw = 135;
+    private const double Derating = 0.8;
+
+    public static FacilitySpec Build(string id, int racks, int racksPerHall, LoadCurveSpec load)
+    {
+        var halls = (racks + racksPerHall - 1) / racksPerHall;
+        var hallSpecs = new List<HallSpec>(halls);
+        var nodes = new List<PowerNodeSpec>
+        {
+            new("feed-a", "Utility feed A", PowerNodeKind.UtilityFeed, "A", Rating(racks)),
+            new("feed-b", "Utility feed B", PowerNodeKind.UtilityFeed, "B", Rating(racks)),
+        };
+        var rackSpecs = new List<RackSpec>(racks);
+        var source = new TelemetrySourceSpec(TelemetrySourceKinds.Simulated, Load: load);
+        var workload = new WorkloadSpec("deepseek-r1-0528", "article-dsr1-gb300");
+        for (var h = 1; h <= halls; h++)
+        {
+            var hall = $"hall-{h:d2}";
+            var inHall = Math.Min(racksPerHall, racks - rackSpecs.Count);
+            hallSpecs.Add(new HallSpec(hall, $"Hall {h} - GB300 NVL72 (liquid)", "liquid", 1.12));
+            nodes.Add(new($"ups-{h:d2}a", $"Hall {h} UPS A", PowerNodeKind.Ups, "A", Rating(inHall), "feed-a"));
+            nodes.Add(new($"ups-{h:d2}b", $"Hall {h} UPS B", PowerNodeKind.Ups, "B", Rating(inHall), "feed-b"));
+            for (var i = 0; i < inHall; i++)
+            {
+                var row = i / RacksPerRow + 1;
+                var position = i % RacksPerRow + 1;
+                var busway = $"bw-{h:d2}-{row:d2}";
+                if (position == 1)
+                {
+                    var inRow = Math.Min(RacksPerRow, inHall - i);
+                    nodes.Add(new($"{busway}a", $"Busway H{h} row {row} A", PowerNodeKind.Busway, "A", Rating(inRow), $"ups-{h:d2}a"));
+                    nodes.Add(new($"{busway}b", $"Busway H{h} row {row} B", PowerNodeKind.Busway, "B", Rating(inRow), $"ups-{h:d2}b"));
+                }
+
+                rackSpecs.Add(new RackSpec($"h{h:d2}-r{row:d2}-{position:d2}", hall, "gb300-nvl72", row, position,
+                    $"{busway}a", $"{busway}b", source, workload));
+            }
+        }
+
+        return new FacilitySpec(id, $"Scale benchmark: {racks:N0} GB300 NVL72 racks", hallSpecs, nodes, rackSpecs, [], [], new CostModelSpec());
+    }
+
+    public static LoadCurveSpec Load(string kind) => kind switch
+    {
+        "constant" => new LoadCurveSpec("constant", 0.8),
+        "diurnal" => new LoadCurveSpec("diurnal", Min: 0.5, Max: 0.95),
+        _ => throw new ArgumentException($"--load '{kind}' is not constant or diurnal"),
+    };
+
+    // Sized so the derated rating carries every rack below it at full draw, even with the partner side lost.
+    private static double Rating(int racks) => Math.Ceiling(racks * RackKw / Derating);
+}

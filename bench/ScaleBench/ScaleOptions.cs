@@ -1,0 +1,28 @@
+namespace TokenFactoryTwin.ScaleBench;
+
+/// <summary>The command line: <c>--racks N --duration S [--warmup S] [--load constant|diurnal] [--hall-racks N]</c>.</summary>
+public sealed record ScaleOptions(int Racks, int DurationSeconds, int WarmupSeconds, string Load, int RacksPerHall, int FlushPeriodMs)
+{
+    public static ScaleOptions Parse(string[] args)
+    {
+        var options = new ScaleOptions(7400, 60, 15, "constant", 500, 1000);
+        for (var i = 0; i + 1 < args.Length; i += 2)
+        {
+            var value = args[i + 1];
+            options = args[i] switch
+            {
+                "--racks" => options with { Racks = int.Parse(value) },
+                "--duration" => options with { DurationSeconds = int.Parse(value) },
+                "--warmup" => options with { WarmupSeconds = int.Parse(value) },
+                "--load" => options with { Load = value },
+                "--hall-racks" => options with { RacksPerHall = int.Parse(value) },
+                "--flush-ms" => options with { FlushPeriodMs = int.Parse(value) },
+                _ => throw new ArgumentException($"unknown option '{args[i]}' (known: --racks, --duration, --warmup, --load, --hall-racks, --flush-ms)"),
+            };
+        }
+
+        return options.Racks > 0 && options.DurationSeconds > 0 && options.RacksPerHall > 0
+            ? options
+            : throw new ArgumentException("--racks, --duration and --hall-racks must be positive");
+    }
+}
