@@ -66,5 +66,6 @@ var report = new ScaleReport(
 Console.WriteLine($"Facility lag p50/p99 {report.FacilityLagP50Ms}/{report.FacilityLagP99Ms} ms, rack age p99 {report.RackAgeP99Ms} ms, " +
     $"{report.CpuSecondsPerSecond:F3} CPU-s/s, {report.AllocatedMBPerSecond} MB/s allocated, heap {report.LiveHeapMB} MB, working set {report.WorkingSetMB} MB");
 Console.WriteLine(JsonSerializer.Serialize(report, new JsonSerializerOptions(JsonSerializerDefaults.Web)));
+InProcessSilo.Stopping();
 await host.StopAsync();
 return 0;

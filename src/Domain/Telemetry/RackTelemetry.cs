@@ -22,10 +22,16 @@ public sealed class RackTelemetry
     private readonly CounterTrack[] _generation;
     private readonly CounterTrack[] _energy;
     private readonly string?[] _uuid;
+    private readonly Func<int, string>? _uuidOf;
 
-    public RackTelemetry(RackProfile profile)
+    /// <param name="uuidOf">
+    /// Names a GPU that has reported but never sent its UUID (a simulated rack derives its names rather than hold
+    /// half a million strings for a gigawatt facility).
+    /// </param>
+    public RackTelemetry(RackProfile profile, Func<int, string>? uuidOf = null)
     {
         _profile = profile;
+        _uuidOf = uuidOf;
         var n = profile.Gpus;
         _lastSampleMs = new long[n];
         _powerW = Filled(n);
@@ -82,6 +88,24 @@ public sealed class RackTelemetry
         if (sample.Uuid is { } id) _uuid[g] = id;
     }
 
+    /// <summary>Applies a full reading already known to be valid (the simulator's own) without a sample object.</summary>
+    public void Apply(int g, long timestampMs, in GpuReading reading)
+    {
+        if (timestampMs <= _lastSampleMs[g])
+        {
+            return;
+        }
+
+        _lastSampleMs[g] = timestampMs;
+        _powerW[g] = reading.PowerW;
+        _utilization[g] = reading.UtilizationPercent;
+        _temperatureC[g] = reading.TemperatureC;
+        _memoryMiB[g] = reading.MemoryUsedMiB;
+        _prompt[g].Observe(reading.PromptTokens, timestampMs);
+        _generation[g].Observe(reading.GenerationTokens, timestampMs);
+        _energy[g].Observe(reading.EnergyMillijoules, timestampMs);
+    }
+
     public bool IsFresh(int gpu, DateTimeOffset now, TimeSpan staleAfter) =>
         _lastSampleMs[gpu] != 0 && now.ToUnixTimeMilliseconds() - _lastSampleMs[gpu] <= staleAfter.TotalMilliseconds;
 
@@ -129,7 +153,7 @@ public sealed class RackTelemetry
             GpuIds.Format(rackId, g),
             rackId,
             g,
-            _uuid[g],
+            UuidOf(g),
             seen ? PowerOf(g) : null,
             NullIfNaN(_utilization[g]) / 100,
             NullIfNaN(_temperatureC[g]),
@@ -140,7 +164,7 @@ public sealed class RackTelemetry
             !IsFresh(g, now, staleAfter));
     }
 
-    public string? UuidOf(int g) => _uuid[g];
+    public string? UuidOf(int g) => _uuid[g] ?? (_lastSampleMs[g] != 0 ? _uuidOf?.Invoke(g) : null);
 
     /// <summary>The power gauge where one reports; else the energy counter's rate (mJ/s is mW).</summary>
     private double? PowerOf(int g) =>

@@ -3,6 +3,7 @@ using TokenFactoryTwin.Grains.Aggregation;
 using TokenFactoryTwin.Abstractions.Grains;
 using TokenFactoryTwin.Abstractions.Kpis;
 using TokenFactoryTwin.Abstractions.Topology;
+using TokenFactoryTwin.Domain.Timing;
 using TokenFactoryTwin.Domain.Kpis;
 
 namespace TokenFactoryTwin.Grains.Hall;
@@ -20,8 +21,12 @@ public sealed class HallGrain(
     private long _version;
     private HallSnapshot? _last;
 
+    // The persisted list keeps its order for storage; membership is checked on every rack report, so keep a set too.
+    private HashSet<string> _members = new(StringComparer.Ordinal);
+
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        _members = new HashSet<string>(state.State.RackIds, StringComparer.Ordinal);
         if (state.State.Timing is { } timing)
         {
             StartTimer(timing);
@@ -37,13 +42,14 @@ public sealed class HallGrain(
         state.State.RackIds = [.. rackIds];
         state.State.Timing = timing;
         await state.WriteStateAsync();
-        _racks.RetainOnly(state.State.RackIds);
+        _members = new HashSet<string>(state.State.RackIds, StringComparer.Ordinal);
+        _racks.RetainOnly(_members);
         StartTimer(timing);
     }
 
     public Task ReportRack(RackSnapshot snapshot)
     {
-        if (state.State.RackIds.Contains(snapshot.RackId))
+        if (_members.Contains(snapshot.RackId))
         {
             _racks.Offer(snapshot.RackId, snapshot, time.GetUtcNow());
         }
@@ -54,6 +60,7 @@ public sealed class HallGrain(
     public async Task ForgetRack(string rackId)
     {
         _racks.Forget(rackId);
+        _members.Remove(rackId);
         if (state.State.RackIds.Remove(rackId))
         {
             await state.WriteStateAsync();
@@ -78,7 +85,7 @@ public sealed class HallGrain(
         _timer?.Dispose();
         _timer = this.RegisterGrainTimer(Flush, new GrainTimerCreationOptions
         {
-            DueTime = timing.FlushPeriod,
+            DueTime = FlushSchedule.DueIn(time.GetUtcNow(), timing.FlushPeriod, FlushSchedule.HallPhase),
             Period = timing.FlushPeriod,
             KeepAlive = true,
         });
@@ -92,6 +99,7 @@ public sealed class HallGrain(
         }
 
         var now = time.GetUtcNow();
+        _timer?.Change(FlushSchedule.DueIn(now, timing.FlushPeriod, FlushSchedule.HallPhase), timing.FlushPeriod);
         var totals = KpiTotalsMath.FromRacks(Current(now, timing), spec.Pue);
         _version = Math.Max(_version + 1, now.UtcTicks);
         _last = new HallSnapshot(spec.Id, _version, now, spec.Pue, totals);

@@ -1,3 +1,4 @@
+using TokenFactoryTwin.Domain.Timing;
 using TokenFactoryTwin.Abstractions;
 using TokenFactoryTwin.Grains.Aggregation;
 using TokenFactoryTwin.Abstractions.Grains;
@@ -63,7 +64,7 @@ public sealed class PowerNodeGrain(
         _timer?.Dispose();
         _timer = this.RegisterGrainTimer(Flush, new GrainTimerCreationOptions
         {
-            DueTime = timing.FlushPeriod,
+            DueTime = FlushSchedule.DueIn(time.GetUtcNow(), timing.FlushPeriod, FlushSchedule.PowerPhase),
             Period = timing.FlushPeriod,
             KeepAlive = true,
         });
@@ -71,6 +72,11 @@ public sealed class PowerNodeGrain(
 
     private Task Flush(CancellationToken cancellationToken)
     {
+        if (state.State.Timing is { } timing)
+        {
+            _timer?.Change(FlushSchedule.DueIn(time.GetUtcNow(), timing.FlushPeriod, FlushSchedule.PowerPhase), timing.FlushPeriod);
+        }
+
         if (Measure() is not { } status || state.State.FacilityId is not { } facility)
         {
             return Task.CompletedTask;
