@@ -37,9 +37,18 @@ var startupSeconds = startup.WallSeconds;
 Console.WriteLine($"Configured in {startupSeconds:F1} s ({(complete ? "every GPU reporting" : "NOT every GPU reporting after 120 s")}); warming up {options.WarmupSeconds} s");
 await Task.Delay(TimeSpan.FromSeconds(options.WarmupSeconds));
 
+// The sampler costs CPU of its own: a profiled run's CPU figure is not the one to quote.
+using var sampler = options.AllocationProfile ? new AllocationSampler() : null;
+sampler?.Start();
 var meter = new ProcessMeter();
 await probe.Run(TimeSpan.FromSeconds(options.DurationSeconds), TimeSpan.FromMilliseconds(200), gpus);
 var wall = meter.WallSeconds;
+sampler?.Stop();
+foreach (var (type, share) in sampler?.Top(15) ?? [])
+{
+    Console.WriteLine($"  {share,6:P1}  {type}");
+}
+
 var cpu = meter.CpuSeconds;
 var allocated = meter.AllocatedMegabytes;
 var (gen0, gen1, gen2) = meter.Collections;

@@ -20,6 +20,7 @@ public sealed class HallGrain(
     private IGrainTimer? _timer;
     private long _version;
     private HallSnapshot? _last;
+    private IFacilityGrain? _facility;
 
     // The persisted list keeps its order for storage; membership is checked on every rack report, so keep a set too.
     private HashSet<string> _members = new(StringComparer.Ordinal);
@@ -103,7 +104,8 @@ public sealed class HallGrain(
         var totals = KpiTotalsMath.FromRacks(Current(now, timing), spec.Pue);
         _version = Math.Max(_version + 1, now.UtcTicks);
         _last = new HallSnapshot(spec.Id, _version, now, spec.Pue, totals);
-        _ = GrainFactory.GetGrain<IFacilityGrain>(TwinKeys.Facility(facility)).ReportHall(_last);
+        _facility ??= GrainFactory.GetGrain<IFacilityGrain>(TwinKeys.Facility(facility));
+        _ = _facility.ReportHall(_last);
 
         // A rack silent past the stale period may have lost its silo; a call re-activates it, and its timer with it.
         foreach (var rackId in state.State.RackIds.Where(id => _racks.IsStale(id, now, timing.StaleAfter)))

@@ -21,6 +21,10 @@ public sealed class PowerNodeGrain(
     private long _version;
     private PowerNodeStatus? _last;
 
+    // Resolved on first use and dropped on reconfiguration (the upstream may change): building one per flush costs strings.
+    private IPowerNodeGrain? _upstream;
+    private IFacilityGrain? _facility;
+
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         if (state.State.Timing is { } timing)
@@ -40,6 +44,8 @@ public sealed class PowerNodeGrain(
 
         state.State.FacilityId = facilityId;
         state.State.Spec = spec;
+        _upstream = null;
+        _facility = null;
         state.State.Timing = timing;
         await state.WriteStateAsync();
         StartTimer(timing);
@@ -85,11 +91,12 @@ public sealed class PowerNodeGrain(
         _last = status;
         if (status.Upstream is { } upstream)
         {
-            _ = GrainFactory.GetGrain<IPowerNodeGrain>(TwinKeys.PowerNode(facility, upstream))
-                .ReportLoad(new PowerLoadReport(status.Id, status.Version, status.AsOf, status.LoadKw, status.LoadIfPartnerLostKw));
+            _upstream ??= GrainFactory.GetGrain<IPowerNodeGrain>(TwinKeys.PowerNode(facility, upstream));
+            _ = _upstream.ReportLoad(new PowerLoadReport(status.Id, status.Version, status.AsOf, status.LoadKw, status.LoadIfPartnerLostKw));
         }
 
-        _ = GrainFactory.GetGrain<IFacilityGrain>(TwinKeys.Facility(facility)).ReportPowerNode(status);
+        _facility ??= GrainFactory.GetGrain<IFacilityGrain>(TwinKeys.Facility(facility));
+        _ = _facility.ReportPowerNode(status);
         return Task.CompletedTask;
     }
 

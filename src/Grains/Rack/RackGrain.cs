@@ -125,6 +125,11 @@ public sealed class RackGrain(
         }
 
         _simulator = simulator;
+
+        // Resolved once per configuration, not per flush: a reference costs key strings and a type lookup to build.
+        _hall = GrainFactory.GetGrain<IHallGrain>(TwinKeys.Hall(config.FacilityId, config.Spec.Hall));
+        _powerA = GrainFactory.GetGrain<IPowerNodeGrain>(TwinKeys.PowerNode(config.FacilityId, config.Spec.PowerA));
+        _powerB = config.Spec.PowerB is { } powerB ? GrainFactory.GetGrain<IPowerNodeGrain>(TwinKeys.PowerNode(config.FacilityId, powerB)) : null;
         _phase = FlushSchedule.RackPhase(RackId);
         _timer?.Dispose();
         _timer = this.RegisterGrainTimer(Flush, new GrainTimerCreationOptions
@@ -136,6 +141,9 @@ public sealed class RackGrain(
     }
 
     private double _phase;
+    private IHallGrain? _hall;
+    private IPowerNodeGrain? _powerA;
+    private IPowerNodeGrain? _powerB;
 
     private Task Flush(CancellationToken cancellationToken)
     {
@@ -159,19 +167,13 @@ public sealed class RackGrain(
         _last = snapshot;
         _recent.Add(new KpiPoint(now, snapshot.TokensPerSecond, snapshot.ItPowerKw,
             TokenEconomics.TokensPerSecondPerMegawatt(snapshot.TokensPerSecond, snapshot.ItPowerKw), null));
-        var facility = config.FacilityId;
-        _ = GrainFactory.GetGrain<IHallGrain>(TwinKeys.Hall(facility, config.Spec.Hall)).ReportRack(snapshot);
+        _ = _hall!.ReportRack(snapshot);
 
         var load = snapshot.Stale ? _lastPoweredKw : snapshot.ItPowerKw;
         _lastPoweredKw = load;
         var (a, b) = CordSplit.Split(load, config.Spec.PowerB is not null);
-        _ = GrainFactory.GetGrain<IPowerNodeGrain>(TwinKeys.PowerNode(facility, config.Spec.PowerA))
-            .ReportLoad(new PowerLoadReport(RackId, snapshot.Version, now, a.LoadKw, a.LoadIfPartnerLostKw));
-        if (config.Spec.PowerB is { } powerB)
-        {
-            _ = GrainFactory.GetGrain<IPowerNodeGrain>(TwinKeys.PowerNode(facility, powerB))
-                .ReportLoad(new PowerLoadReport(RackId, snapshot.Version, now, b.LoadKw, b.LoadIfPartnerLostKw));
-        }
+        _ = _powerA!.ReportLoad(new PowerLoadReport(RackId, snapshot.Version, now, a.LoadKw, a.LoadIfPartnerLostKw));
+        _ = _powerB?.ReportLoad(new PowerLoadReport(RackId, snapshot.Version, now, b.LoadKw, b.LoadIfPartnerLostKw));
 
         return Task.CompletedTask;
     }
