@@ -7,6 +7,7 @@ using TokenFactoryTwin.Abstractions.Grains;
 using TokenFactoryTwin.Abstractions.Topology;
 using TokenFactoryTwin.Domain.Catalog;
 using TokenFactoryTwin.Domain.Facilities;
+using TokenFactoryTwin.Bench;
 using TokenFactoryTwin.ScaleBench;
 
 // Twin a facility of N simulated GB300 NVL72 racks with the real grains in this process, let it settle, then

@@ -1,0 +1,24 @@
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Diagnosers;
+using BenchmarkDotNet.Jobs;
+
+namespace TokenFactoryTwin.MicroBench;
+
+/// <summary>
+/// One short job per benchmark (3 warm-up and 15 measured iterations): the machine is two shared cores, so the
+/// median is the figure to quote, with allocations per operation beside it.
+/// </summary>
+public sealed class MicroConfig : ManualConfig
+{
+    public MicroConfig()
+    {
+        AddJob(Job.Default.WithWarmupCount(3).WithIterationCount(15).WithLaunchCount(1));
+        AddDiagnoser(MemoryDiagnoser.Default);
+        AddColumn(StatisticColumn.Median, StatisticColumn.P95);
+        AddColumnProvider(DefaultColumnProviders.Instance);
+        AddLogger(BenchmarkDotNet.Loggers.ConsoleLogger.Default);
+        AddExporter(BenchmarkDotNet.Exporters.MarkdownExporter.GitHub);
+        WithOptions(ConfigOptions.JoinSummary);
+    }
+}
