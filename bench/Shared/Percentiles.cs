@@ -1,4 +1,4 @@
-namespace TokenFactoryTwin.ScaleBench;
+namespace TokenFactoryTwin.Bench;
 
 /// <summary>Nearest-rank percentiles of a set of measurements.</summary>
 public static class Percentiles
