@@ -2,11 +2,14 @@ namespace TokenFactoryTwin.LoadGen;
 
 /// <summary>
 /// <c>--url U --gpus N --duration S [--batch B] [--concurrency C] [--step S] [--silo-pid P] [--gateway-pid P] [--key K]
-/// [--hall H] [--power-a A] [--power-b B] [--prefix P]</c>.
+/// [--hall H] [--power-a A] [--power-b B] [--prefix P] [--declared] [--write-facility PATH]</c>.
+/// <c>--declared</c> feeds the live racks the twin's facility file declares instead of registering racks;
+/// <c>--write-facility</c> writes such a file for <c>--gpus</c> GPUs and exits.
 /// </summary>
 public sealed record LoadOptions(
     Uri Url, int Gpus, int DurationSeconds, int BatchSamples, int Concurrency, int StepSeconds,
-    int? SiloPid, int? GatewayPid, string? ApiKey, string? Hall, string? PowerA, string? PowerB, string Prefix)
+    int? SiloPid, int? GatewayPid, string? ApiKey, string? Hall, string? PowerA, string? PowerB, string Prefix,
+    bool Declared, string? WriteFacility)
 {
     public const int GpusPerRack = 72;
 
@@ -14,10 +17,17 @@ public sealed record LoadOptions(
 
     public static LoadOptions Parse(string[] args)
     {
-        var o = new LoadOptions(new Uri("http://127.0.0.1:5080"), 72_000, 60, 7_200, 4, 5, null, null, null, null, null, null, "lg");
-        for (var i = 0; i + 1 < args.Length; i += 2)
+        var o = new LoadOptions(new Uri("http://127.0.0.1:5080"), 72_000, 60, 7_200, 4, 5, null, null, null, null, null, null, "lg", false, null);
+        for (var i = 0; i < args.Length; i += 2)
         {
-            var v = args[i + 1];
+            if (args[i] == "--declared")
+            {
+                o = o with { Declared = true };
+                i--;
+                continue;
+            }
+
+            var v = i + 1 < args.Length ? args[i + 1] : throw new ArgumentException($"option '{args[i]}' needs a value");
             o = args[i] switch
             {
                 "--url" => o with { Url = new Uri(v) },
@@ -33,6 +43,7 @@ public sealed record LoadOptions(
                 "--power-a" => o with { PowerA = v },
                 "--power-b" => o with { PowerB = v },
                 "--prefix" => o with { Prefix = v },
+                "--write-facility" => o with { WriteFacility = v },
                 _ => throw new ArgumentException($"unknown option '{args[i]}'"),
             };
         }

@@ -25,4 +25,5 @@ public sealed record LoadReport(
     double GatewayCpuSecondsPerSecond,
     double SiloRssMB,
     double GatewayRssMB,
-    double SiloBytesPerGpu);
+    // The silo's whole resident memory over the GPUs fed: an upper bound, as it includes the twin's own baseline.
+    double SiloRssBytesPerGpu);

@@ -2,12 +2,22 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
 using TokenFactoryTwin.Bench;
+using TokenFactoryTwin.Domain.Facilities;
 using TokenFactoryTwin.LoadGen;
 
 // Drive a running twin over loopback HTTP: register N GPUs as live GB300 racks, send one sample per GPU per second
 // through the native ingest API for --duration seconds, and measure what the twin accepts, how fast it answers, how
 // fresh the facility KPI is, and what that costs the silo and gateway processes. Every loop is bounded by time.
 var options = LoadOptions.Parse(args);
+if (options.WriteFacility is { } path)
+{
+    // Registering racks one POST at a time rewrites the facility's list each time: at a gigawatt, declare them instead.
+    var spec = GigawattFacility.Build("loadgen", options.Racks, 500, GigawattFacility.Load("constant"), live: true);
+    await File.WriteAllTextAsync(path, JsonSerializer.Serialize(spec, FacilityJson.Options));
+    Console.WriteLine($"Wrote {path}: {options.Racks:N0} live GB300 racks ({options.Racks * LoadOptions.GpusPerRack:N0} GPUs) in {spec.Halls.Count} halls");
+    return;
+}
+
 var siloPid = options.SiloPid ?? ProcStat.Find("TokenFactoryTwin.Silo");
 var gatewayPid = options.GatewayPid ?? ProcStat.Find("TokenFactoryTwin.Gateway");
 using var twin = new TwinHttp(options);
@@ -21,13 +31,22 @@ string Leaf(string side) => nodes.First(n => n.GetProperty("side").GetString() =
     && n.TryGetProperty("upstream", out var u) && u.ValueKind == JsonValueKind.String).GetProperty("id").GetString()!;
 var powerA = options.PowerA ?? Leaf("A");
 var powerB = options.PowerB ?? Leaf("B");
-var rackIds = Enumerable.Range(0, options.Racks).Select(i => $"{options.Prefix}-{i:d5}").ToList();
-Console.WriteLine($"Twin at {options.Url}: silo pid {siloPid?.ToString() ?? "?"}, gateway pid {gatewayPid?.ToString() ?? "?"}; " +
-    $"registering {options.Racks:N0} live racks ({options.Gpus:N0} GPUs) in {hall} on {powerA}/{powerB}");
+var rackIds = options.Declared
+    ? topology.GetProperty("racks").EnumerateArray()
+        .Where(r => r.GetProperty("source").GetProperty("kind").GetString() == "live")
+        .Select(r => r.GetProperty("id").GetString()!).Take(options.Racks).ToList()
+    : Enumerable.Range(0, options.Racks).Select(i => $"{options.Prefix}-{i:d5}").ToList();
+if (rackIds.Count < options.Racks)
+{
+    Console.Error.WriteLine($"The twin declares {rackIds.Count} live racks; {options.Racks} are needed for {options.Gpus:N0} GPUs.");
+    return;
+}
 
-var siloRssBefore = ProcStat.RssBytes(siloPid);
+Console.WriteLine($"Twin at {options.Url}: silo pid {siloPid?.ToString() ?? "?"}, gateway pid {gatewayPid?.ToString() ?? "?"}; " +
+    $"{(options.Declared ? "feeding" : "registering")} {options.Racks:N0} live racks ({options.Gpus:N0} GPUs) in {hall} on {powerA}/{powerB}");
+
 var registering = Stopwatch.StartNew();
-await Parallel.ForEachAsync(rackIds.Select((id, i) => (id, i)), new ParallelOptions { MaxDegreeOfParallelism = 8 },
+await Parallel.ForEachAsync(rackIds.Select((id, i) => (id, i)).Where(_ => !options.Declared), new ParallelOptions { MaxDegreeOfParallelism = 8 },
     async (rack, _) => await twin.Register(rack.id, hall, 1000 + rack.i / 20, rack.i % 20 + 1, powerA, powerB));
 Console.WriteLine($"Registered in {registering.Elapsed.TotalSeconds:F1} s; sending {options.Gpus:N0} samples/s in batches of {options.BatchSamples:N0}, {options.Concurrency} at a time");
 
@@ -51,8 +70,9 @@ for (var second = first; second <= last; second++)
     {
         await Task.Delay(wait);
     }
-    else if (wait < TimeSpan.FromSeconds(-1))
+    else if (wait < TimeSpan.FromSeconds(-1) && second >= measureFrom)
     {
+        // The previous second's batches took more than a second to send: the generator (or the twin) is saturated.
         behind++;
     }
 
@@ -103,8 +123,8 @@ var steps = Enumerable.Range(0, options.DurationSeconds).Select(i => measureFrom
     .Select(s => (DateTimeOffset.FromUnixTimeSeconds(s), options.Gpus * (telemetry.RateAt(s) - telemetry.RateAt(s - 1))));
 var (freshness, missed) = watch.Freshness(steps, TimeSpan.FromSeconds(options.StepSeconds));
 
-Console.WriteLine($"Removing the {options.Racks:N0} racks again");
-await Parallel.ForEachAsync(rackIds, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (id, _) => await twin.Remove(id));
+Console.WriteLine(options.Declared ? "Done" : $"Removing the {options.Racks:N0} racks again");
+await Parallel.ForEachAsync(rackIds.Where(_ => !options.Declared), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (id, _) => await twin.Remove(id));
 
 var cpuTotal = (siloCpu ?? 0) + (gatewayCpu ?? 0);
 var report = new LoadReport(
@@ -116,7 +136,7 @@ var report = new LoadReport(
     siloCpu is { } s ? Math.Round(s / windowSeconds, 3) : double.NaN,
     gatewayCpu is { } g ? Math.Round(g / windowSeconds, 3) : double.NaN,
     Math.Round((siloRss ?? 0) / 1e6, 1), Math.Round((gatewayRss ?? 0) / 1e6, 1),
-    siloRss is { } after && siloRssBefore is { } before ? Math.Round((after - before) / (double)options.Gpus, 1) : double.NaN);
+    siloRss is { } after ? Math.Round(after / (double)options.Gpus, 1) : double.NaN);
 Console.WriteLine($"{report.SamplesPerSecond:N0} samples/s accepted; latency p50/p99 {report.LatencyP50Ms}/{report.LatencyP99Ms} ms; " +
     $"freshness p50/p99 {report.FreshnessP50Ms}/{report.FreshnessP99Ms} ms; {report.CpuSecondsPerMillionSamples} CPU-s per million samples");
 Console.WriteLine(JsonSerializer.Serialize(report, new JsonSerializerOptions(JsonSerializerDefaults.Web) { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals }));

@@ -17,7 +17,8 @@ public static class GigawattFacility
     private const int SpinesPerHall = 10;
     private const int SpinePorts = 4096;
 
-    public static FacilitySpec Build(string id, int racks, int racksPerHall, LoadCurveSpec load)
+    /// <param name="live">Live racks (18 hosts of 4 GPUs, named <c>{rack}-n00</c>…) fed from outside, instead of simulated ones.</param>
+    public static FacilitySpec Build(string id, int racks, int racksPerHall, LoadCurveSpec load, bool live = false)
     {
         var halls = (racks + racksPerHall - 1) / racksPerHall;
         var hallSpecs = new List<HallSpec>(halls);
@@ -29,7 +30,7 @@ public static class GigawattFacility
         var rackSpecs = new List<RackSpec>(racks);
         var spines = new List<SpineSwitchSpec>();
         var links = new List<NetworkLinkSpec>(racks);
-        var source = new TelemetrySourceSpec(TelemetrySourceKinds.Simulated, Load: load);
+        var simulated = new TelemetrySourceSpec(TelemetrySourceKinds.Simulated, Load: load);
         var workload = new WorkloadSpec("deepseek-r1-0528", "article-dsr1-gb300");
         for (var h = 1; h <= halls; h++)
         {
@@ -52,12 +53,15 @@ public static class GigawattFacility
                 }
 
                 var rackId = $"h{h:d2}-r{row:d2}-{position:d2}";
+                var source = live
+                    ? new TelemetrySourceSpec(TelemetrySourceKinds.Live, Enumerable.Range(0, 18).Select(n => new HostSpec($"{rackId}-n{n:d2}", 4)).ToList())
+                    : simulated;
                 rackSpecs.Add(new RackSpec(rackId, hall, "gb300-nvl72", row, position, $"{busway}a", $"{busway}b", source, workload));
                 links.Add(new NetworkLinkSpec($"up-{rackId}", rackId, $"spine-{h:d2}-{i % SpinesPerHall + 1:d2}", 800, 72));
             }
         }
 
-        return new FacilitySpec(id, $"Scale benchmark: {racks:N0} GB300 NVL72 racks", hallSpecs, nodes, rackSpecs, spines, links, new CostModelSpec());
+        return new FacilitySpec(id, $"Benchmark facility: {racks:N0} GB300 NVL72 racks", hallSpecs, nodes, rackSpecs, spines, links, new CostModelSpec());
     }
 
     public static LoadCurveSpec Load(string kind) => kind switch
