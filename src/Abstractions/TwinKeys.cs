@@ -23,6 +23,20 @@ public static class TwinKeys
     /// <summary>The per-facility list of scenarios; a grain type of its own, so the facility id alone is its key.</summary>
     public static string ScenarioIndex(string facilityId) => facilityId;
 
+    /// <summary>A server of a live rack, by the host name its exporters report.</summary>
+    public static string Host(string facilityId, string hostname) => Scoped(facilityId, hostname);
+
+    public static string InferenceEndpoint(string facilityId, string name) => Scoped(facilityId, name);
+
+    /// <summary>The facility's list of telemetry sources nobody registered yet.</summary>
+    public static string Discovery(string facilityId) => Scoped(facilityId, "discovered");
+
+    /// <summary>The facility's pull targets: what the gateways scrape, and how often.</summary>
+    public static string ScrapeTargets(string facilityId) => Scoped(facilityId, "scrape-targets");
+
+    /// <summary>A meter's reading for one twin target (a power node, a network link, or the facility).</summary>
+    public static string Meter(string facilityId, string target) => Scoped(facilityId, $"meter:{target}");
+
     public static string Gpu(string facilityId, string rackId, int index) => $"{Scoped(facilityId, rackId)}{Separator}{index}";
 
     /// <summary>The part of a facility-scoped key after the facility id.</summary>

@@ -1,11 +1,14 @@
 using TokenFactoryTwin.Gateway.Apis;
 using TokenFactoryTwin.Gateway.Hosting;
+using TokenFactoryTwin.Gateway.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddTwinClient();
 builder.AddLiveView();
+builder.AddTwinSecurity();
+builder.AddTwinIngest();
 builder.Services.AddOpenApi();
 builder.Services.AddProblemDetails();
 
@@ -15,12 +18,19 @@ app.UseExceptionHandler();
 app.UseTwinMeter();
 app.UseDefaultFiles();
 app.UseStaticFiles();
+app.UseTwinSecurity();
 app.MapDefaultEndpoints();
 app.MapLiveView();
 app.MapOpenApi();
 app.MapReadApi();
 app.MapCatalogApi();
+app.MapClusterApi();
 app.MapPlannerApi();
+app.MapIngestApi();
+app.MapOtlpApi();
+app.MapRegistrationApi();
+app.MapScrapeApi();
+app.MapMeterApi();
 
 app.Run();
 

@@ -47,8 +47,16 @@ public interface IFacilityGrain : IGrainWithStringKey
     [Alias("GetHistory")]
     Task<IReadOnlyList<KpiPoint>> GetHistory();
 
+    /// <summary>The silo this facility grain runs on now (<c>S{host}:{port}:{generation}</c>), for operators and fault drills.</summary>
+    [Alias("GetHostingSilo")]
+    Task<string> GetHostingSilo();
+
     [Alias("ReportHall"), OneWay]
     Task ReportHall(HallSnapshot snapshot);
+
+    /// <summary>A facility meter's reading: while fresh, it is the facility's measured power (and so its PUE).</summary>
+    [Alias("ReportFacilityMeter"), OneWay]
+    Task ReportFacilityMeter(double powerKw, DateTimeOffset at);
 
     [Alias("ReportPowerNode"), OneWay]
     Task ReportPowerNode(PowerNodeStatus status);

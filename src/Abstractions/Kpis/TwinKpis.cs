@@ -2,7 +2,8 @@ namespace TokenFactoryTwin.Abstractions.Kpis;
 
 /// <summary>
 /// The token-factory figures of a facility or a hall. Tokens count input plus output. Two denominators:
-/// measured facility power (IT × PUE) and provisioned all-in power (GPUs × all-in kW per GPU).
+/// measured facility power (IT × PUE, or a facility meter where one reports: <see cref="PowerSource"/>) and
+/// provisioned all-in power (GPUs × all-in kW per GPU).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("tft.TwinKpis")]
 public sealed record TwinKpis(
@@ -24,4 +25,5 @@ public sealed record TwinKpis(
     [property: Id(15)] double? CostPerMillionTokensUsd,
     [property: Id(16)] int StaleRacks,
     [property: Id(17)] int VirtualRacks,
-    [property: Id(18)] bool Stale);
+    [property: Id(18)] bool Stale,
+    [property: Id(19)] string PowerSource = PowerSources.Model);

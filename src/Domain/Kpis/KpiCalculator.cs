@@ -6,7 +6,8 @@ namespace TokenFactoryTwin.Domain.Kpis;
 /// <summary>Derives the ratio KPIs (per MW, per million tokens, PUE) from additive totals and a cost per hour.</summary>
 public static class KpiCalculator
 {
-    public static TwinKpis Derive(string id, string name, DateTimeOffset asOf, KpiTotals totals, double costPerHourUsd, double fallbackPue, bool stale)
+    public static TwinKpis Derive(string id, string name, DateTimeOffset asOf, KpiTotals totals, double costPerHourUsd, double fallbackPue, bool stale,
+        string powerSource = PowerSources.Model)
     {
         var pue = totals.ItPowerKw > 0 ? totals.FacilityPowerKw / totals.ItPowerKw : fallbackPue;
         return new TwinKpis(
@@ -28,6 +29,7 @@ public static class KpiCalculator
             TokenEconomics.CostPerMillionTokens(costPerHourUsd, totals.TokensPerSecond),
             totals.StaleRacks,
             totals.VirtualRacks,
-            stale);
+            stale,
+            powerSource);
     }
 }

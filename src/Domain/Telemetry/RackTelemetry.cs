@@ -8,12 +8,18 @@ namespace TokenFactoryTwin.Domain.Telemetry;
 /// <summary>
 /// The hot state of one rack's GPUs, held in arrays (one slot per GPU) so a rack of 72 GPUs takes one object and
 /// one grain call per batch rather than 72. Applies validated samples, turns counters into rates, and sums the
-/// rack. Samples are keyed by (GPU, timestamp): a sample no newer than the GPU's last one changes nothing.
+/// rack. Samples are keyed by (GPU, metric, timestamp): a reading no newer than that GPU's last reading of the same
+/// metric changes nothing, so replays change nothing while two sources (an exporter and an inference server) may
+/// report the same GPU at the same instant.
 /// </summary>
 public sealed class RackTelemetry
 {
     private readonly RackProfile _profile;
     private readonly long[] _lastSampleMs;
+    private readonly long[] _powerMs;
+    private readonly long[] _utilizationMs;
+    private readonly long[] _temperatureMs;
+    private readonly long[] _memoryMs;
     private readonly double[] _powerW;
     private readonly double[] _utilization;
     private readonly double[] _temperatureC;
@@ -34,6 +40,10 @@ public sealed class RackTelemetry
         _uuidOf = uuidOf;
         var n = profile.Gpus;
         _lastSampleMs = new long[n];
+        _powerMs = new long[n];
+        _utilizationMs = new long[n];
+        _temperatureMs = new long[n];
+        _memoryMs = new long[n];
         _powerW = Filled(n);
         _utilization = Filled(n);
         _temperatureC = Filled(n);
@@ -72,19 +82,15 @@ public sealed class RackTelemetry
     {
         var g = sample.GpuIndex;
         var ms = sample.Timestamp.ToUnixTimeMilliseconds();
-        if (ms <= _lastSampleMs[g])
-        {
-            return;
-        }
-
-        _lastSampleMs[g] = ms;
-        if (sample.PowerW is { } p) _powerW[g] = p;
-        if (sample.UtilizationPercent is { } u) _utilization[g] = u;
-        if (sample.TemperatureC is { } t) _temperatureC[g] = t;
-        if (sample.MemoryUsedMiB is { } m) _memoryMiB[g] = m;
+        Gauge(_powerW, _powerMs, g, sample.PowerW, ms);
+        Gauge(_utilization, _utilizationMs, g, sample.UtilizationPercent, ms);
+        Gauge(_temperatureC, _temperatureMs, g, sample.TemperatureC, ms);
+        Gauge(_memoryMiB, _memoryMs, g, sample.MemoryUsedMiB, ms);
         if (sample.PromptTokens is { } pt) _prompt[g].Observe(pt, ms);
         if (sample.GenerationTokens is { } gt) _generation[g].Observe(gt, ms);
         if (sample.EnergyMillijoules is { } e) _energy[g].Observe(e, ms);
+        // A reading shows the GPU is alive; a replayed or older one does not make it any fresher.
+        _lastSampleMs[g] = Math.Max(_lastSampleMs[g], ms);
         if (sample.Uuid is { } id) _uuid[g] = id;
     }
 
@@ -96,14 +102,28 @@ public sealed class RackTelemetry
             return;
         }
 
+        // Every metric is present and newer than anything held, so each gauge and its stamp move together.
         _lastSampleMs[g] = timestampMs;
         _powerW[g] = reading.PowerW;
+        _powerMs[g] = timestampMs;
         _utilization[g] = reading.UtilizationPercent;
+        _utilizationMs[g] = timestampMs;
         _temperatureC[g] = reading.TemperatureC;
+        _temperatureMs[g] = timestampMs;
         _memoryMiB[g] = reading.MemoryUsedMiB;
+        _memoryMs[g] = timestampMs;
         _prompt[g].Observe(reading.PromptTokens, timestampMs);
         _generation[g].Observe(reading.GenerationTokens, timestampMs);
         _energy[g].Observe(reading.EnergyMillijoules, timestampMs);
+    }
+
+    private static void Gauge(double[] values, long[] stamps, int g, double? value, long ms)
+    {
+        if (value is { } v && ms > stamps[g])
+        {
+            values[g] = v;
+            stamps[g] = ms;
+        }
     }
 
     public bool IsFresh(int gpu, DateTimeOffset now, TimeSpan staleAfter) =>

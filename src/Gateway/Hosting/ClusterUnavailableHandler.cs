@@ -40,7 +40,9 @@ public sealed partial class ClusterUnavailableHandler(IProblemDetailsService pro
             or Orleans.Storage.InconsistentStateException => true,
         OrleansException { InnerException: { } inner } => IsClusterUnavailable(inner),
         OrleansException => true,
-        _ when exception.GetType().FullName?.StartsWith("StackExchange.Redis.Redis", StringComparison.Ordinal) == true => true,
+        // The store's own errors (Redis down or timing out), as the silo's storage provider or the Redis client raise them.
+        _ when exception.GetType().FullName is { } name
+            && (name.StartsWith("StackExchange.Redis.Redis", StringComparison.Ordinal) || name == "Orleans.Persistence.Redis.RedisStorageException") => true,
         _ => exception.InnerException is { } inner && IsClusterUnavailable(inner),
     };
 

@@ -20,7 +20,8 @@ namespace TokenFactoryTwin.Grains.Facility;
 public sealed class FacilityGrain(
     [PersistentState("facility", StorageNames.Twin)] IPersistentState<FacilityState> state,
     TwinCatalog catalog,
-    TimeProvider time) : Grain, IFacilityGrain
+    TimeProvider time,
+    ILocalSiloDetails silo) : Grain, IFacilityGrain
 {
     private const int HistoryPoints = 3600;
     private readonly ChildSnapshots<HallSnapshot> _halls = new(s => s.Version);
@@ -29,6 +30,10 @@ public sealed class FacilityGrain(
     private IGrainTimer? _timer;
     private TwinKpis? _kpis;
     private IReadOnlyList<TwinKpis> _hallKpis = [];
+    private (double Kw, DateTimeOffset At)? _metered;
+
+    /// <summary>How long a facility meter's reading stands for the facility's power: meters are scraped every 15–60 s.</summary>
+    private static readonly TimeSpan MeterFreshFor = TimeSpan.FromMinutes(2);
 
     private string FacilityId => this.GetPrimaryKeyString();
 
@@ -144,9 +149,21 @@ public sealed class FacilityGrain(
 
     public Task<IReadOnlyList<KpiPoint>> GetHistory() => Task.FromResult(_history.ToList());
 
+    public Task<string> GetHostingSilo() => Task.FromResult(silo.SiloAddress.ToString());
+
     public Task ReportHall(HallSnapshot snapshot)
     {
         _halls.Offer(snapshot.HallId, snapshot, time.GetUtcNow());
+        return Task.CompletedTask;
+    }
+
+    public Task ReportFacilityMeter(double powerKw, DateTimeOffset at)
+    {
+        if (_metered is not { } held || at > held.At)
+        {
+            _metered = (powerKw, at);
+        }
+
         return Task.CompletedTask;
     }
 
@@ -229,8 +246,16 @@ public sealed class FacilityGrain(
             return KpiCalculator.Derive(s.Spec.Id, s.Spec.Name, s.Snapshot?.AsOf ?? now, totals, cost.CostPerHourUsd(totals, opexShare), s.Spec.Pue, s.Stale);
         }).ToList();
         var facilityPue = halls.Count > 0 ? halls.Average(h => h.Pue) : 1;
+        // A facility meter, where one reports, is the measured facility power: PUE is then measured, not assumed.
+        var source = PowerSources.Model;
+        if (_metered is { } metered && now - metered.At <= MeterFreshFor)
+        {
+            facilityTotals = facilityTotals with { FacilityPowerKw = metered.Kw };
+            source = PowerSources.Meter;
+        }
+
         var kpis = KpiCalculator.Derive(FacilityId, spec?.Name ?? FacilityId, now, facilityTotals, cost.CostPerHourUsd(facilityTotals),
-            facilityPue, snapshots.Count == 0 || snapshots.Any(s => s.Stale));
+            facilityPue, snapshots.Count == 0 || snapshots.Any(s => s.Stale), source);
         return (kpis, hallKpis);
     }
 }

@@ -55,6 +55,7 @@ public sealed class RackGrain(
         state.State.Config = config;
         await state.WriteStateAsync();
         Start(config);
+        await AssignHosts(config);
     }
 
     public Task<IngestResult> Ingest(IReadOnlyList<GpuSample> samples)
@@ -103,6 +104,11 @@ public sealed class RackGrain(
             {
                 await GrainFactory.GetGrain<IPowerNodeGrain>(TwinKeys.PowerNode(facility, node)).ForgetSource(RackId);
             }
+
+            foreach (var host in config.Spec.Source.Hosts ?? [])
+            {
+                await GrainFactory.GetGrain<IHostGrain>(TwinKeys.Host(facility, host.Hostname)).Release(RackId);
+            }
         }
 
         await state.ClearStateAsync();
@@ -113,6 +119,23 @@ public sealed class RackGrain(
     }
 
     public Task Ping() => Task.CompletedTask;
+
+    /// <summary>A live rack's hosts map their GPUs to its slots in the order it lists them (host 1's GPUs first).</summary>
+    private async Task AssignHosts(RackConfig config)
+    {
+        if (config.Spec.Source.Kind != TelemetrySourceKinds.Live)
+        {
+            return;
+        }
+
+        var slot = 0;
+        foreach (var host in config.Spec.Source.Hosts ?? [])
+        {
+            await GrainFactory.GetGrain<IHostGrain>(TwinKeys.Host(config.FacilityId, host.Hostname))
+                .Assign(new Abstractions.Ingest.HostAssignment(config.FacilityId, RackId, slot, host.Gpus));
+            slot += host.Gpus;
+        }
+    }
 
     private void Start(RackConfig config)
     {

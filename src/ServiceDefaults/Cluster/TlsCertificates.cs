@@ -25,7 +25,7 @@ public static class TlsCertificates
     {
         var path = settings.CaPath ?? throw new InvalidOperationException("Twin:Tls:CaPath is required when TLS is on.");
         Require(path, "Twin:Tls:CaPath");
-        return X509Certificate2.CreateFromPemFile(path);
+        return X509CertificateLoader.LoadCertificateFromFile(path);
     }
 
     /// <summary>True when <paramref name="certificate"/> chains to <paramref name="ca"/> (and to nothing else).</summary>

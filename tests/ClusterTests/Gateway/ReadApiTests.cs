@@ -11,14 +11,14 @@ namespace TokenFactoryTwin.ClusterTests.Gateway;
 public sealed class ReadApiTests(TwinClusterFixture fixture) : IAsyncLifetime
 {
     private readonly string _facilityId = TestFacilities.NewId();
-    private TwinGatewayFactory _gateway = null!;
+    private GatewayFactory _gateway = null!;
     private HttpClient _http = null!;
 
     public async Task InitializeAsync()
     {
         await fixture.Grains.GetGrain<IFacilityGrain>(TwinKeys.Facility(_facilityId))
             .Start(TestFacilities.TwoHalls(_facilityId, 2, 1), TestFacilities.FastTiming);
-        _gateway = new TwinGatewayFactory(fixture, _facilityId);
+        _gateway = new GatewayFactory(fixture, _facilityId);
         _http = _gateway.CreateClient();
     }
 

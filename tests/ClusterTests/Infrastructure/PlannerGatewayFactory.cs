@@ -1,8 +1,6 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using TokenFactoryTwin.Abstractions;
 using TokenFactoryTwin.Abstractions.Grains;
 using TokenFactoryTwin.Gateway.Planner;
@@ -13,11 +11,11 @@ namespace TokenFactoryTwin.ClusterTests.Infrastructure;
 /// The gateway in the test process, connected to the shared test cluster and serving one facility that the factory
 /// starts first (two halls, constant load). Plus the few HTTP steps every planner test takes.
 /// </summary>
-public sealed class PlannerGatewayFactory(TwinClusterFixture cluster, string facilityId) : WebApplicationFactory<Program>
+public sealed class PlannerGatewayFactory(TwinClusterFixture fixture, string facilityId) : GatewayFactory(fixture, facilityId)
 {
     public string FacilityId { get; } = facilityId;
 
-    public IFacilityGrain Facility => cluster.Grains.GetGrain<IFacilityGrain>(TwinKeys.Facility(FacilityId));
+    public IFacilityGrain Facility => Cluster.Grains.GetGrain<IFacilityGrain>(TwinKeys.Facility(FacilityId));
 
     public static async Task<PlannerGatewayFactory> Start(TwinClusterFixture cluster, int h200Racks = 2, int gb300Racks = 2)
     {
@@ -27,14 +25,6 @@ public sealed class PlannerGatewayFactory(TwinClusterFixture cluster, string fac
         await Eventually.Get(factory.Facility.GetRacks, r => r.Count == h200Racks + gb300Racks && r.All(x => x.TokensPerSecond > 0),
             what: "every rack reporting");
         return factory;
-    }
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        builder.UseSetting("Orleans:GatewayPort", cluster.GatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        builder.UseSetting("Orleans:ClusterId", TwinClusterFixture.ClusterId);
-        builder.UseSetting("Orleans:ServiceId", TwinClusterFixture.ServiceId);
-        builder.UseSetting("Twin:FacilityId", FacilityId);
     }
 
     public static async Task<(string Id, string ETag)> CreateScenario(HttpClient http, string name = "expansion")

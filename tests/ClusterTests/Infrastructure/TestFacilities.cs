@@ -49,7 +49,10 @@ public static class TestFacilities
             nodes,
             racks,
             [new SpineSwitchSpec("spine-1", 1024, 800)],
-            racks.Select(r => new NetworkLinkSpec($"up-{r.Id}", r.Id, "spine-1", 800, 8)).ToList(),
+            // One uplink port per GPU, as the catalog's rack types have: 400G for HGX H200, 800G for GB300 NVL72.
+            racks.Select(r => r.RackType == "gb300-nvl72"
+                ? new NetworkLinkSpec($"up-{r.Id}", r.Id, "spine-1", 800, 72)
+                : new NetworkLinkSpec($"up-{r.Id}", r.Id, "spine-1", 400, 32)).ToList(),
             new CostModelSpec());
     }
 }

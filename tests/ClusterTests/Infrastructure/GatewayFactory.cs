@@ -1,14 +1,21 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
 
 namespace TokenFactoryTwin.ClusterTests.Infrastructure;
 
 /// <summary>
-/// The real gateway, in process, connected as an Orleans client to the shared test cluster and serving one facility.
+/// The real gateway in the test process, as an Orleans client of the shared test cluster, serving one facility.
+/// Settings go in through <c>UseSetting</c> so the gateway sees them while it builds itself. Every log line the
+/// gateway writes is kept in <see cref="Logs"/>, so tests can check what it does (and does not) log.
 /// </summary>
-public sealed class TwinGatewayFactory(TwinClusterFixture cluster, string facilityId, IReadOnlyDictionary<string, string?>? settings = null)
+public class GatewayFactory(TwinClusterFixture cluster, string facilityId, IReadOnlyDictionary<string, string?>? settings = null)
     : WebApplicationFactory<Program>
 {
+    public CapturingLoggerProvider Logs { get; } = new();
+
+    public TwinClusterFixture Cluster => cluster;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Orleans:GatewayPort", cluster.GatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -19,5 +26,7 @@ public sealed class TwinGatewayFactory(TwinClusterFixture cluster, string facili
         {
             builder.UseSetting(key, value);
         }
+
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
     }
 }

@@ -1,0 +1,97 @@
+using System.Text;
+using System.Text.Json;
+using TokenFactoryTwin.Abstractions;
+using TokenFactoryTwin.Abstractions.Grains;
+using TokenFactoryTwin.Domain.Telemetry.Native;
+using TokenFactoryTwin.Gateway.Ingest;
+using TokenFactoryTwin.Gateway.Security;
+using TokenFactoryTwin.Gateway.Twin;
+
+namespace TokenFactoryTwin.Gateway.Apis;
+
+/// <summary>
+/// Telemetry in: native JSON batches and Prometheus text exposition (dcgm-exporter, vLLM, SGLang, TensorRT-LLM,
+/// Dynamo), plus the list of unknown sources. Writes need the <c>ingest</c> role when keys are on and are rate
+/// limited per key.
+/// </summary>
+public static class IngestApi
+{
+    public static IEndpointRouteBuilder MapIngestApi(this IEndpointRouteBuilder app)
+    {
+        var writes = app.MapGroup("/api").WithTags("Ingest")
+            .RequireAuthorization(TwinRoles.IngestPolicy)
+            .RequireRateLimiting(SecurityExtensions.WritePolicy);
+
+        writes.MapPost("/telemetry", PostNative)
+            .WithSummary("A native JSON batch of GPU samples, addressed by twin GPU id or by host and exporter GPU index.");
+        writes.MapPost("/ingest/prometheus", PostPrometheus)
+            .WithSummary("A Prometheus text exposition body as an exporter serves it; ?host= or ?endpoint= names the source of GPU-less series.");
+
+        app.MapGet("/api/discovered", async (TwinLocator twin, HttpContext context) =>
+                await twin.FacilityId() is { } facility
+                    ? Results.Ok(await twin.Client.GetGrain<IDiscoveryGrain>(TwinKeys.Discovery(facility)).GetAll())
+                    : TwinResults.Starting(context))
+            .WithTags("Ingest")
+            .WithSummary("Hosts and GPUs that sent telemetry but are in no live rack, for an operator to register.");
+        return app;
+    }
+
+    private static async Task<IResult> PostNative(HttpContext context, TwinLocator twin, RequestBodyReader reader, TelemetryDispatcher dispatcher)
+    {
+        if (await twin.FacilityId() is not { } facility)
+        {
+            return TwinResults.Starting(context);
+        }
+
+        var body = await reader.Read(context);
+        if (!body.Ok)
+        {
+            return body.Refusal!;
+        }
+
+        NativeBatch? batch;
+        try
+        {
+            batch = JsonSerializer.Deserialize<NativeBatch>(body.Bytes.Span, IngestJson.Options);
+        }
+        catch (JsonException e)
+        {
+            return TwinResults.BadRequest($"The body is not a telemetry batch: {e.Message}");
+        }
+
+        if (batch?.Samples is not { } samples)
+        {
+            return TwinResults.BadRequest("The body needs a 'samples' array: { \"samples\": [ { \"gpu\": \"<rack>-g<index>\", \"timestamp\": \"…\", \"powerW\": … } ] }.");
+        }
+
+        var (targets, refused) = NativeBatchMapper.Map(samples);
+        return Results.Ok(await dispatcher.DispatchNative(facility, targets, refused));
+    }
+
+    private static async Task<IResult> PostPrometheus(
+        HttpContext context, TwinLocator twin, RequestBodyReader reader, PrometheusIngestor ingestor, string? host, string? endpoint)
+    {
+        if (host is not null && endpoint is not null)
+        {
+            return TwinResults.BadRequest("Name the source with ?host= or ?endpoint=, not both.");
+        }
+
+        if (await twin.FacilityId() is not { } facility)
+        {
+            return TwinResults.Starting(context);
+        }
+
+        var body = await reader.Read(context);
+        if (!body.Ok)
+        {
+            return body.Refusal!;
+        }
+
+        var (reply, unusable, issues) = await ingestor.Ingest(
+            facility, Encoding.UTF8.GetString(body.Bytes.Span), string.IsNullOrWhiteSpace(host) ? null : host, endpoint);
+        return reply is not null
+            ? Results.Ok(reply)
+            : Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad request", detail: unusable,
+                extensions: new Dictionary<string, object?> { ["errors"] = issues.Take(IngestReply.MaxErrors).ToList() });
+    }
+}

@@ -1,0 +1,113 @@
+using System.Text.Json;
+using TokenFactoryTwin.Abstractions;
+using TokenFactoryTwin.Abstractions.Grains;
+using TokenFactoryTwin.Abstractions.Ingest;
+using TokenFactoryTwin.Gateway.Ingest;
+using TokenFactoryTwin.Gateway.Scraping;
+using TokenFactoryTwin.Gateway.Security;
+using TokenFactoryTwin.Gateway.Twin;
+
+namespace TokenFactoryTwin.Gateway.Apis;
+
+/// <summary>Pull targets: register and remove them (<c>admin</c>), and see each one's health as this gateway scrapes it.</summary>
+public static class ScrapeApi
+{
+    public static IEndpointRouteBuilder MapScrapeApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/scrape-targets", (ScrapeHealthRegistry health) => Results.Ok(health.All()))
+            .WithTags("Ingest")
+            .WithSummary("Every pull target with its health: up or down, last success, last error, failures in a row, next scrape.");
+
+        var writes = app.MapGroup("/api/scrape-targets").WithTags("Ingest")
+            .RequireAuthorization(TwinRoles.AdminPolicy)
+            .RequireRateLimiting(SecurityExtensions.WritePolicy);
+        writes.MapPost("", Post).WithSummary("Registers a /metrics endpoint for the gateway to scrape.");
+        writes.MapDelete("/{id}", async (string id, TwinLocator twin, ScrapeService scraper, HttpContext context) =>
+        {
+            if (await twin.FacilityId() is not { } facility)
+            {
+                return TwinResults.Starting(context);
+            }
+
+            var removed = await twin.Client.GetGrain<IScrapeTargetsGrain>(TwinKeys.ScrapeTargets(facility)).Remove(id);
+            scraper.RefreshSoon();
+            return removed ? Results.NoContent() : TwinResults.NotFound($"No scrape target '{id}'.");
+        }).WithSummary("Stops scraping a target.");
+        return app;
+    }
+
+    private static async Task<IResult> Post(HttpContext context, TwinLocator twin, RequestBodyReader reader, ScrapeService scraper)
+    {
+        if (await twin.FacilityId() is not { } facility)
+        {
+            return TwinResults.Starting(context);
+        }
+
+        var body = await reader.Read(context);
+        if (!body.Ok)
+        {
+            return body.Refusal!;
+        }
+
+        ScrapeTargetSpec? target;
+        try
+        {
+            target = JsonSerializer.Deserialize<ScrapeTargetSpec>(body.Bytes.Span, IngestJson.Options);
+        }
+        catch (JsonException e)
+        {
+            return TwinResults.BadRequest($"The body is not a scrape target: {e.Message}");
+        }
+
+        var problems = Validate(target);
+        if (problems.Count > 0)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad request", detail: string.Join("; ", problems),
+                extensions: new Dictionary<string, object?> { ["problems"] = problems });
+        }
+
+        if (!await twin.Client.GetGrain<IScrapeTargetsGrain>(TwinKeys.ScrapeTargets(facility)).Add(target!))
+        {
+            return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict", detail: $"scrape target '{target!.Id}' exists already");
+        }
+
+        scraper.RefreshSoon();
+        return Results.Created($"/api/scrape-targets/{target!.Id}", target);
+    }
+
+    private static List<string> Validate(ScrapeTargetSpec? target)
+    {
+        if (target is null)
+        {
+            return ["the body needs a target: { \"id\", \"url\", \"intervalSeconds\", \"timeoutSeconds\", \"host\" | \"endpoint\" }"];
+        }
+
+        var problems = new List<string>();
+        if (string.IsNullOrWhiteSpace(target.Id) || target.Id.Contains('/'))
+        {
+            problems.Add("id is required and may not contain '/'");
+        }
+
+        if (!Uri.TryCreate(target.Url, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
+        {
+            problems.Add($"url '{target.Url}' is not an absolute http(s) URL");
+        }
+
+        if (!double.IsFinite(target.IntervalSeconds) || target.IntervalSeconds is < 0.2 or > 3600)
+        {
+            problems.Add($"intervalSeconds {target.IntervalSeconds} is outside 0.2..3600");
+        }
+
+        if (!double.IsFinite(target.TimeoutSeconds) || target.TimeoutSeconds <= 0 || target.TimeoutSeconds > 60)
+        {
+            problems.Add($"timeoutSeconds {target.TimeoutSeconds} is outside (0, 60]");
+        }
+
+        if (target.Host is not null && target.Endpoint is not null)
+        {
+            problems.Add("give 'host' or 'endpoint', not both");
+        }
+
+        return problems;
+    }
+}

@@ -1,0 +1,24 @@
+using TokenFactoryTwin.Domain.Telemetry.Meters;
+using TokenFactoryTwin.Gateway.Ingest;
+using TokenFactoryTwin.Gateway.Scraping;
+
+namespace TokenFactoryTwin.Gateway.Hosting;
+
+public static class IngestExtensions
+{
+    /// <summary>The ingest path's services: body limits (<c>Twin:Ingest</c>), the reader that applies them, the dispatcher, the scraper (<c>Twin:Scrape</c>).</summary>
+    public static WebApplicationBuilder AddTwinIngest(this WebApplicationBuilder builder)
+    {
+        builder.Services.Configure<IngestOptions>(builder.Configuration.GetSection("Twin:Ingest"));
+        builder.Services.AddSingleton<RequestBodyReader>();
+        builder.Services.AddSingleton<TelemetryDispatcher>();
+        builder.Services.AddSingleton<PrometheusIngestor>();
+        builder.Services.Configure<MeterRules>(builder.Configuration.GetSection("Twin:Meters"));
+        builder.Services.Configure<ScrapeOptions>(builder.Configuration.GetSection("Twin:Scrape"));
+        builder.Services.AddSingleton<ScrapeHealthRegistry>();
+        builder.Services.AddSingleton<ScrapeService>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ScrapeService>());
+        builder.Services.AddSingleton(TimeProvider.System);
+        return builder;
+    }
+}

@@ -1,0 +1,94 @@
+using System.IO.Compression;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+using TokenFactoryTwin.Gateway.Apis;
+
+namespace TokenFactoryTwin.Gateway.Ingest;
+
+/// <summary>
+/// Reads a write's body under the configured limits: a declared length over the limit is refused before reading,
+/// gzip/deflate bodies are inflated with the limit applied to what comes out (a compression bomb gets 413 after
+/// at most the limit, never an out-of-memory), and a client too slow to send its body gets 408.
+/// </summary>
+public sealed class RequestBodyReader(IOptions<IngestOptions> options)
+{
+    private IngestOptions Limits => options.Value;
+
+    public async Task<RequestBody> Read(HttpContext context)
+    {
+        var request = context.Request;
+        var max = Limits.MaxBodyBytes;
+        if (request.ContentLength > max)
+        {
+            return Refuse(TooLarge($"The body declares {request.ContentLength} bytes; this gateway accepts at most {max} (Twin:Ingest:MaxBodyBytes)."));
+        }
+
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+        {
+            // Our own limit applies (to the inflated body); the server's default must not cut in first.
+            size.MaxRequestBodySize = Math.Max(max, size.MaxRequestBodySize ?? 0);
+        }
+
+        var encoding = request.Headers.ContentEncoding.ToString().Trim().ToLowerInvariant();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+        timeout.CancelAfter(TimeSpan.FromSeconds(Limits.BodyReadTimeoutSeconds));
+        Stream? inflating = encoding switch
+        {
+            "" or "identity" => null,
+            "gzip" or "x-gzip" => new GZipStream(request.Body, CompressionMode.Decompress, leaveOpen: true),
+            "deflate" => new ZLibStream(request.Body, CompressionMode.Decompress, leaveOpen: true),
+            _ => Stream.Null,
+        };
+        if (inflating == Stream.Null)
+        {
+            return Refuse(Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported content encoding",
+                detail: $"Content-Encoding '{encoding}' is not supported; send the body plain, gzip or deflate."));
+        }
+
+        await using var _ = inflating;
+        var source = inflating ?? request.Body;
+        try
+        {
+            var buffer = new MemoryStream(request.ContentLength is > 0 and var n && n <= max ? (int)n : 64 * 1024);
+            var chunk = new byte[64 * 1024];
+            while (true)
+            {
+                // WaitAsync: a body stream that ignores cancellation must not hold the request past the deadline.
+                var read = await source.ReadAsync(chunk, timeout.Token).AsTask().WaitAsync(timeout.Token);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                if (buffer.Length + read > max)
+                {
+                    return Refuse(TooLarge(inflating is null
+                        ? $"The body is larger than the {max} bytes this gateway accepts (Twin:Ingest:MaxBodyBytes)."
+                        : $"The body inflates to more than the {max} bytes this gateway accepts (Twin:Ingest:MaxBodyBytes)."));
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+
+            return new RequestBody(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), null);
+        }
+        catch (InvalidDataException)
+        {
+            return Refuse(TwinResults.BadRequest($"The body is not valid {encoding} data."));
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !context.RequestAborted.IsCancellationRequested)
+        {
+            return Refuse(Results.Problem(statusCode: StatusCodes.Status408RequestTimeout, title: "Request timeout",
+                detail: $"The body was not sent within {Limits.BodyReadTimeoutSeconds:0.#} s (Twin:Ingest:BodyReadTimeoutSeconds)."));
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return Refuse(TooLarge($"The body is larger than the server accepts: {e.Message}"));
+        }
+    }
+
+    private static RequestBody Refuse(IResult result) => new(default, result);
+
+    private static IResult TooLarge(string detail) =>
+        Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Body too large", detail: detail);
+}

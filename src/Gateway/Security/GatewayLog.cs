@@ -1,0 +1,15 @@
+namespace TokenFactoryTwin.Gateway.Security;
+
+/// <summary>The gateway's own log lines. Keys appear by name only, never by value.</summary>
+public static partial class GatewayLog
+{
+    [LoggerMessage(EventId = 100, Level = LogLevel.Warning,
+        Message = "API keys are off: every write (ingest, registration) is open to anyone who can reach this gateway. Configure Twin:ApiKeys to require keys.")]
+    public static partial void KeysOff(ILogger logger);
+
+    [LoggerMessage(EventId = 101, Level = LogLevel.Information, Message = "API keys are on: {Count} key(s) configured ({Names}); writes need 'Authorization: Bearer <key>'.")]
+    public static partial void KeysOn(ILogger logger, int count, string names);
+
+    [LoggerMessage(EventId = 110, Level = LogLevel.Warning, Message = "Scrape of {Target} failed ({Failures} in a row), next try in {Backoff}: {Reason}")]
+    public static partial void ScrapeFailed(ILogger logger, string target, int failures, TimeSpan backoff, string reason);
+}

@@ -1,0 +1,167 @@
+using TokenFactoryTwin.Abstractions;
+using TokenFactoryTwin.Abstractions.Grains;
+using TokenFactoryTwin.Abstractions.Ingest;
+using TokenFactoryTwin.Abstractions.Telemetry;
+
+namespace TokenFactoryTwin.Grains.Ingest;
+
+/// <summary>
+/// Maps one host's GPUs to its rack's slots and forwards each scraped batch to the rack in one call. The UUID wins
+/// over the exporter's index once seen, so a GPU keeps its slot if the exporter renumbers; a UUID new to a slot
+/// another UUID holds is refused and listed, not silently taken for the old GPU.
+/// </summary>
+public sealed class HostGrain(
+    [PersistentState("host", StorageNames.Twin)] IPersistentState<HostState> state,
+    TimeProvider time) : Grain, IHostGrain
+{
+    private static readonly TimeSpan ReportEvery = TimeSpan.FromSeconds(10);
+    private readonly Dictionary<string, DateTimeOffset> _reported = [];
+
+    private string Hostname => TwinKeys.LocalId(this.GetPrimaryKeyString());
+
+    private string FacilityId => TwinKeys.FacilityOf(this.GetPrimaryKeyString());
+
+    public async Task<string?> Assign(HostAssignment assignment)
+    {
+        if (state.State.Assignment is { } current)
+        {
+            if (current == assignment)
+            {
+                return null;
+            }
+
+            if (current.RackId != assignment.RackId)
+            {
+                return $"host '{Hostname}' belongs to rack '{current.RackId}'";
+            }
+        }
+
+        state.State.Assignment = assignment;
+        state.State.Uuids.Clear();
+        await state.WriteStateAsync();
+        await GrainFactory.GetGrain<IDiscoveryGrain>(TwinKeys.Discovery(FacilityId)).Forget(Hostname);
+        return null;
+    }
+
+    public async Task Release(string rackId)
+    {
+        if (state.State.Assignment?.RackId == rackId)
+        {
+            await state.ClearStateAsync();
+            state.State = new HostState();
+        }
+    }
+
+    public Task<HostAssignment?> GetAssignment() => Task.FromResult(state.State.Assignment);
+
+    public async Task<IngestResult> Ingest(IReadOnlyList<GpuSample> samples, IReadOnlyList<ServerTokens> tokens)
+    {
+        if (state.State.Assignment is not { } assignment)
+        {
+            var gpusSeen = samples.Select(s => s.GpuIndex).Distinct().Count();
+            Discovered(new DiscoveredSource("host", Hostname, null, null,
+                $"host '{Hostname}' is not in any live rack; register a rack listing it (POST /api/racks)", time.GetUtcNow(), gpusSeen));
+            var count = samples.Count + tokens.Count;
+            return new IngestResult(0, count, [new IngestError(0, $"host '{Hostname}' is not registered; it is listed at /api/discovered")]);
+        }
+
+        var forRack = new List<GpuSample>(samples.Count + tokens.Count * assignment.Gpus);
+        var origin = new List<int>(forRack.Capacity);
+        var errors = new List<IngestError>();
+        var learnt = false;
+        for (var i = 0; i < samples.Count; i++)
+        {
+            var sample = samples[i];
+            var problem = Locate(assignment, sample, out var local, ref learnt);
+            if (problem is not null)
+            {
+                errors.Add(new IngestError(i, problem));
+                continue;
+            }
+
+            forRack.Add(sample with { GpuIndex = assignment.FirstSlot + local });
+            origin.Add(i);
+        }
+
+        // Counters divided by the same n stay counters: their increase, resets included, divides evenly too.
+        var n = assignment.Gpus;
+        for (var t = 0; t < tokens.Count; t++)
+        {
+            for (var k = 0; k < n; k++)
+            {
+                forRack.Add(new GpuSample(assignment.FirstSlot + k, tokens[t].Timestamp,
+                    PromptTokens: tokens[t].PromptTokens / n, GenerationTokens: tokens[t].GenerationTokens / n));
+                origin.Add(samples.Count + t);
+            }
+        }
+
+        if (learnt)
+        {
+            await state.WriteStateAsync();
+        }
+
+        var result = forRack.Count == 0
+            ? IngestResult.Empty
+            : await GrainFactory.GetGrain<IRackGrain>(TwinKeys.Rack(assignment.FacilityId, assignment.RackId)).Ingest(forRack);
+        foreach (var error in result.Errors)
+        {
+            var at = origin[Math.Clamp(error.Index, 0, origin.Count - 1)];
+            if (errors.All(e => e.Index != at))
+            {
+                errors.Add(new IngestError(at, at >= samples.Count ? $"server tokens: {error.Reason}" : error.Reason));
+            }
+        }
+
+        var total = samples.Count + tokens.Count;
+        var rejected = errors.Select(e => e.Index).Distinct().Count();
+        errors.Sort((a, b) => a.Index.CompareTo(b.Index));
+        return new IngestResult(total - rejected, rejected, errors);
+    }
+
+    private string? Locate(HostAssignment assignment, GpuSample sample, out int local, ref bool learnt)
+    {
+        var uuids = state.State.Uuids;
+        if (sample.Uuid is { Length: > 0 } uuid && uuids.TryGetValue(uuid, out local))
+        {
+            return null;
+        }
+
+        local = sample.GpuIndex;
+        if (local < 0 || local >= assignment.Gpus)
+        {
+            Discovered(new DiscoveredSource("gpu", Hostname, sample.GpuIndex, sample.Uuid,
+                $"host '{Hostname}' is registered with {assignment.Gpus} GPUs but reports GPU {sample.GpuIndex}", time.GetUtcNow()));
+            return $"gpu {sample.GpuIndex} of host '{Hostname}' is beyond the {assignment.Gpus} GPUs registered for it; listed at /api/discovered";
+        }
+
+        if (sample.Uuid is { Length: > 0 } newUuid)
+        {
+            var position = local;
+            var holder = uuids.FirstOrDefault(u => u.Value == position).Key;
+            if (holder is not null)
+            {
+                Discovered(new DiscoveredSource("gpu", Hostname, sample.GpuIndex, newUuid,
+                    $"GPU {newUuid} reports as gpu {sample.GpuIndex}, whose slot belongs to {holder}", time.GetUtcNow()));
+                return $"gpu {sample.GpuIndex} of host '{Hostname}' has UUID {newUuid}, but that slot belongs to {holder}; listed at /api/discovered";
+            }
+
+            uuids[newUuid] = local;
+            learnt = true;
+        }
+
+        return null;
+    }
+
+    private void Discovered(DiscoveredSource source)
+    {
+        var key = $"{source.Kind}/{source.GpuIndex}/{source.Uuid}";
+        var now = time.GetUtcNow();
+        if (_reported.TryGetValue(key, out var last) && now - last < ReportEvery)
+        {
+            return;
+        }
+
+        _reported[key] = now;
+        _ = GrainFactory.GetGrain<IDiscoveryGrain>(TwinKeys.Discovery(FacilityId)).Report(source);
+    }
+}

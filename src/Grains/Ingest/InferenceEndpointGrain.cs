@@ -1,0 +1,50 @@
+using TokenFactoryTwin.Abstractions;
+using TokenFactoryTwin.Abstractions.Grains;
+using TokenFactoryTwin.Abstractions.Ingest;
+using TokenFactoryTwin.Abstractions.Telemetry;
+
+namespace TokenFactoryTwin.Grains.Ingest;
+
+/// <summary>Spreads an inference server's token counters evenly over its GPUs, one rack call per rack it spans.</summary>
+public sealed class InferenceEndpointGrain(
+    [PersistentState("endpoint", StorageNames.Twin)] IPersistentState<InferenceEndpointState> state) : Grain, IInferenceEndpointGrain
+{
+    public async Task Set(InferenceEndpointSpec spec)
+    {
+        state.State.Spec = spec;
+        await state.WriteStateAsync();
+    }
+
+    public Task<InferenceEndpointSpec?> Get() => Task.FromResult(state.State.Spec);
+
+    public async Task<bool> Remove()
+    {
+        var existed = state.State.Spec is not null;
+        await state.ClearStateAsync();
+        state.State = new InferenceEndpointState();
+        return existed;
+    }
+
+    public async Task<IngestResult> Ingest(IReadOnlyList<ServerTokens> tokens)
+    {
+        if (state.State.Spec is not { } spec || spec.Gpus.Count == 0)
+        {
+            return new IngestResult(0, tokens.Count, [new IngestError(0, "the inference endpoint is not registered")]);
+        }
+
+        var facility = TwinKeys.FacilityOf(this.GetPrimaryKeyString());
+        var n = spec.Gpus.Count;
+        var byRack = spec.Gpus
+            .Select(id => GpuIds.TryParse(id, out var rack, out var slot) ? (rack, slot) : (rack: "", slot: -1))
+            .Where(g => g.slot >= 0)
+            .GroupBy(g => g.rack);
+        var results = await Task.WhenAll(byRack.Select(group =>
+            GrainFactory.GetGrain<IRackGrain>(TwinKeys.Rack(facility, group.Key)).Ingest(tokens
+                .SelectMany(t => group.Select(g => new GpuSample(g.slot, t.Timestamp, PromptTokens: t.PromptTokens / n, GenerationTokens: t.GenerationTokens / n)))
+                .ToList())));
+        var reasons = results.SelectMany(r => r.Errors).Select(e => e.Reason).Distinct().ToList();
+        return reasons.Count == 0
+            ? new IngestResult(tokens.Count, 0, [])
+            : new IngestResult(0, tokens.Count, [new IngestError(0, string.Join("; ", reasons))]);
+    }
+}

@@ -1,0 +1,140 @@
+using System.Net;
+using System.Text.Json;
+using TokenFactoryTwin.ClusterTests.Infrastructure;
+
+namespace TokenFactoryTwin.ClusterTests.Gateway;
+
+[Collection(TwinClusterCollection.Name)]
+public sealed class NativeIngestTests(TwinClusterFixture fixture)
+{
+    private static string At(double secondsAgo) => DateTimeOffset.UtcNow.AddSeconds(-secondsAgo).ToString("O");
+
+    private static string Batch(params object[] samples) => JsonSerializer.Serialize(new { samples });
+
+    [Fact]
+    public async Task Samples_by_twin_gpu_id_and_by_host_apply_to_their_slots()
+    {
+        await using var twin = await LiveTwin.Start(fixture);
+        await twin.RegisterLiveRack();
+
+        var reply = await LiveTwin.Json(await twin.PostJson("/api/telemetry", Batch(
+            new { gpu = "live-01-g20", timestamp = At(1), powerW = 400.5, utilizationPercent = 50, temperatureC = 61, memoryUsedMiB = 1024 },
+            new { host = LiveTwin.Host, gpuIndex = 3, timestamp = At(1), powerW = 333.0 })));
+
+        Assert.Equal(2, reply.GetProperty("accepted").GetInt32());
+        Assert.Equal(0, reply.GetProperty("rejected").GetInt32());
+        var gpus = (await twin.LiveDetail()).GpuStatuses;
+        Assert.Equal((400.5, 0.5, 61.0, 1024.0), (gpus[20].PowerW!.Value, gpus[20].Utilization!.Value, gpus[20].TemperatureC!.Value, gpus[20].MemoryUsedMiB!.Value));
+        Assert.Equal(333, gpus[3].PowerW);
+        var rack = await Eventually.Get(() => twin.Rack().GetSnapshot(), s => s is { GpusReporting: 2 });
+        Assert.Equal(0.7335, rack!.GpuPowerKw, 9);
+    }
+
+    [Fact]
+    public async Task Each_impossible_sample_is_refused_by_index_and_nothing_of_it_applies()
+    {
+        await using var twin = await LiveTwin.Start(fixture);
+        await twin.RegisterLiveRack();
+        var json = $$"""
+            { "samples": [
+              { "gpu": "live-01-g0", "timestamp": "{{At(1)}}", "powerW": "NaN", "temperatureC": 40 },
+              { "gpu": "live-01-g1", "timestamp": "{{At(1)}}", "powerW": "Infinity" },
+              { "gpu": "live-01-g2", "timestamp": "{{At(1)}}", "powerW": -3 },
+              { "gpu": "live-01-g3", "timestamp": "{{DateTimeOffset.UtcNow.AddDays(2):O}}", "powerW": 100 },
+              { "gpu": "live-01-g4", "timestamp": "{{DateTimeOffset.UtcNow.AddDays(-2):O}}", "powerW": 100 },
+              { "gpu": "live-01-g99", "timestamp": "{{At(1)}}", "powerW": 100 },
+              { "gpu": "nope", "timestamp": "{{At(1)}}", "powerW": 100 },
+              { "gpu": "live-01-g5", "timestamp": "{{At(1)}}", "promptTokens": -1 },
+              { "gpu": "live-01-g6", "timestamp": "{{At(1)}}", "powerW": 123 }
+            ] }
+            """;
+
+        var reply = await LiveTwin.Json(await twin.PostJson("/api/telemetry", json));
+
+        Assert.Equal(1, reply.GetProperty("accepted").GetInt32());
+        Assert.Equal(8, reply.GetProperty("rejected").GetInt32());
+        var errors = reply.GetProperty("errors").EnumerateArray().ToList();
+        Assert.Equal([0, 1, 2, 3, 4, 5, 6, 7], errors.Select(e => e.GetProperty("index").GetInt32()));
+        Assert.Contains("powerW is not a finite number", errors[0].GetProperty("reason").GetString());
+        Assert.Contains("below 0", errors[2].GetProperty("reason").GetString());
+        Assert.Contains("future", errors[3].GetProperty("reason").GetString());
+        Assert.Contains("old", errors[4].GetProperty("reason").GetString());
+        Assert.Contains("outside", errors[5].GetProperty("reason").GetString());
+        var gpus = (await twin.LiveDetail()).GpuStatuses;
+        Assert.All(gpus.Where(g => g.Index != 6), g => Assert.Null(g.LastSampleAt));
+        Assert.Null(gpus[0].TemperatureC);
+        Assert.Equal(123, gpus[6].PowerW);
+        await Eventually.Get(twin.Facility.GetKpis, k => k.GpusReporting == LiveTwin.SimulatedGpus + 1);
+    }
+
+    [Fact]
+    public async Task A_replayed_batch_changes_nothing()
+    {
+        await using var twin = await LiveTwin.Start(fixture);
+        await twin.RegisterLiveRack();
+        var batch = Batch(
+            new { gpu = "live-01-g0", timestamp = At(3), generationTokens = 1000, powerW = 500 },
+            new { gpu = "live-01-g0", timestamp = At(1), generationTokens = 3000, powerW = 600 });
+        await LiveTwin.Json(await twin.PostJson("/api/telemetry", batch));
+        var fingerprint = await twin.Fingerprint();
+
+        await LiveTwin.Json(await twin.PostJson("/api/telemetry", batch));
+
+        await twin.AssertUnharmed(fingerprint, 1);
+        var gpu = (await twin.LiveDetail()).GpuStatuses[0];
+        Assert.Equal(1000, gpu.TokensPerSecond, 0);
+        Assert.Equal(600, gpu.PowerW);
+    }
+
+    [Fact]
+    public async Task An_older_sample_never_moves_a_counter_backwards()
+    {
+        await using var twin = await LiveTwin.Start(fixture);
+        await twin.RegisterLiveRack();
+        var t0 = DateTimeOffset.UtcNow.AddSeconds(-11);
+        await LiveTwin.Json(await twin.PostJson("/api/telemetry", Batch(
+            new { gpu = "live-01-g0", timestamp = t0.ToString("O"), generationTokens = 1000 },
+            new { gpu = "live-01-g0", timestamp = t0.AddSeconds(10).ToString("O"), generationTokens = 2000 })));
+        var fingerprint = await twin.Fingerprint();
+
+        // A late sample with a lower count: applied, it would look like a counter reset and a burst of tokens.
+        await LiveTwin.Json(await twin.PostJson("/api/telemetry", Batch(new { gpu = "live-01-g0", timestamp = t0.AddSeconds(5).ToString("O"), generationTokens = 1500 })));
+
+        await twin.AssertUnharmed(fingerprint, 1);
+        Assert.Equal(100, (await twin.LiveDetail()).GpuStatuses[0].TokensPerSecond, 6);
+    }
+
+    [Theory]
+    [InlineData("{ \"samples\": [ { \"gpu\": ")]
+    [InlineData("[1,2,3]")]
+    [InlineData("{ \"samples\": 5 }")]
+    [InlineData("{ }")]
+    [InlineData("")]
+    public async Task Malformed_bodies_get_400_and_change_nothing(string body)
+    {
+        await using var twin = await LiveTwin.Start(fixture);
+        await twin.RegisterLiveRack();
+        var fingerprint = await twin.Fingerprint();
+
+        var problem = await LiveTwin.Json(await twin.PostJson("/api/telemetry", body), HttpStatusCode.BadRequest);
+
+        Assert.False(string.IsNullOrEmpty(problem.GetProperty("detail").GetString()));
+        await twin.AssertUnharmed(fingerprint, 0);
+    }
+
+    [Fact]
+    public async Task A_live_rack_whose_telemetry_stops_turns_stale()
+    {
+        await using var twin = await LiveTwin.Start(fixture, timing: new(TimeSpan.FromMilliseconds(250), StalePeriods: 4));
+        await twin.RegisterLiveRack();
+
+        await LiveTwin.Json(await twin.PostJson("/api/telemetry", Batch(new { gpu = "live-01-g0", timestamp = At(0), powerW = 500 })));
+
+        await Eventually.Get(() => twin.Rack().GetSnapshot(), s => s is { GpusReporting: 1, Stale: false }, what: "the rack to report");
+        var stale = await Eventually.Get(() => twin.Rack().GetSnapshot(), s => s is { Stale: true }, what: "the rack to turn stale");
+        Assert.Equal(0, stale!.GpusReporting);
+        var gpu = (await twin.LiveDetail()).GpuStatuses[0];
+        Assert.True(gpu.Stale);
+        Assert.Equal(500, gpu.PowerW);
+    }
+}

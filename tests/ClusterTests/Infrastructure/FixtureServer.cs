@@ -1,0 +1,61 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace TokenFactoryTwin.ClusterTests.Infrastructure;
+
+/// <summary>
+/// A tiny exporter stand-in on 127.0.0.1 (a free port): serves <see cref="Body"/> at <c>/metrics</c> with
+/// <see cref="Status"/>, after <see cref="Delay"/>. Tests change these to make the target healthy, failing or slow.
+/// </summary>
+public sealed class FixtureServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private FixtureServer(WebApplication app) => _app = app;
+
+    public volatile string Body = "";
+    public volatile int Status = 200;
+    public TimeSpan Delay = TimeSpan.Zero;
+    private int _requests;
+
+    public int Requests => Volatile.Read(ref _requests);
+
+    public string MetricsUrl { get; private set; } = "";
+
+    public static async Task<FixtureServer> Start(string body)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var server = new FixtureServer(app) { Body = body };
+        app.MapGet("/metrics", async (HttpContext context) =>
+        {
+            Interlocked.Increment(ref server._requests);
+            if (server.Delay > TimeSpan.Zero)
+            {
+                await Task.Delay(server.Delay, context.RequestAborted);
+            }
+
+            context.Response.StatusCode = server.Status;
+            context.Response.ContentType = "text/plain; version=0.0.4";
+            await context.Response.WriteAsync(server.Body, context.RequestAborted);
+        });
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        server.MetricsUrl = $"{address}/metrics";
+        return server;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
