@@ -1,5 +1,6 @@
 using TokenFactoryTwin.Abstractions.Telemetry;
 using TokenFactoryTwin.Abstractions.Topology;
+using TokenFactoryTwin.Domain.Telemetry;
 
 namespace TokenFactoryTwin.Domain.Simulation;
 
@@ -20,6 +21,8 @@ public sealed class RackSimulator
     private readonly double[] _prompt;
     private readonly double[] _generation;
     private readonly double[] _energyMj;
+    private readonly double _inlet;
+    private readonly double _rise;
     private DateTimeOffset? _lastTick;
 
     public RackSimulator(RackProfile profile, LoadCurveSpec? load, long seed, string rackId)
@@ -32,6 +35,8 @@ public sealed class RackSimulator
         _prompt = new double[profile.Gpus];
         _generation = new double[profile.Gpus];
         _energyMj = new double[profile.Gpus];
+        _inlet = profile.Cooling == "liquid" ? 32.0 : 24.0;
+        _rise = profile.Cooling == "liquid" ? 30.0 : 48.0;
     }
 
     /// <summary>The load level of the latest tick, for figures the rack derives rather than measures (uplink traffic).</summary>
@@ -39,36 +44,60 @@ public sealed class RackSimulator
 
     public IReadOnlyList<GpuSample> Tick(DateTimeOffset at)
     {
-        var dt = _lastTick is { } last ? Math.Clamp((at - last).TotalSeconds, 0, 60) : 0;
-        _lastTick = at;
-        var tick = at.ToUnixTimeMilliseconds();
-        var level = Math.Clamp(_curve.LevelAt(at), 0, 1);
-        LastLevel = level;
+        var (tick, level, dt) = Advance(at);
         var samples = new GpuSample[_profile.Gpus];
-        var inlet = _profile.Cooling == "liquid" ? 32.0 : 24.0;
-        var rise = _profile.Cooling == "liquid" ? 30.0 : 48.0;
         for (var gpu = 0; gpu < samples.Length; gpu++)
         {
-            var gpuLevel = Math.Clamp(level * (1 + _noise * DeterministicNoise.Gaussian(_seed, tick, gpu, 0)), 0, 1);
-            var powerW = _profile.GpuIdleW + (_profile.GpuTdpW - _profile.GpuIdleW) * gpuLevel;
-            var tokensPerSecond = _profile.TokensPerGpuPerSecond * gpuLevel;
-            _prompt[gpu] += tokensPerSecond * (1 - _profile.OutputShare) * dt;
-            _generation[gpu] += tokensPerSecond * _profile.OutputShare * dt;
-            _energyMj[gpu] += powerW * dt * 1000;
-            var temperature = inlet + rise * powerW / _profile.GpuTdpW + DeterministicNoise.Gaussian(_seed, tick, gpu, 1);
-            samples[gpu] = new GpuSample(
-                gpu,
-                at,
-                PowerW: powerW,
-                EnergyMillijoules: Math.Floor(_energyMj[gpu]),
-                UtilizationPercent: Math.Round(100 * Math.Min(1, gpuLevel * 1.05)),
-                TemperatureC: Math.Round(temperature, 1),
-                MemoryUsedMiB: Math.Round(_profile.HbmGB * MiBPerGB * (0.55 + 0.4 * gpuLevel)),
-                PromptTokens: Math.Floor(_prompt[gpu]),
-                GenerationTokens: Math.Floor(_generation[gpu]),
-                Uuid: $"{_uuidPrefix}-{gpu:d2}");
+            var r = Reading(gpu, tick, level, dt);
+            samples[gpu] = new GpuSample(gpu, at, r.PowerW, r.EnergyMillijoules, r.UtilizationPercent, r.TemperatureC, r.MemoryUsedMiB,
+                r.PromptTokens, r.GenerationTokens, UuidOf(gpu));
         }
 
         return samples;
+    }
+
+    /// <summary>
+    /// The same tick as <see cref="Tick(DateTimeOffset)"/>, written straight into the rack's arrays: no sample objects
+    /// and no UUID strings per GPU per period, which at a gigawatt (533k GPUs a second) is most of what the twin would
+    /// otherwise allocate. The rack names its GPUs on demand through <see cref="UuidOf"/>.
+    /// </summary>
+    public void Tick(DateTimeOffset at, RackTelemetry into)
+    {
+        var (tick, level, dt) = Advance(at);
+        for (var gpu = 0; gpu < _profile.Gpus; gpu++)
+        {
+            into.Apply(gpu, tick, Reading(gpu, tick, level, dt));
+        }
+    }
+
+    /// <summary>The UUID an exporter would report for a GPU of this rack: stable per rack id.</summary>
+    public string UuidOf(int gpu) => $"{_uuidPrefix}-{gpu:d2}";
+
+    private (long Tick, double Level, double Dt) Advance(DateTimeOffset at)
+    {
+        var dt = _lastTick is { } last ? Math.Clamp((at - last).TotalSeconds, 0, 60) : 0;
+        _lastTick = at;
+        var level = Math.Clamp(_curve.LevelAt(at), 0, 1);
+        LastLevel = level;
+        return (at.ToUnixTimeMilliseconds(), level, dt);
+    }
+
+    private GpuReading Reading(int gpu, long tick, double level, double dt)
+    {
+        var gpuLevel = Math.Clamp(level * (1 + _noise * DeterministicNoise.Gaussian(_seed, tick, gpu, 0)), 0, 1);
+        var powerW = _profile.GpuIdleW + (_profile.GpuTdpW - _profile.GpuIdleW) * gpuLevel;
+        var tokensPerSecond = _profile.TokensPerGpuPerSecond * gpuLevel;
+        _prompt[gpu] += tokensPerSecond * (1 - _profile.OutputShare) * dt;
+        _generation[gpu] += tokensPerSecond * _profile.OutputShare * dt;
+        _energyMj[gpu] += powerW * dt * 1000;
+        var temperature = _inlet + _rise * powerW / _profile.GpuTdpW + DeterministicNoise.Gaussian(_seed, tick, gpu, 1);
+        return new GpuReading(
+            PowerW: powerW,
+            EnergyMillijoules: Math.Floor(_energyMj[gpu]),
+            UtilizationPercent: Math.Round(100 * Math.Min(1, gpuLevel * 1.05)),
+            TemperatureC: Math.Round(temperature, 1),
+            MemoryUsedMiB: Math.Round(_profile.HbmGB * MiBPerGB * (0.55 + 0.4 * gpuLevel)),
+            PromptTokens: Math.Floor(_prompt[gpu]),
+            GenerationTokens: Math.Floor(_generation[gpu]));
     }
 }

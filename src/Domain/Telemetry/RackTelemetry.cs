@@ -28,10 +28,16 @@ public sealed class RackTelemetry
     private readonly CounterTrack[] _generation;
     private readonly CounterTrack[] _energy;
     private readonly string?[] _uuid;
+    private readonly Func<int, string>? _uuidOf;
 
-    public RackTelemetry(RackProfile profile)
+    /// <param name="uuidOf">
+    /// Names a GPU that has reported but never sent its UUID (a simulated rack derives its names rather than hold
+    /// half a million strings for a gigawatt facility).
+    /// </param>
+    public RackTelemetry(RackProfile profile, Func<int, string>? uuidOf = null)
     {
         _profile = profile;
+        _uuidOf = uuidOf;
         var n = profile.Gpus;
         _lastSampleMs = new long[n];
         _powerMs = new long[n];
@@ -86,6 +92,29 @@ public sealed class RackTelemetry
         // A reading shows the GPU is alive; a replayed or older one does not make it any fresher.
         _lastSampleMs[g] = Math.Max(_lastSampleMs[g], ms);
         if (sample.Uuid is { } id) _uuid[g] = id;
+    }
+
+    /// <summary>Applies a full reading already known to be valid (the simulator's own) without a sample object.</summary>
+    public void Apply(int g, long timestampMs, in GpuReading reading)
+    {
+        if (timestampMs <= _lastSampleMs[g])
+        {
+            return;
+        }
+
+        // Every metric is present and newer than anything held, so each gauge and its stamp move together.
+        _lastSampleMs[g] = timestampMs;
+        _powerW[g] = reading.PowerW;
+        _powerMs[g] = timestampMs;
+        _utilization[g] = reading.UtilizationPercent;
+        _utilizationMs[g] = timestampMs;
+        _temperatureC[g] = reading.TemperatureC;
+        _temperatureMs[g] = timestampMs;
+        _memoryMiB[g] = reading.MemoryUsedMiB;
+        _memoryMs[g] = timestampMs;
+        _prompt[g].Observe(reading.PromptTokens, timestampMs);
+        _generation[g].Observe(reading.GenerationTokens, timestampMs);
+        _energy[g].Observe(reading.EnergyMillijoules, timestampMs);
     }
 
     private static void Gauge(double[] values, long[] stamps, int g, double? value, long ms)
@@ -144,7 +173,7 @@ public sealed class RackTelemetry
             GpuIds.Format(rackId, g),
             rackId,
             g,
-            _uuid[g],
+            UuidOf(g),
             seen ? PowerOf(g) : null,
             NullIfNaN(_utilization[g]) / 100,
             NullIfNaN(_temperatureC[g]),
@@ -155,7 +184,7 @@ public sealed class RackTelemetry
             !IsFresh(g, now, staleAfter));
     }
 
-    public string? UuidOf(int g) => _uuid[g];
+    public string? UuidOf(int g) => _uuid[g] ?? (_lastSampleMs[g] != 0 ? _uuidOf?.Invoke(g) : null);
 
     /// <summary>The power gauge where one reports; else the energy counter's rate (mJ/s is mW).</summary>
     private double? PowerOf(int g) =>

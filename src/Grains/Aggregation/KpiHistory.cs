@@ -2,20 +2,37 @@ using TokenFactoryTwin.Abstractions.Kpis;
 
 namespace TokenFactoryTwin.Grains.Aggregation;
 
-/// <summary>A bounded rolling window of KPI points, oldest dropped first.</summary>
+/// <summary>
+/// A bounded rolling window of KPI points, oldest dropped first. Held as a ring of plain values allocated once: every
+/// rack keeps one, so at a gigawatt a window of point objects would be 2 million long-lived objects for the
+/// collector to promote and trace; a ring of structs is one object per rack that it never has to look inside.
+/// </summary>
 public sealed class KpiHistory(int capacity)
 {
-    private readonly Queue<KpiPoint> _points = new(capacity);
+    private readonly Point[] _points = new Point[capacity];
+    private int _next;
+    private int _count;
 
     public void Add(KpiPoint point)
     {
-        if (_points.Count == capacity)
-        {
-            _points.Dequeue();
-        }
-
-        _points.Enqueue(point);
+        _points[_next] = new Point(point.AsOf.UtcTicks, point.TokensPerSecond, point.FacilityPowerKw,
+            point.TokensPerSecondPerMegawatt, point.CostPerMillionTokensUsd ?? double.NaN);
+        _next = (_next + 1) % capacity;
+        _count = Math.Min(_count + 1, capacity);
     }
 
-    public IReadOnlyList<KpiPoint> ToList() => [.. _points];
+    public IReadOnlyList<KpiPoint> ToList()
+    {
+        var list = new List<KpiPoint>(_count);
+        for (var i = 0; i < _count; i++)
+        {
+            var p = _points[(_next - _count + i + capacity) % capacity];
+            list.Add(new KpiPoint(new DateTimeOffset(p.UtcTicks, TimeSpan.Zero), p.TokensPerSecond, p.PowerKw, p.TokensPerSecondPerMegawatt,
+                double.IsNaN(p.CostPerMillionTokensUsd) ? null : p.CostPerMillionTokensUsd));
+        }
+
+        return list;
+    }
+
+    private readonly record struct Point(long UtcTicks, double TokensPerSecond, double PowerKw, double TokensPerSecondPerMegawatt, double CostPerMillionTokensUsd);
 }

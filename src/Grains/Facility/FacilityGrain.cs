@@ -3,6 +3,7 @@ using TokenFactoryTwin.Grains.Aggregation;
 using TokenFactoryTwin.Abstractions.Grains;
 using TokenFactoryTwin.Abstractions.Kpis;
 using TokenFactoryTwin.Abstractions.Topology;
+using TokenFactoryTwin.Domain.Timing;
 using TokenFactoryTwin.Domain.Catalog;
 using TokenFactoryTwin.Domain.Economics;
 using TokenFactoryTwin.Domain.Facilities;
@@ -209,7 +210,7 @@ public sealed class FacilityGrain(
         _timer?.Dispose();
         _timer = this.RegisterGrainTimer(Flush, new GrainTimerCreationOptions
         {
-            DueTime = timing.FlushPeriod,
+            DueTime = FlushSchedule.DueIn(time.GetUtcNow(), timing.FlushPeriod, FlushSchedule.FacilityPhase),
             Period = timing.FlushPeriod,
             KeepAlive = true,
         });
@@ -218,6 +219,11 @@ public sealed class FacilityGrain(
     private Task Flush(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
+        if (state.State.Timing is { } timing)
+        {
+            _timer?.Change(FlushSchedule.DueIn(now, timing.FlushPeriod, FlushSchedule.FacilityPhase), timing.FlushPeriod);
+        }
+
         var (facility, halls) = Compute(now);
         _kpis = facility;
         _hallKpis = halls;

@@ -3,6 +3,7 @@ using TokenFactoryTwin.Grains.Aggregation;
 using TokenFactoryTwin.Abstractions.Grains;
 using TokenFactoryTwin.Abstractions.Kpis;
 using TokenFactoryTwin.Abstractions.Topology;
+using TokenFactoryTwin.Domain.Timing;
 using TokenFactoryTwin.Domain.Kpis;
 
 namespace TokenFactoryTwin.Grains.Hall;
@@ -19,9 +20,14 @@ public sealed class HallGrain(
     private IGrainTimer? _timer;
     private long _version;
     private HallSnapshot? _last;
+    private IFacilityGrain? _facility;
+
+    // The persisted list keeps its order for storage; membership is checked on every rack report, so keep a set too.
+    private HashSet<string> _members = new(StringComparer.Ordinal);
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        _members = new HashSet<string>(state.State.RackIds, StringComparer.Ordinal);
         if (state.State.Timing is { } timing)
         {
             StartTimer(timing);
@@ -37,13 +43,14 @@ public sealed class HallGrain(
         state.State.RackIds = [.. rackIds];
         state.State.Timing = timing;
         await state.WriteStateAsync();
-        _racks.RetainOnly(state.State.RackIds);
+        _members = new HashSet<string>(state.State.RackIds, StringComparer.Ordinal);
+        _racks.RetainOnly(_members);
         StartTimer(timing);
     }
 
     public Task ReportRack(RackSnapshot snapshot)
     {
-        if (state.State.RackIds.Contains(snapshot.RackId))
+        if (_members.Contains(snapshot.RackId))
         {
             _racks.Offer(snapshot.RackId, snapshot, time.GetUtcNow());
         }
@@ -54,6 +61,7 @@ public sealed class HallGrain(
     public async Task ForgetRack(string rackId)
     {
         _racks.Forget(rackId);
+        _members.Remove(rackId);
         if (state.State.RackIds.Remove(rackId))
         {
             await state.WriteStateAsync();
@@ -78,7 +86,7 @@ public sealed class HallGrain(
         _timer?.Dispose();
         _timer = this.RegisterGrainTimer(Flush, new GrainTimerCreationOptions
         {
-            DueTime = timing.FlushPeriod,
+            DueTime = FlushSchedule.DueIn(time.GetUtcNow(), timing.FlushPeriod, FlushSchedule.HallPhase),
             Period = timing.FlushPeriod,
             KeepAlive = true,
         });
@@ -92,10 +100,12 @@ public sealed class HallGrain(
         }
 
         var now = time.GetUtcNow();
+        _timer?.Change(FlushSchedule.DueIn(now, timing.FlushPeriod, FlushSchedule.HallPhase), timing.FlushPeriod);
         var totals = KpiTotalsMath.FromRacks(Current(now, timing), spec.Pue);
         _version = Math.Max(_version + 1, now.UtcTicks);
         _last = new HallSnapshot(spec.Id, _version, now, spec.Pue, totals);
-        _ = GrainFactory.GetGrain<IFacilityGrain>(TwinKeys.Facility(facility)).ReportHall(_last);
+        _facility ??= GrainFactory.GetGrain<IFacilityGrain>(TwinKeys.Facility(facility));
+        _ = _facility.ReportHall(_last);
 
         // A rack silent past the stale period may have lost its silo; a call re-activates it, and its timer with it.
         foreach (var rackId in state.State.RackIds.Where(id => _racks.IsStale(id, now, timing.StaleAfter)))

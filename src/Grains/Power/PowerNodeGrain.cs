@@ -1,3 +1,4 @@
+using TokenFactoryTwin.Domain.Timing;
 using TokenFactoryTwin.Abstractions;
 using TokenFactoryTwin.Grains.Aggregation;
 using TokenFactoryTwin.Abstractions.Grains;
@@ -20,6 +21,10 @@ public sealed class PowerNodeGrain(
     private long _version;
     private PowerNodeStatus? _last;
 
+    // Resolved on first use and dropped on reconfiguration (the upstream may change): building one per flush costs strings.
+    private IPowerNodeGrain? _upstream;
+    private IFacilityGrain? _facility;
+
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         if (state.State.Timing is { } timing)
@@ -39,6 +44,8 @@ public sealed class PowerNodeGrain(
 
         state.State.FacilityId = facilityId;
         state.State.Spec = spec;
+        _upstream = null;
+        _facility = null;
         state.State.Timing = timing;
         await state.WriteStateAsync();
         StartTimer(timing);
@@ -63,7 +70,7 @@ public sealed class PowerNodeGrain(
         _timer?.Dispose();
         _timer = this.RegisterGrainTimer(Flush, new GrainTimerCreationOptions
         {
-            DueTime = timing.FlushPeriod,
+            DueTime = FlushSchedule.DueIn(time.GetUtcNow(), timing.FlushPeriod, FlushSchedule.PowerPhase),
             Period = timing.FlushPeriod,
             KeepAlive = true,
         });
@@ -71,6 +78,11 @@ public sealed class PowerNodeGrain(
 
     private Task Flush(CancellationToken cancellationToken)
     {
+        if (state.State.Timing is { } timing)
+        {
+            _timer?.Change(FlushSchedule.DueIn(time.GetUtcNow(), timing.FlushPeriod, FlushSchedule.PowerPhase), timing.FlushPeriod);
+        }
+
         if (Measure() is not { } status || state.State.FacilityId is not { } facility)
         {
             return Task.CompletedTask;
@@ -79,11 +91,12 @@ public sealed class PowerNodeGrain(
         _last = status;
         if (status.Upstream is { } upstream)
         {
-            _ = GrainFactory.GetGrain<IPowerNodeGrain>(TwinKeys.PowerNode(facility, upstream))
-                .ReportLoad(new PowerLoadReport(status.Id, status.Version, status.AsOf, status.LoadKw, status.LoadIfPartnerLostKw));
+            _upstream ??= GrainFactory.GetGrain<IPowerNodeGrain>(TwinKeys.PowerNode(facility, upstream));
+            _ = _upstream.ReportLoad(new PowerLoadReport(status.Id, status.Version, status.AsOf, status.LoadKw, status.LoadIfPartnerLostKw));
         }
 
-        _ = GrainFactory.GetGrain<IFacilityGrain>(TwinKeys.Facility(facility)).ReportPowerNode(status);
+        _facility ??= GrainFactory.GetGrain<IFacilityGrain>(TwinKeys.Facility(facility));
+        _ = _facility.ReportPowerNode(status);
         return Task.CompletedTask;
     }
 

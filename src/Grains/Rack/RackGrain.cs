@@ -4,6 +4,7 @@ using TokenFactoryTwin.Abstractions.Grains;
 using TokenFactoryTwin.Abstractions.Kpis;
 using TokenFactoryTwin.Abstractions.Telemetry;
 using TokenFactoryTwin.Abstractions.Topology;
+using TokenFactoryTwin.Domain.Timing;
 using TokenFactoryTwin.Domain.Economics;
 using TokenFactoryTwin.Domain.Power;
 using TokenFactoryTwin.Domain.Simulation;
@@ -27,8 +28,10 @@ public sealed class RackGrain(
     private long _version;
     private RackSnapshot? _last;
     private readonly KpiHistory _recent = new(RecentPoints);
+    private string? _rackId;
 
-    private string RackId => TwinKeys.LocalId(this.GetPrimaryKeyString());
+    // Cached: every flush names the rack in its snapshot and reports, and the key's substring is a fresh string each time.
+    private string RackId => _rackId ??= TwinKeys.LocalId(this.GetPrimaryKeyString());
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -136,22 +139,34 @@ public sealed class RackGrain(
 
     private void Start(RackConfig config)
     {
-        if (_telemetry is null || _telemetry.Gpus != config.Profile.Gpus)
-        {
-            _telemetry = new RackTelemetry(config.Profile);
-        }
-
-        _simulator = config.Spec.Source.Kind == TelemetrySourceKinds.Simulated
+        var simulator = config.Spec.Source.Kind == TelemetrySourceKinds.Simulated
             ? new RackSimulator(config.Profile, config.Spec.Source.Load, config.Spec.Source.Seed ?? DeterministicNoise.SeedOf(RackId), RackId)
             : null;
+        if (_telemetry is null || _telemetry.Gpus != config.Profile.Gpus || (_simulator is null) != (simulator is null))
+        {
+            _telemetry = new RackTelemetry(config.Profile, simulator is null ? null : simulator.UuidOf);
+        }
+
+        _simulator = simulator;
+
+        // Resolved once per configuration, not per flush: a reference costs key strings and a type lookup to build.
+        _hall = GrainFactory.GetGrain<IHallGrain>(TwinKeys.Hall(config.FacilityId, config.Spec.Hall));
+        _powerA = GrainFactory.GetGrain<IPowerNodeGrain>(TwinKeys.PowerNode(config.FacilityId, config.Spec.PowerA));
+        _powerB = config.Spec.PowerB is { } powerB ? GrainFactory.GetGrain<IPowerNodeGrain>(TwinKeys.PowerNode(config.FacilityId, powerB)) : null;
+        _phase = FlushSchedule.RackPhase(RackId);
         _timer?.Dispose();
         _timer = this.RegisterGrainTimer(Flush, new GrainTimerCreationOptions
         {
-            DueTime = config.Timing.FlushPeriod,
+            DueTime = FlushSchedule.DueIn(time.GetUtcNow(), config.Timing.FlushPeriod, _phase),
             Period = config.Timing.FlushPeriod,
             KeepAlive = true,
         });
     }
+
+    private double _phase;
+    private IHallGrain? _hall;
+    private IPowerNodeGrain? _powerA;
+    private IPowerNodeGrain? _powerB;
 
     private Task Flush(CancellationToken cancellationToken)
     {
@@ -166,29 +181,22 @@ public sealed class RackGrain(
             // Ticks land on whole flush periods so a seed replays the same telemetry whatever the timer's jitter.
             var period = config.Timing.FlushPeriod.Ticks;
             var tick = new DateTimeOffset(now.UtcTicks / period * period, TimeSpan.Zero);
-            foreach (var sample in _simulator.Tick(tick))
-            {
-                _telemetry.Apply(sample);
-            }
+            _simulator.Tick(tick, _telemetry);
         }
+
+        _timer?.Change(FlushSchedule.DueIn(now, config.Timing.FlushPeriod, _phase), config.Timing.FlushPeriod);
 
         var snapshot = Measure(config, now);
         _last = snapshot;
         _recent.Add(new KpiPoint(now, snapshot.TokensPerSecond, snapshot.ItPowerKw,
             TokenEconomics.TokensPerSecondPerMegawatt(snapshot.TokensPerSecond, snapshot.ItPowerKw), null));
-        var facility = config.FacilityId;
-        _ = GrainFactory.GetGrain<IHallGrain>(TwinKeys.Hall(facility, config.Spec.Hall)).ReportRack(snapshot);
+        _ = _hall!.ReportRack(snapshot);
 
         var load = snapshot.Stale ? _lastPoweredKw : snapshot.ItPowerKw;
         _lastPoweredKw = load;
         var (a, b) = CordSplit.Split(load, config.Spec.PowerB is not null);
-        _ = GrainFactory.GetGrain<IPowerNodeGrain>(TwinKeys.PowerNode(facility, config.Spec.PowerA))
-            .ReportLoad(new PowerLoadReport(RackId, snapshot.Version, now, a.LoadKw, a.LoadIfPartnerLostKw));
-        if (config.Spec.PowerB is { } powerB)
-        {
-            _ = GrainFactory.GetGrain<IPowerNodeGrain>(TwinKeys.PowerNode(facility, powerB))
-                .ReportLoad(new PowerLoadReport(RackId, snapshot.Version, now, b.LoadKw, b.LoadIfPartnerLostKw));
-        }
+        _ = _powerA!.ReportLoad(new PowerLoadReport(RackId, snapshot.Version, now, a.LoadKw, a.LoadIfPartnerLostKw));
+        _ = _powerB?.ReportLoad(new PowerLoadReport(RackId, snapshot.Version, now, b.LoadKw, b.LoadIfPartnerLostKw));
 
         return Task.CompletedTask;
     }

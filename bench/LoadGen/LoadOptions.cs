@@ -1,0 +1,60 @@
+namespace TokenFactoryTwin.LoadGen;
+
+/// <summary>
+/// <c>--url U --gpus N --duration S [--batch B] [--concurrency C] [--step S] [--silo-pid P] [--gateway-pid P] [--key K]
+/// [--hall H] [--power-a A] [--power-b B] [--prefix P] [--declared] [--write-facility PATH]</c>.
+/// <c>--declared</c> feeds the live racks the twin's facility file declares instead of registering racks;
+/// <c>--write-facility</c> writes such a file for <c>--gpus</c> GPUs and exits.
+/// </summary>
+public sealed record LoadOptions(
+    Uri Url, int Gpus, int DurationSeconds, int BatchSamples, int Concurrency, int StepSeconds,
+    int? SiloPid, int? GatewayPid, string? ApiKey, string? Hall, string? PowerA, string? PowerB, string Prefix,
+    bool Declared, string? WriteFacility)
+{
+    public const int GpusPerRack = 72;
+
+    public int Racks => (Gpus + GpusPerRack - 1) / GpusPerRack;
+
+    public static LoadOptions Parse(string[] args)
+    {
+        var o = new LoadOptions(new Uri("http://127.0.0.1:5080"), 72_000, 60, 7_200, 4, 5, null, null, null, null, null, null, "lg", false, null);
+        for (var i = 0; i < args.Length; i += 2)
+        {
+            if (args[i] == "--declared")
+            {
+                o = o with { Declared = true };
+                i--;
+                continue;
+            }
+
+            var v = i + 1 < args.Length ? args[i + 1] : throw new ArgumentException($"option '{args[i]}' needs a value");
+            o = args[i] switch
+            {
+                "--url" => o with { Url = new Uri(v) },
+                "--gpus" => o with { Gpus = int.Parse(v) },
+                "--duration" => o with { DurationSeconds = int.Parse(v) },
+                "--batch" => o with { BatchSamples = int.Parse(v) },
+                "--concurrency" => o with { Concurrency = int.Parse(v) },
+                "--step" => o with { StepSeconds = int.Parse(v) },
+                "--silo-pid" => o with { SiloPid = int.Parse(v) },
+                "--gateway-pid" => o with { GatewayPid = int.Parse(v) },
+                "--key" => o with { ApiKey = v },
+                "--hall" => o with { Hall = v },
+                "--power-a" => o with { PowerA = v },
+                "--power-b" => o with { PowerB = v },
+                "--prefix" => o with { Prefix = v },
+                "--write-facility" => o with { WriteFacility = v },
+                _ => throw new ArgumentException($"unknown option '{args[i]}'"),
+            };
+        }
+
+        if (!o.Url.IsLoopback)
+        {
+            throw new ArgumentException("--url must be a loopback address: the load generator drives a local twin only");
+        }
+
+        return o.Gpus > 0 && o.DurationSeconds > 0 && o.BatchSamples > 0 && o.Concurrency > 0 && o.StepSeconds > 0
+            ? o
+            : throw new ArgumentException("--gpus, --duration, --batch, --concurrency and --step must be positive");
+    }
+}

@@ -1,0 +1,142 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text.Json;
+using TokenFactoryTwin.Bench;
+using TokenFactoryTwin.Domain.Facilities;
+using TokenFactoryTwin.LoadGen;
+
+// Drive a running twin over loopback HTTP: register N GPUs as live GB300 racks, send one sample per GPU per second
+// through the native ingest API for --duration seconds, and measure what the twin accepts, how fast it answers, how
+// fresh the facility KPI is, and what that costs the silo and gateway processes. Every loop is bounded by time.
+var options = LoadOptions.Parse(args);
+if (options.WriteFacility is { } path)
+{
+    // Registering racks one POST at a time rewrites the facility's list each time: at a gigawatt, declare them instead.
+    var spec = GigawattFacility.Build("loadgen", options.Racks, 500, GigawattFacility.Load("constant"), live: true);
+    await File.WriteAllTextAsync(path, JsonSerializer.Serialize(spec, FacilityJson.Options));
+    Console.WriteLine($"Wrote {path}: {options.Racks:N0} live GB300 racks ({options.Racks * LoadOptions.GpusPerRack:N0} GPUs) in {spec.Halls.Count} halls");
+    return;
+}
+
+var siloPid = options.SiloPid ?? ProcStat.Find("TokenFactoryTwin.Silo");
+var gatewayPid = options.GatewayPid ?? ProcStat.Find("TokenFactoryTwin.Gateway");
+using var twin = new TwinHttp(options);
+
+var topology = await twin.Get("/api/topology");
+var hall = options.Hall ?? topology.GetProperty("halls").EnumerateArray()
+    .First(h => h.GetProperty("cooling").GetString() == "liquid").GetProperty("id").GetString()!;
+var nodes = topology.GetProperty("powerNodes").EnumerateArray().ToList();
+var upstreams = nodes.Select(n => n.TryGetProperty("upstream", out var u) ? u.GetString() : null).Where(u => u is not null).ToHashSet();
+string Leaf(string side) => nodes.First(n => n.GetProperty("side").GetString() == side && !upstreams.Contains(n.GetProperty("id").GetString())
+    && n.TryGetProperty("upstream", out var u) && u.ValueKind == JsonValueKind.String).GetProperty("id").GetString()!;
+var powerA = options.PowerA ?? Leaf("A");
+var powerB = options.PowerB ?? Leaf("B");
+var rackIds = options.Declared
+    ? topology.GetProperty("racks").EnumerateArray()
+        .Where(r => r.GetProperty("source").GetProperty("kind").GetString() == "live")
+        .Select(r => r.GetProperty("id").GetString()!).Take(options.Racks).ToList()
+    : Enumerable.Range(0, options.Racks).Select(i => $"{options.Prefix}-{i:d5}").ToList();
+if (rackIds.Count < options.Racks)
+{
+    Console.Error.WriteLine($"The twin declares {rackIds.Count} live racks; {options.Racks} are needed for {options.Gpus:N0} GPUs.");
+    return;
+}
+
+Console.WriteLine($"Twin at {options.Url}: silo pid {siloPid?.ToString() ?? "?"}, gateway pid {gatewayPid?.ToString() ?? "?"}; " +
+    $"{(options.Declared ? "feeding" : "registering")} {options.Racks:N0} live racks ({options.Gpus:N0} GPUs) in {hall} on {powerA}/{powerB}");
+
+var registering = Stopwatch.StartNew();
+await Parallel.ForEachAsync(rackIds.Select((id, i) => (id, i)).Where(_ => !options.Declared), new ParallelOptions { MaxDegreeOfParallelism = 8 },
+    async (rack, _) => await twin.Register(rack.id, hall, 1000 + rack.i / 20, rack.i % 20 + 1, powerA, powerB));
+Console.WriteLine($"Registered in {registering.Elapsed.TotalSeconds:F1} s; sending {options.Gpus:N0} samples/s in batches of {options.BatchSamples:N0}, {options.Concurrency} at a time");
+
+const int WarmupSeconds = 5;
+var telemetry = new SyntheticTelemetry(options, rackIds);
+var latencies = new ConcurrentBag<double>();
+long sent = 0, accepted = 0, rejected = 0;
+int requests = 0, failed = 0, behind = 0;
+var first = DateTimeOffset.UtcNow.ToUnixTimeSeconds() + 1;
+var measureFrom = first + WarmupSeconds;
+var last = measureFrom + options.DurationSeconds - 1;
+var watch = new FacilityWatch(twin);
+var watching = watch.Run(DateTimeOffset.FromUnixTimeSeconds(last + options.StepSeconds + 2));
+double? siloCpu0 = null, gatewayCpu0 = null;
+var window = new Stopwatch();
+for (var second = first; second <= last; second++)
+{
+    var due = DateTimeOffset.FromUnixTimeSeconds(second).AddMilliseconds(20);
+    var wait = due - DateTimeOffset.UtcNow;
+    if (wait > TimeSpan.Zero)
+    {
+        await Task.Delay(wait);
+    }
+    else if (wait < TimeSpan.FromSeconds(-1) && second >= measureFrom)
+    {
+        // The previous second's batches took more than a second to send: the generator (or the twin) is saturated.
+        behind++;
+    }
+
+    var measuring = second >= measureFrom;
+    if (second == measureFrom)
+    {
+        siloCpu0 = ProcStat.CpuSeconds(siloPid);
+        gatewayCpu0 = ProcStat.CpuSeconds(gatewayPid);
+        window.Start();
+    }
+
+    var batches = telemetry.Second(second);
+    await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency }, async (batch, _) =>
+    {
+        var (ok, refused, latency) = await twin.Send(batch);
+        if (!measuring)
+        {
+            return;
+        }
+
+        Interlocked.Increment(ref requests);
+        if (double.IsNaN(latency))
+        {
+            Interlocked.Increment(ref failed);
+            return;
+        }
+
+        latencies.Add(latency);
+        Interlocked.Add(ref accepted, ok);
+        Interlocked.Add(ref rejected, refused);
+    });
+    if (measuring)
+    {
+        sent += options.Gpus;
+    }
+}
+
+// The window ends when the last second's samples are in, or a second later had they been on time.
+var windowSeconds = Math.Max(window.Elapsed.TotalSeconds, options.DurationSeconds);
+var siloCpu = ProcStat.CpuSeconds(siloPid) - siloCpu0;
+var gatewayCpu = ProcStat.CpuSeconds(gatewayPid) - gatewayCpu0;
+var siloRss = ProcStat.RssBytes(siloPid);
+var gatewayRss = ProcStat.RssBytes(gatewayPid);
+await watching;
+
+var steps = Enumerable.Range(0, options.DurationSeconds).Select(i => measureFrom + i)
+    .Where(s => telemetry.RateAt(s) != telemetry.RateAt(s - 1))
+    .Select(s => (DateTimeOffset.FromUnixTimeSeconds(s), options.Gpus * (telemetry.RateAt(s) - telemetry.RateAt(s - 1))));
+var (freshness, missed) = watch.Freshness(steps, TimeSpan.FromSeconds(options.StepSeconds));
+
+Console.WriteLine(options.Declared ? "Done" : $"Removing the {options.Racks:N0} racks again");
+await Parallel.ForEachAsync(rackIds.Where(_ => !options.Declared), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (id, _) => await twin.Remove(id));
+
+var cpuTotal = (siloCpu ?? 0) + (gatewayCpu ?? 0);
+var report = new LoadReport(
+    options.Gpus, options.Racks, options.DurationSeconds, options.BatchSamples, options.Concurrency,
+    Math.Round(accepted / windowSeconds), sent, accepted, rejected, requests, failed, behind,
+    Math.Round(Percentiles.Of(latencies.ToList(), 50), 1), Math.Round(Percentiles.Of(latencies.ToList(), 99), 1),
+    Math.Round(Percentiles.Of(freshness, 50)), Math.Round(Percentiles.Of(freshness, 99)), freshness.Count + missed, missed,
+    accepted > 0 && siloCpu is not null ? Math.Round(cpuTotal / (accepted / 1e6), 2) : double.NaN,
+    siloCpu is { } s ? Math.Round(s / windowSeconds, 3) : double.NaN,
+    gatewayCpu is { } g ? Math.Round(g / windowSeconds, 3) : double.NaN,
+    Math.Round((siloRss ?? 0) / 1e6, 1), Math.Round((gatewayRss ?? 0) / 1e6, 1),
+    siloRss is { } after ? Math.Round(after / (double)options.Gpus, 1) : double.NaN);
+Console.WriteLine($"{report.SamplesPerSecond:N0} samples/s accepted; latency p50/p99 {report.LatencyP50Ms}/{report.LatencyP99Ms} ms; " +
+    $"freshness p50/p99 {report.FreshnessP50Ms}/{report.FreshnessP99Ms} ms; {report.CpuSecondsPerMillionSamples} CPU-s per million samples");
+Console.WriteLine(JsonSerializer.Serialize(report, new JsonSerializerOptions(JsonSerializerDefaults.Web) { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals }));

@@ -1,0 +1,99 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using BenchmarkDotNet.Attributes;
+using TokenFactoryTwin.Domain.Telemetry.Mapping;
+using TokenFactoryTwin.Domain.Telemetry.Native;
+using TokenFactoryTwin.Domain.Telemetry.Otlp;
+using TokenFactoryTwin.Domain.Telemetry.Prometheus;
+
+namespace TokenFactoryTwin.MicroBench;
+
+/// <summary>
+/// The gateway's parse-and-map step for each telemetry format, from the request body's bytes to per-GPU samples
+/// addressed to racks: a real dcgm-exporter scrape of an 8×H100 host, the OpenTelemetry project's OTLP/JSON
+/// metrics example, and a native JSON batch of 72 GPUs. Divide the body size (printed at setup) by the median for
+/// bytes/s, and the GPU samples it yields by the median for samples/s.
+/// </summary>
+public class ParserBenchmarks
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 30, 15, 0, 0, TimeSpan.Zero);
+
+    // The gateway's ingest options (src/Gateway/Ingest/IngestJson.cs), which a domain-only project cannot reference.
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        MaxDepth = 16,
+    };
+
+    private byte[] _prometheus = [];
+    private byte[] _otlp = [];
+    private byte[] _native = [];
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _prometheus = File.ReadAllBytes(TestData("dcgm_exporter_aicr_eks_8xH100_sampled.prom"));
+        _otlp = File.ReadAllBytes(TestData("otlp_proto_examples_metrics.json"));
+        _native = NativeBatch72();
+        Console.WriteLine($"// bodies: prometheus {_prometheus.Length} B -> {Prometheus()} GPU samples; otlp {_otlp.Length} B -> " +
+            $"{Otlp()} GPU samples; native {_native.Length} B -> {Native()} GPU samples");
+    }
+
+    [Benchmark(Description = "Prometheus text: dcgm-exporter 8xH100 scrape, parse + map")]
+    public int Prometheus()
+    {
+        var text = Encoding.UTF8.GetString(_prometheus);
+        var points = new List<MetricPoint>();
+        var issues = new List<ParseIssue>();
+        PrometheusTextParser.ParseKnown(text, points, issues);
+        return TelemetryMapper.Map(points, null, Now).Gpus.Count;
+    }
+
+    [Benchmark(Description = "OTLP JSON: metrics example, parse + map")]
+    public int Otlp()
+    {
+        var batch = OtlpJsonParser.Parse(_otlp);
+        return TelemetryMapper.Map(batch.Points, null, Now).Gpus.Count;
+    }
+
+    [Benchmark(Description = "Native JSON: 72-GPU batch, parse + map")]
+    public int Native()
+    {
+        var batch = JsonSerializer.Deserialize<NativeBatch>(_native, Json)!;
+        return NativeBatchMapper.Map(batch.Samples!).Targets.Count;
+    }
+
+    private static byte[] NativeBatch72()
+    {
+        var samples = Enumerable.Range(0, 72).Select(g => new
+        {
+            gpu = $"h01-r01-01-g{g}",
+            timestamp = Now,
+            powerW = 1012.5,
+            energyMillijoules = 123_456_789_000.0,
+            utilizationPercent = 87.0,
+            temperatureC = 61.5,
+            memoryUsedMiB = 201_326.0,
+            promptTokens = 1_234_567_890.0,
+            generationTokens = 529_100_524.0,
+        });
+        return JsonSerializer.SerializeToUtf8Bytes(new { samples }, Json);
+    }
+
+    /// <summary>The repository's test data folder, found upwards from where the benchmark runs.</summary>
+    private static string TestData(string file)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var path = Path.Combine(dir.FullName, "tests", "TestData", file);
+            if (File.Exists(path))
+            {
+                return path;
+            }
+        }
+
+        throw new FileNotFoundException($"tests/TestData/{file} not found above {AppContext.BaseDirectory}: run from inside the repository");
+    }
+}

@@ -1,0 +1,84 @@
+using TokenFactoryTwin.Abstractions;
+using TokenFactoryTwin.Abstractions.Grains;
+using TokenFactoryTwin.Abstractions.Topology;
+
+namespace TokenFactoryTwin.ScaleBench;
+
+/// <summary>
+/// Reads the facility the way a dashboard would and records how old what it gets is:
+/// <list type="bullet">
+/// <item><b>facility lag</b>: read time minus the oldest hall snapshot the facility KPI is built from — the age of
+/// the hall sums in the figure served;</item>
+/// <item><b>KPI age</b>: read time minus the facility KPI's own <c>asOf</c> (the facility timer keeping up);</item>
+/// <item><b>rack age</b>: read time minus each rack snapshot's <c>asOf</c> as its hall holds it (one hall in turn
+/// every few reads) — the rack timers keeping up.</item>
+/// </list>
+/// A sample is at most facility lag + rack age old when the facility KPI includes it.
+/// </summary>
+public sealed class LagProbe(IGrainFactory grains, FacilitySpec facility)
+{
+    private const int RackReadEvery = 10;
+    private readonly List<double> _facilityLagMs = [];
+    private readonly List<double> _kpiAgeMs = [];
+    private readonly List<double> _rackAgeMs = [];
+    private int _reads;
+    private int _incomplete;
+
+    public IReadOnlyList<double> FacilityLagMs => _facilityLagMs;
+
+    public IReadOnlyList<double> KpiAgeMs => _kpiAgeMs;
+
+    public IReadOnlyList<double> RackAgeMs => _rackAgeMs;
+
+    /// <summary>Reads in which the facility did not count every GPU as reporting or counted a stale rack.</summary>
+    public int Incomplete => _incomplete;
+
+    public int Reads => _reads;
+
+    /// <summary>Waits (bounded) until the facility KPI counts every GPU as reporting.</summary>
+    public async Task<bool> WaitUntilComplete(int expectedGpus, TimeSpan timeout)
+    {
+        var deadline = DateTimeOffset.UtcNow + timeout;
+        var f = grains.GetGrain<IFacilityGrain>(TwinKeys.Facility(facility.Id));
+        while (DateTimeOffset.UtcNow < deadline)
+        {
+            var kpis = await f.GetKpis();
+            if (kpis.GpusReporting == expectedGpus && kpis.StaleRacks == 0)
+            {
+                return true;
+            }
+
+            await Task.Delay(250);
+        }
+
+        return false;
+    }
+
+    public async Task Run(TimeSpan duration, TimeSpan interval, int expectedGpus)
+    {
+        var f = grains.GetGrain<IFacilityGrain>(TwinKeys.Facility(facility.Id));
+        var end = DateTimeOffset.UtcNow + duration;
+        while (DateTimeOffset.UtcNow < end)
+        {
+            var kpis = await f.GetKpis();
+            var halls = await f.GetHalls();
+            var now = DateTimeOffset.UtcNow;
+            _kpiAgeMs.Add((now - kpis.AsOf).TotalMilliseconds);
+            _facilityLagMs.Add(halls.Count == 0 ? double.NaN : (now - halls.Min(h => h.AsOf)).TotalMilliseconds);
+            if (kpis.GpusReporting != expectedGpus || kpis.StaleRacks > 0)
+            {
+                _incomplete++;
+            }
+
+            if (_reads++ % RackReadEvery == 0)
+            {
+                var hall = facility.Halls[_reads / RackReadEvery % facility.Halls.Count];
+                var racks = await grains.GetGrain<IHallGrain>(TwinKeys.Hall(facility.Id, hall.Id)).GetRacks();
+                var read = DateTimeOffset.UtcNow;
+                _rackAgeMs.AddRange(racks.Select(r => (read - r.AsOf).TotalMilliseconds));
+            }
+
+            await Task.Delay(interval);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+namespace TokenFactoryTwin.ScaleBench;
+
+/// <summary>The one JSON line a run ends with.</summary>
+public sealed record ScaleReport(
+    int Racks,
+    int Gpus,
+    int Halls,
+    int PowerNodes,
+    string Load,
+    int DurationSeconds,
+    double StartupSeconds,
+    bool KeepsUp,
+    double FacilityLagP50Ms,
+    double FacilityLagP99Ms,
+    double KpiAgeP99Ms,
+    double RackAgeP50Ms,
+    double RackAgeP99Ms,
+    int IncompleteReads,
+    int Reads,
+    double CpuSecondsPerSecond,
+    double AllocatedMBPerSecond,
+    int Gen0,
+    int Gen1,
+    int Gen2,
+    double GcPauseMsPerSecond,
+    double BaselineHeapMB,
+    double LiveHeapMB,
+    double WorkingSetMB,
+    double HeapBytesPerGpu,
+    double FacilityTokensPerSecond,
+    double FacilityPowerMw,
+    string GcMode);
