@@ -27,7 +27,7 @@ public sealed class FacilityGrain(
     private readonly ChildSnapshots<HallSnapshot> _halls = new(s => s.Version);
     private readonly ChildSnapshots<PowerNodeStatus> _power = new(s => s.Version);
     private readonly KpiHistory _history = new(HistoryPoints);
-    private IGrainTimer? _timer;
+    private PhaseLockedTimer? _timer;
     private TwinKpis? _kpis;
     private IReadOnlyList<TwinKpis> _hallKpis = [];
     private (double Kw, DateTimeOffset At)? _metered;
@@ -42,9 +42,38 @@ public sealed class FacilityGrain(
         if (state.State.Timing is { } timing)
         {
             StartTimer(timing);
+            _ = CatchUpWithHalls();
         }
 
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// After a (re-)activation — on another silo when this one's died — read the halls' latest snapshots at once
+    /// rather than wait a period for their next pushes, so the facility is whole again a flush sooner.
+    /// </summary>
+    private async Task CatchUpWithHalls()
+    {
+        try
+        {
+            if (Effective() is not { } spec)
+            {
+                return;
+            }
+
+            var snapshots = await Task.WhenAll(spec.Halls.Select(h => GrainFactory.GetGrain<IHallGrain>(TwinKeys.Hall(FacilityId, h.Id)).GetSnapshot()));
+            foreach (var snapshot in snapshots.OfType<HallSnapshot>())
+            {
+                // Received "at" its own time: a snapshot older than the stale period stays stale.
+                _halls.Offer(snapshot.HallId, snapshot, snapshot.AsOf);
+            }
+
+            await Flush(CancellationToken.None);
+        }
+        catch (Exception e) when (e is OrleansException or TimeoutException)
+        {
+            // The next pushes bring the same figures a period later.
+        }
     }
 
     public async Task Start(FacilitySpec declared, TwinTiming timing)
@@ -208,22 +237,12 @@ public sealed class FacilityGrain(
     private void StartTimer(TwinTiming timing)
     {
         _timer?.Dispose();
-        _timer = this.RegisterGrainTimer(Flush, new GrainTimerCreationOptions
-        {
-            DueTime = FlushSchedule.DueIn(time.GetUtcNow(), timing.FlushPeriod, FlushSchedule.FacilityPhase),
-            Period = timing.FlushPeriod,
-            KeepAlive = true,
-        });
+        _timer = new PhaseLockedTimer(this, Flush, time, timing.FlushPeriod, FlushSchedule.FacilityPhase);
     }
 
     private Task Flush(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        if (state.State.Timing is { } timing)
-        {
-            _timer?.Change(FlushSchedule.DueIn(now, timing.FlushPeriod, FlushSchedule.FacilityPhase), timing.FlushPeriod);
-        }
-
         var (facility, halls) = Compute(now);
         _kpis = facility;
         _hallKpis = halls;

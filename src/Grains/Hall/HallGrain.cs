@@ -17,7 +17,7 @@ public sealed class HallGrain(
     TimeProvider time) : Grain, IHallGrain
 {
     private readonly ChildSnapshots<RackSnapshot> _racks = new(s => s.Version);
-    private IGrainTimer? _timer;
+    private PhaseLockedTimer? _timer;
     private long _version;
     private HallSnapshot? _last;
     private IFacilityGrain? _facility;
@@ -31,9 +31,38 @@ public sealed class HallGrain(
         if (state.State.Timing is { } timing)
         {
             StartTimer(timing);
+            _ = CatchUpWithRacks();
         }
 
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// After a (re-)activation, read every rack's latest snapshot at once: racks that lived on a lost silo are woken
+    /// by the read (and so start flushing again) without waiting the stale period for the hall to ping them.
+    /// </summary>
+    private async Task CatchUpWithRacks()
+    {
+        if (state.State.FacilityId is not { } facility)
+        {
+            return;
+        }
+
+        await Task.WhenAll(state.State.RackIds.Select(async id =>
+        {
+            try
+            {
+                if (await GrainFactory.GetGrain<IRackGrain>(TwinKeys.Rack(facility, id)).GetSnapshot() is { } snapshot)
+                {
+                    // Received "at" its own time: a snapshot older than the stale period stays stale.
+                    _racks.Offer(id, snapshot, snapshot.AsOf);
+                }
+            }
+            catch (Exception e) when (e is OrleansException or TimeoutException)
+            {
+                // The rack's next push, or the hall's ping of stale racks, brings it back.
+            }
+        }));
     }
 
     public async Task Configure(string facilityId, HallSpec spec, IReadOnlyList<string> rackIds, TwinTiming timing)
@@ -84,12 +113,7 @@ public sealed class HallGrain(
     private void StartTimer(TwinTiming timing)
     {
         _timer?.Dispose();
-        _timer = this.RegisterGrainTimer(Flush, new GrainTimerCreationOptions
-        {
-            DueTime = FlushSchedule.DueIn(time.GetUtcNow(), timing.FlushPeriod, FlushSchedule.HallPhase),
-            Period = timing.FlushPeriod,
-            KeepAlive = true,
-        });
+        _timer = new PhaseLockedTimer(this, Flush, time, timing.FlushPeriod, FlushSchedule.HallPhase);
     }
 
     private Task Flush(CancellationToken cancellationToken)
@@ -100,7 +124,6 @@ public sealed class HallGrain(
         }
 
         var now = time.GetUtcNow();
-        _timer?.Change(FlushSchedule.DueIn(now, timing.FlushPeriod, FlushSchedule.HallPhase), timing.FlushPeriod);
         var totals = KpiTotalsMath.FromRacks(Current(now, timing), spec.Pue);
         _version = Math.Max(_version + 1, now.UtcTicks);
         _last = new HallSnapshot(spec.Id, _version, now, spec.Pue, totals);

@@ -17,7 +17,7 @@ public sealed class PowerNodeGrain(
     TimeProvider time) : Grain, IPowerNodeGrain
 {
     private readonly ChildSnapshots<PowerLoadReport> _sources = new(r => r.Version);
-    private IGrainTimer? _timer;
+    private PhaseLockedTimer? _timer;
     private long _version;
     private PowerNodeStatus? _last;
 
@@ -68,21 +68,11 @@ public sealed class PowerNodeGrain(
     private void StartTimer(TwinTiming timing)
     {
         _timer?.Dispose();
-        _timer = this.RegisterGrainTimer(Flush, new GrainTimerCreationOptions
-        {
-            DueTime = FlushSchedule.DueIn(time.GetUtcNow(), timing.FlushPeriod, FlushSchedule.PowerPhase),
-            Period = timing.FlushPeriod,
-            KeepAlive = true,
-        });
+        _timer = new PhaseLockedTimer(this, Flush, time, timing.FlushPeriod, FlushSchedule.PowerPhase);
     }
 
     private Task Flush(CancellationToken cancellationToken)
     {
-        if (state.State.Timing is { } timing)
-        {
-            _timer?.Change(FlushSchedule.DueIn(time.GetUtcNow(), timing.FlushPeriod, FlushSchedule.PowerPhase), timing.FlushPeriod);
-        }
-
         if (Measure() is not { } status || state.State.FacilityId is not { } facility)
         {
             return Task.CompletedTask;

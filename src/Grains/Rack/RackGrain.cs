@@ -24,7 +24,7 @@ public sealed class RackGrain(
     private const int RecentPoints = 300;
     private RackTelemetry? _telemetry;
     private RackSimulator? _simulator;
-    private IGrainTimer? _timer;
+    private PhaseLockedTimer? _timer;
     private long _version;
     private RackSnapshot? _last;
     private readonly KpiHistory _recent = new(RecentPoints);
@@ -155,12 +155,7 @@ public sealed class RackGrain(
         _powerB = config.Spec.PowerB is { } powerB ? GrainFactory.GetGrain<IPowerNodeGrain>(TwinKeys.PowerNode(config.FacilityId, powerB)) : null;
         _phase = FlushSchedule.RackPhase(RackId);
         _timer?.Dispose();
-        _timer = this.RegisterGrainTimer(Flush, new GrainTimerCreationOptions
-        {
-            DueTime = FlushSchedule.DueIn(time.GetUtcNow(), config.Timing.FlushPeriod, _phase),
-            Period = config.Timing.FlushPeriod,
-            KeepAlive = true,
-        });
+        _timer = new PhaseLockedTimer(this, Flush, time, config.Timing.FlushPeriod, _phase);
     }
 
     private double _phase;
@@ -183,8 +178,6 @@ public sealed class RackGrain(
             var tick = new DateTimeOffset(now.UtcTicks / period * period, TimeSpan.Zero);
             _simulator.Tick(tick, _telemetry);
         }
-
-        _timer?.Change(FlushSchedule.DueIn(now, config.Timing.FlushPeriod, _phase), config.Timing.FlushPeriod);
 
         var snapshot = Measure(config, now);
         _last = snapshot;
