@@ -1,13 +1,13 @@
 using TokenFactoryTwin.Abstractions;
-using TokenFactoryTwin.Grains.Aggregation;
 using TokenFactoryTwin.Abstractions.Grains;
 using TokenFactoryTwin.Abstractions.Kpis;
 using TokenFactoryTwin.Abstractions.Topology;
-using TokenFactoryTwin.Domain.Timing;
 using TokenFactoryTwin.Domain.Catalog;
 using TokenFactoryTwin.Domain.Economics;
 using TokenFactoryTwin.Domain.Facilities;
 using TokenFactoryTwin.Domain.Kpis;
+using TokenFactoryTwin.Domain.Timing;
+using TokenFactoryTwin.Grains.Aggregation;
 using TokenFactoryTwin.Grains.Network;
 
 namespace TokenFactoryTwin.Grains.Facility;

@@ -1,10 +1,10 @@
 using TokenFactoryTwin.Abstractions;
-using TokenFactoryTwin.Grains.Aggregation;
 using TokenFactoryTwin.Abstractions.Grains;
 using TokenFactoryTwin.Abstractions.Kpis;
 using TokenFactoryTwin.Abstractions.Topology;
-using TokenFactoryTwin.Domain.Timing;
 using TokenFactoryTwin.Domain.Kpis;
+using TokenFactoryTwin.Domain.Timing;
+using TokenFactoryTwin.Grains.Aggregation;
 
 namespace TokenFactoryTwin.Grains.Hall;
 

@@ -1,9 +1,9 @@
-using TokenFactoryTwin.Domain.Timing;
 using TokenFactoryTwin.Abstractions;
-using TokenFactoryTwin.Grains.Aggregation;
 using TokenFactoryTwin.Abstractions.Grains;
 using TokenFactoryTwin.Abstractions.Kpis;
 using TokenFactoryTwin.Abstractions.Topology;
+using TokenFactoryTwin.Domain.Timing;
+using TokenFactoryTwin.Grains.Aggregation;
 
 namespace TokenFactoryTwin.Grains.Power;
 

@@ -1,14 +1,14 @@
 using TokenFactoryTwin.Abstractions;
-using TokenFactoryTwin.Grains.Aggregation;
 using TokenFactoryTwin.Abstractions.Grains;
 using TokenFactoryTwin.Abstractions.Kpis;
 using TokenFactoryTwin.Abstractions.Telemetry;
 using TokenFactoryTwin.Abstractions.Topology;
-using TokenFactoryTwin.Domain.Timing;
 using TokenFactoryTwin.Domain.Economics;
 using TokenFactoryTwin.Domain.Power;
 using TokenFactoryTwin.Domain.Simulation;
 using TokenFactoryTwin.Domain.Telemetry;
+using TokenFactoryTwin.Domain.Timing;
+using TokenFactoryTwin.Grains.Aggregation;
 
 namespace TokenFactoryTwin.Grains.Rack;
 
