@@ -1,3 +1,4 @@
+using TokenFactoryTwin.Tests.Shared;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -49,13 +50,7 @@ public sealed class LiveViewFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var builder = new TestClusterBuilder(1);
-        builder.Options.ClusterId = ClusterId;
-        builder.Options.ServiceId = ServiceId;
-        builder.Options.ConnectionTransport = ConnectionTransportType.TcpSocket;
-        builder.AddSiloBuilderConfigurator<SiloConfigurator>();
-        _cluster = builder.Build();
-        await _cluster.DeployAsync();
+        _cluster = await TwinTestCluster.Deploy(1, ClusterId, DataDirectory);
         await Facility.Start(LiveViewFacility.Create(FacilityId), LiveViewFacility.Timing);
 
         _gateway = new GatewayFactory(_cluster.Options.BaseGatewayPort, ClusterId, ServiceId, FacilityId);
@@ -120,16 +115,5 @@ public sealed class LiveViewFixture : IAsyncLifetime
         }
 
         return Path.Combine(AppContext.BaseDirectory, "screenshots");
-    }
-
-    private sealed class SiloConfigurator : ISiloConfigurator
-    {
-        public void Configure(ISiloBuilder siloBuilder)
-        {
-            siloBuilder.Services.AddSingleton(CatalogLoader.BuiltIn);
-            siloBuilder.Services.AddSingleton(TimeProvider.System);
-            siloBuilder.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Twin, (_, _) =>
-                new SqliteGrainStorage(new SqliteGrainStorageOptions { DatabasePath = Path.Combine(DataDirectory, "twin.db") }));
-        }
     }
 }

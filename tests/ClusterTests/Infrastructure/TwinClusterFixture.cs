@@ -1,3 +1,4 @@
+using TokenFactoryTwin.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Hosting;
 using Orleans.Storage;
@@ -28,13 +29,7 @@ public sealed class TwinClusterFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var builder = new TestClusterBuilder(2);
-        builder.Options.ClusterId = ClusterId;
-        builder.Options.ServiceId = ServiceId;
-        builder.Options.ConnectionTransport = ConnectionTransportType.TcpSocket;
-        builder.AddSiloBuilderConfigurator<TwinSiloConfigurator>();
-        Cluster = builder.Build();
-        await Cluster.DeployAsync();
+        Cluster = await TwinTestCluster.Deploy(2, ClusterId, DataDirectory);
     }
 
     public async Task DisposeAsync()
@@ -48,17 +43,6 @@ public sealed class TwinClusterFixture : IAsyncLifetime
         catch (IOException)
         {
             // A silo may still hold the file for a moment; the folder is under the temp directory.
-        }
-    }
-
-    private sealed class TwinSiloConfigurator : ISiloConfigurator
-    {
-        public void Configure(ISiloBuilder siloBuilder)
-        {
-            siloBuilder.Services.AddSingleton(CatalogLoader.BuiltIn);
-            siloBuilder.Services.AddSingleton(TimeProvider.System);
-            siloBuilder.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Twin, (_, _) =>
-                new SqliteGrainStorage(new SqliteGrainStorageOptions { DatabasePath = Path.Combine(DataDirectory, "twin.db") }));
         }
     }
 }

@@ -1,0 +1,45 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Hosting;
+using Orleans.Storage;
+using Orleans.TestingHost;
+using TokenFactoryTwin.Domain.Catalog;
+using TokenFactoryTwin.Grains;
+using TokenFactoryTwin.Grains.Storage;
+
+namespace TokenFactoryTwin.Tests.Shared;
+
+/// <summary>
+/// A real Orleans test cluster running the twin's grains: TCP transport (so a gateway in the test process can connect
+/// to it as a client), the built-in catalog, and grain state in a SQLite file under <c>dataDirectory</c>.
+/// Shared by the test projects that start one.
+/// </summary>
+public static class TwinTestCluster
+{
+    private const string DataDirectoryKey = "TwinTests:DataDirectory";
+
+    public static async Task<TestCluster> Deploy(int silos, string clusterId, string dataDirectory)
+    {
+        var builder = new TestClusterBuilder((short)silos);
+        builder.Options.ClusterId = clusterId;
+        builder.Options.ServiceId = clusterId;
+        builder.Options.ConnectionTransport = ConnectionTransportType.TcpSocket;
+        builder.Properties[DataDirectoryKey] = dataDirectory;
+        builder.AddSiloBuilderConfigurator<TwinSiloConfigurator>();
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        return cluster;
+    }
+
+    private sealed class TwinSiloConfigurator : ISiloConfigurator
+    {
+        public void Configure(ISiloBuilder siloBuilder)
+        {
+            var dataDirectory = siloBuilder.Configuration[DataDirectoryKey]!;
+            siloBuilder.Services.AddSingleton(CatalogLoader.BuiltIn);
+            siloBuilder.Services.AddSingleton(TimeProvider.System);
+            siloBuilder.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Twin, (_, _) =>
+                new SqliteGrainStorage(new SqliteGrainStorageOptions { DatabasePath = Path.Combine(dataDirectory, "twin.db") }));
+        }
+    }
+}
