@@ -15,7 +15,7 @@ public class IngestBenchmarks
     private const int Batches = 4096;
     private static readonly RackProfile Gb300 = new("gb300", 72, 1400, 200, 135, 2.1, 6000, 0.5, 57_600, "liquid", 288);
     private static readonly DateTimeOffset T0 = new(2026, 11, 30, 15, 0, 0, TimeSpan.Zero);
-    private List<GpuSample>[] _batches = [];
+    private GpuSampleBatch[] _batches = [];
     private RackTelemetry _telemetry = null!;
     private RackSimulator _simulator = null!;
     private RackTelemetry _simulated = null!;
@@ -27,7 +27,7 @@ public class IngestBenchmarks
     {
         // Whole batches with rising timestamps, so every sample is applied rather than ignored as a replay.
         var source = new RackSimulator(Gb300, new LoadCurveSpec("constant", 0.8), 7, "rack-1");
-        _batches = Enumerable.Range(0, Batches).Select(i => source.Tick(T0.AddSeconds(i)).ToList()).ToArray();
+        _batches = Enumerable.Range(0, Batches).Select(i => GpuSampleBatch.Of(source.Tick(T0.AddSeconds(i)).ToList())).ToArray();
         _telemetry = new RackTelemetry(Gb300);
         _simulator = new RackSimulator(Gb300, new LoadCurveSpec("constant", 0.8), 7, "rack-2");
         _simulated = new RackTelemetry(Gb300, _simulator.UuidOf);
@@ -43,7 +43,7 @@ public class IngestBenchmarks
         }
 
         var batch = _batches[_next++];
-        return _telemetry.Ingest(batch, batch[0].Timestamp, SampleLimits.Default).Accepted;
+        return _telemetry.Ingest(batch, batch.Samples[0].Timestamp, SampleLimits.Default).Accepted;
     }
 
     [Benchmark(Description = "Rack totals (72 GPUs)")]
@@ -56,7 +56,7 @@ public class IngestBenchmarks
         var samples = _simulator.Tick(at);
         for (var i = 0; i < samples.Count; i++)
         {
-            _simulated.Apply(samples[i]);
+            _simulated.Apply(PackedGpuSample.From(samples[i]), samples[i].Uuid);
         }
 
         return samples.Count;

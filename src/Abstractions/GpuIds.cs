@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace TokenFactoryTwin.Abstractions;
 
 /// <summary>
@@ -11,10 +13,22 @@ public static class GpuIds
 
     public static bool TryParse(string gpuId, out string rackId, out int index)
     {
+        if (TryParse(gpuId.AsSpan(), out var rack, out index))
+        {
+            rackId = gpuId[..rack.Length];
+            return true;
+        }
+
         rackId = "";
-        index = -1;
+        return false;
+    }
+
+    /// <summary>Parses an id without allocating: <paramref name="rackId"/> is a slice of <paramref name="gpuId"/>.</summary>
+    public static bool TryParse(ReadOnlySpan<char> gpuId, out ReadOnlySpan<char> rackId, out int index)
+    {
+        rackId = default;
         var at = gpuId.LastIndexOf(Marker, StringComparison.Ordinal);
-        if (at <= 0 || !int.TryParse(gpuId.AsSpan(at + Marker.Length), System.Globalization.NumberStyles.None, null, out index))
+        if (at <= 0 || !int.TryParse(gpuId[(at + Marker.Length)..], NumberStyles.None, CultureInfo.InvariantCulture, out index))
         {
             index = -1;
             return false;

@@ -22,9 +22,9 @@ public interface IHostGrain : IGrainWithStringKey
     [Alias("GetAssignment")]
     Task<HostAssignment?> GetAssignment();
 
-    /// <param name="samples">GPU samples with the exporter's GPU index in <see cref="GpuSample.GpuIndex"/>.</param>
+    /// <param name="samples">GPU samples with the exporter's GPU index in <see cref="PackedGpuSample.GpuIndex"/>.</param>
     /// <param name="tokens">An inference server's counter readings on this host, each spread evenly over its GPUs.</param>
     /// <returns>Errors indexed into <paramref name="samples"/>, then into <paramref name="tokens"/> (from <c>samples.Count</c> on).</returns>
     [Alias("Ingest")]
-    Task<IngestResult> Ingest(IReadOnlyList<GpuSample> samples, IReadOnlyList<ServerTokens> tokens);
+    Task<IngestResult> Ingest(GpuSampleBatch samples, IReadOnlyList<ServerTokens> tokens);
 }

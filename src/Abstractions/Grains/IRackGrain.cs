@@ -16,7 +16,7 @@ public interface IRackGrain : IGrainWithStringKey
 
     /// <summary>Applies a batch of samples for this rack's GPUs (one call per scraped host or batch, never per metric).</summary>
     [Alias("Ingest")]
-    Task<IngestResult> Ingest(IReadOnlyList<GpuSample> samples);
+    Task<IngestResult> Ingest(GpuSampleBatch samples);
 
     [Alias("GetSnapshot")]
     Task<RackSnapshot?> GetSnapshot();

@@ -56,13 +56,18 @@ public sealed class RackTelemetry
 
     public int Gpus => _profile.Gpus;
 
-    public IngestResult Ingest(IReadOnlyList<GpuSample> samples, DateTimeOffset now, SampleLimits limits)
+    public IngestResult Ingest(IReadOnlyCollection<GpuSample> samples, DateTimeOffset now, SampleLimits limits) =>
+        Ingest(GpuSampleBatch.Of(samples), now, limits);
+
+    /// <summary>Validates each sample of the batch and applies the valid ones; a bad sample is refused whole, by index.</summary>
+    public IngestResult Ingest(GpuSampleBatch batch, DateTimeOffset now, SampleLimits limits)
     {
         var accepted = 0;
         List<IngestError>? errors = null;
-        for (var i = 0; i < samples.Count; i++)
+        var samples = batch.Samples;
+        for (var i = 0; i < samples.Length; i++)
         {
-            var sample = samples[i];
+            ref readonly var sample = ref samples[i];
             var problem = SampleValidator.Check(sample, Gpus, now, limits);
             if (problem is not null)
             {
@@ -70,28 +75,29 @@ public sealed class RackTelemetry
                 continue;
             }
 
-            Apply(sample);
+            Apply(sample, batch.UuidAt(i));
             accepted++;
         }
 
         return new IngestResult(accepted, errors?.Count ?? 0, errors ?? (IReadOnlyList<IngestError>)[]);
     }
 
-    /// <summary>Applies a sample already known to be valid (the simulator's own).</summary>
-    public void Apply(GpuSample sample)
+    /// <summary>Applies a sample already known to be valid.</summary>
+    public void Apply(in PackedGpuSample sample, string? uuid = null)
     {
         var g = sample.GpuIndex;
-        var ms = sample.Timestamp.ToUnixTimeMilliseconds();
-        Gauge(_powerW, _powerMs, g, sample.PowerW, ms);
-        Gauge(_utilization, _utilizationMs, g, sample.UtilizationPercent, ms);
-        Gauge(_temperatureC, _temperatureMs, g, sample.TemperatureC, ms);
-        Gauge(_memoryMiB, _memoryMs, g, sample.MemoryUsedMiB, ms);
-        if (sample.PromptTokens is { } pt) _prompt[g].Observe(pt, ms);
-        if (sample.GenerationTokens is { } gt) _generation[g].Observe(gt, ms);
-        if (sample.EnergyMillijoules is { } e) _energy[g].Observe(e, ms);
+        var ms = sample.TimestampMs;
+        var present = sample.Present;
+        Gauge(_powerW, _powerMs, g, present, GpuMetrics.Power, sample.PowerW, ms);
+        Gauge(_utilization, _utilizationMs, g, present, GpuMetrics.Utilization, sample.UtilizationPercent, ms);
+        Gauge(_temperatureC, _temperatureMs, g, present, GpuMetrics.Temperature, sample.TemperatureC, ms);
+        Gauge(_memoryMiB, _memoryMs, g, present, GpuMetrics.Memory, sample.MemoryUsedMiB, ms);
+        if ((present & GpuMetrics.PromptTokens) != 0) _prompt[g].Observe(sample.PromptTokens, ms);
+        if ((present & GpuMetrics.GenerationTokens) != 0) _generation[g].Observe(sample.GenerationTokens, ms);
+        if ((present & GpuMetrics.Energy) != 0) _energy[g].Observe(sample.EnergyMillijoules, ms);
         // A reading shows the GPU is alive; a replayed or older one does not make it any fresher.
         _lastSampleMs[g] = Math.Max(_lastSampleMs[g], ms);
-        if (sample.Uuid is { } id) _uuid[g] = id;
+        if (uuid is not null) _uuid[g] = uuid;
     }
 
     /// <summary>Applies a full reading already known to be valid (the simulator's own) without a sample object.</summary>
@@ -117,11 +123,11 @@ public sealed class RackTelemetry
         _energy[g].Observe(reading.EnergyMillijoules, timestampMs);
     }
 
-    private static void Gauge(double[] values, long[] stamps, int g, double? value, long ms)
+    private static void Gauge(double[] values, long[] stamps, int g, GpuMetrics present, GpuMetrics metric, double value, long ms)
     {
-        if (value is { } v && ms > stamps[g])
+        if ((present & metric) != 0 && ms > stamps[g])
         {
-            values[g] = v;
+            values[g] = value;
             stamps[g] = ms;
         }
     }

@@ -43,29 +43,16 @@ public static class IngestApi
             return TwinResults.Starting(context);
         }
 
-        var body = await reader.Read(context);
+        using var body = await reader.Read(context);
         if (!body.Ok)
         {
             return body.Refusal!;
         }
 
-        NativeBatch? batch;
-        try
-        {
-            batch = JsonSerializer.Deserialize<NativeBatch>(body.Bytes.Span, IngestJson.Options);
-        }
-        catch (JsonException e)
-        {
-            return TwinResults.BadRequest($"The body is not a telemetry batch: {e.Message}");
-        }
-
-        if (batch?.Samples is not { } samples)
-        {
-            return TwinResults.BadRequest("The body needs a 'samples' array: { \"samples\": [ { \"gpu\": \"<rack>-g<index>\", \"timestamp\": \"…\", \"powerW\": … } ] }.");
-        }
-
-        var (targets, refused) = NativeBatchMapper.Map(samples);
-        return Results.Ok(await dispatcher.DispatchNative(facility, targets, refused));
+        var content = NativeBatchReader.Read(body.Bytes.Span);
+        return content.Refusal is { } refusal
+            ? TwinResults.BadRequest(refusal)
+            : Results.Ok(await dispatcher.DispatchNative(facility, content));
     }
 
     private static async Task<IResult> PostPrometheus(
@@ -81,7 +68,7 @@ public static class IngestApi
             return TwinResults.Starting(context);
         }
 
-        var body = await reader.Read(context);
+        using var body = await reader.Read(context);
         if (!body.Ok)
         {
             return body.Refusal!;

@@ -39,7 +39,7 @@ public static class OtlpApi
             return TwinResults.Starting(context);
         }
 
-        var body = await reader.Read(context);
+        using var body = await reader.Read(context);
         if (!body.Ok)
         {
             return body.Refusal!;

@@ -46,7 +46,7 @@ public static class RegistrationApi
             return TwinResults.Starting(context);
         }
 
-        var body = await reader.Read(context);
+        using var body = await reader.Read(context);
         if (!body.Ok)
         {
             return body.Refusal!;
@@ -121,7 +121,7 @@ public static class RegistrationApi
             return TwinResults.Starting(context);
         }
 
-        var body = await reader.Read(context);
+        using var body = await reader.Read(context);
         if (!body.Ok)
         {
             return body.Refusal!;

@@ -43,7 +43,7 @@ public static class ScrapeApi
             return TwinResults.Starting(context);
         }
 
-        var body = await reader.Read(context);
+        using var body = await reader.Read(context);
         if (!body.Ok)
         {
             return body.Refusal!;

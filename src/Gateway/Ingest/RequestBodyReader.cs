@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO.Compression;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
@@ -47,30 +48,40 @@ public sealed class RequestBodyReader(IOptions<IngestOptions> options)
 
         await using var _ = inflating;
         var source = inflating ?? request.Body;
+        // One more byte than the limit is room enough to tell that a body is over it.
+        var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(max + 1, request.ContentLength is > 0 and var n && inflating is null ? n + 1 : 64 * 1024));
+        var length = 0;
+        var done = false;
         try
         {
-            var buffer = new MemoryStream(request.ContentLength is > 0 and var n && n <= max ? (int)n : 64 * 1024);
-            var chunk = new byte[64 * 1024];
             while (true)
             {
+                if (length == buffer.Length)
+                {
+                    var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(max + 1, 2L * buffer.Length));
+                    buffer.AsSpan(0, length).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+
                 // WaitAsync: a body stream that ignores cancellation must not hold the request past the deadline.
-                var read = await source.ReadAsync(chunk, timeout.Token).AsTask().WaitAsync(timeout.Token);
+                var read = await source.ReadAsync(buffer.AsMemory(length), timeout.Token).AsTask().WaitAsync(timeout.Token);
                 if (read == 0)
                 {
                     break;
                 }
 
-                if (buffer.Length + read > max)
+                length += read;
+                if (length > max)
                 {
                     return Refuse(TooLarge(inflating is null
                         ? $"The body is larger than the {max} bytes this gateway accepts (Twin:Ingest:MaxBodyBytes)."
                         : $"The body inflates to more than the {max} bytes this gateway accepts (Twin:Ingest:MaxBodyBytes)."));
                 }
-
-                buffer.Write(chunk, 0, read);
             }
 
-            return new RequestBody(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), null);
+            done = true;
+            return RequestBody.Of(buffer, length);
         }
         catch (InvalidDataException)
         {
@@ -85,9 +96,16 @@ public sealed class RequestBodyReader(IOptions<IngestOptions> options)
         {
             return Refuse(TooLarge($"The body is larger than the server accepts: {e.Message}"));
         }
+        finally
+        {
+            if (!done)
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }
     }
 
-    private static RequestBody Refuse(IResult result) => new(default, result);
+    private static RequestBody Refuse(IResult result) => RequestBody.Refused(result);
 
     private static IResult TooLarge(string detail) =>
         Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Body too large", detail: detail);

@@ -45,7 +45,7 @@ public sealed class TelemetryDispatcher(IClusterClient client)
         var calls = byHost.Select(async pair =>
         {
             IReadOnlyList<ServerTokens> owned = pair.Key == host ? tokens : [];
-            var result = await client.GetGrain<IHostGrain>(TwinKeys.Host(facility, pair.Key)).Ingest(pair.Value, owned);
+            var result = await client.GetGrain<IHostGrain>(TwinKeys.Host(facility, pair.Key)).Ingest(GpuSampleBatch.Of(pair.Value), owned);
             return (Host: pair.Key, Samples: pair.Value, Result: result, Count: pair.Value.Count + owned.Count);
         }).ToList();
 
@@ -70,28 +70,30 @@ public sealed class TelemetryDispatcher(IClusterClient client)
         return new IngestReply(accepted, rejected, Cap(problems), mapped.Ignored);
     }
 
-    public async Task<IngestReply> DispatchNative(string facility, IReadOnlyList<NativeTarget> targets, IReadOnlyList<IngestError> refused)
+    /// <summary>One call per rack or host the batch addresses, all in parallel; replies refer to samples by their index in the request.</summary>
+    public async Task<IngestReply> DispatchNative(string facility, NativeBatchContent content)
     {
-        var problems = refused.Select(e => new IngestProblem(e.Reason, Index: e.Index)).ToList();
-        var calls = targets
-            .GroupBy(t => t.RackId is not null ? (Rack: true, Key: t.RackId) : (Rack: false, Key: t.Host!))
-            .Select(async group =>
-            {
-                var items = group.ToList();
-                var samples = items.Select(t => t.Sample).ToList();
-                var result = group.Key.Rack
-                    ? await client.GetGrain<IRackGrain>(TwinKeys.Rack(facility, group.Key.Key)).Ingest(samples)
-                    : await client.GetGrain<IHostGrain>(TwinKeys.Host(facility, group.Key.Key)).Ingest(samples, []);
-                return (Items: items, Result: result);
-            }).ToList();
-
-        var accepted = 0;
-        var rejected = refused.Count;
-        foreach (var (items, result) in await Task.WhenAll(calls))
+        var destinations = content.Destinations;
+        var calls = new Task<IngestResult>[destinations.Count];
+        for (var d = 0; d < destinations.Count; d++)
         {
-            accepted += result.Accepted;
-            rejected += result.Rejected;
-            problems.AddRange(Spread(result, items.Count).Select(e => new IngestProblem(e.Reason, Index: items[e.Index].Index)));
+            var destination = destinations[d];
+            var samples = destination.Samples.Build();
+            calls[d] = destination.IsRack
+                ? client.GetGrain<IRackGrain>(TwinKeys.Rack(facility, destination.Key)).Ingest(samples)
+                : client.GetGrain<IHostGrain>(TwinKeys.Host(facility, destination.Key)).Ingest(samples, []);
+        }
+
+        var results = await Task.WhenAll(calls);
+        var problems = content.Errors.Select(e => new IngestProblem(e.Reason, Index: e.Index)).ToList();
+        var accepted = 0;
+        var rejected = content.Errors.Count;
+        for (var d = 0; d < destinations.Count; d++)
+        {
+            var indices = destinations[d].Indices;
+            accepted += results[d].Accepted;
+            rejected += results[d].Rejected;
+            problems.AddRange(Spread(results[d], indices.Count).Select(e => new IngestProblem(e.Reason, Index: indices[e.Index])));
         }
 
         problems.Sort((a, b) => (a.Index ?? 0).CompareTo(b.Index ?? 0));

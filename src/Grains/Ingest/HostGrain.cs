@@ -54,32 +54,38 @@ public sealed class HostGrain(
 
     public Task<HostAssignment?> GetAssignment() => Task.FromResult(state.State.Assignment);
 
-    public async Task<IngestResult> Ingest(IReadOnlyList<GpuSample> samples, IReadOnlyList<ServerTokens> tokens)
+    public async Task<IngestResult> Ingest(GpuSampleBatch samples, IReadOnlyList<ServerTokens> tokens)
     {
+        var count = samples.Count;
         if (state.State.Assignment is not { } assignment)
         {
-            var gpusSeen = samples.Select(s => s.GpuIndex).Distinct().Count();
+            var gpusSeen = new HashSet<int>();
+            foreach (var sample in samples.Samples)
+            {
+                gpusSeen.Add(sample.GpuIndex);
+            }
+
             Discovered(new DiscoveredSource("host", Hostname, null, null,
-                $"host '{Hostname}' is not in any live rack; register a rack listing it (POST /api/racks)", time.GetUtcNow(), gpusSeen));
-            var count = samples.Count + tokens.Count;
-            return new IngestResult(0, count, [new IngestError(0, $"host '{Hostname}' is not registered; it is listed at /api/discovered")]);
+                $"host '{Hostname}' is not in any live rack; register a rack listing it (POST /api/racks)", time.GetUtcNow(), gpusSeen.Count));
+            return new IngestResult(0, count + tokens.Count, [new IngestError(0, $"host '{Hostname}' is not registered; it is listed at /api/discovered")]);
         }
 
-        var forRack = new List<GpuSample>(samples.Count + tokens.Count * assignment.Gpus);
-        var origin = new List<int>(forRack.Capacity);
+        var forRack = new GpuSampleBatchBuilder(count + tokens.Count * assignment.Gpus);
+        var origin = new List<int>(count + tokens.Count * assignment.Gpus);
         var errors = new List<IngestError>();
         var learnt = false;
-        for (var i = 0; i < samples.Count; i++)
+        for (var i = 0; i < count; i++)
         {
-            var sample = samples[i];
-            var problem = Locate(assignment, sample, out var local, ref learnt);
+            var sample = samples.Samples[i];
+            var uuid = samples.UuidAt(i);
+            var problem = Locate(assignment, sample.GpuIndex, uuid, out var local, ref learnt);
             if (problem is not null)
             {
                 errors.Add(new IngestError(i, problem));
                 continue;
             }
 
-            forRack.Add(sample with { GpuIndex = assignment.FirstSlot + local });
+            forRack.Add(sample with { GpuIndex = assignment.FirstSlot + local }, uuid);
             origin.Add(i);
         }
 
@@ -89,9 +95,9 @@ public sealed class HostGrain(
         {
             for (var k = 0; k < n; k++)
             {
-                forRack.Add(new GpuSample(assignment.FirstSlot + k, tokens[t].Timestamp,
-                    PromptTokens: tokens[t].PromptTokens / n, GenerationTokens: tokens[t].GenerationTokens / n));
-                origin.Add(samples.Count + t);
+                forRack.Add(PackedGpuSample.From(new GpuSample(assignment.FirstSlot + k, tokens[t].Timestamp,
+                    PromptTokens: tokens[t].PromptTokens / n, GenerationTokens: tokens[t].GenerationTokens / n)));
+                origin.Add(count + t);
             }
         }
 
@@ -102,47 +108,47 @@ public sealed class HostGrain(
 
         var result = forRack.Count == 0
             ? IngestResult.Empty
-            : await GrainFactory.GetGrain<IRackGrain>(TwinKeys.Rack(assignment.FacilityId, assignment.RackId)).Ingest(forRack);
+            : await GrainFactory.GetGrain<IRackGrain>(TwinKeys.Rack(assignment.FacilityId, assignment.RackId)).Ingest(forRack.Build());
         foreach (var error in result.Errors)
         {
             var at = origin[Math.Clamp(error.Index, 0, origin.Count - 1)];
             if (errors.All(e => e.Index != at))
             {
-                errors.Add(new IngestError(at, at >= samples.Count ? $"server tokens: {error.Reason}" : error.Reason));
+                errors.Add(new IngestError(at, at >= count ? $"server tokens: {error.Reason}" : error.Reason));
             }
         }
 
-        var total = samples.Count + tokens.Count;
+        var total = count + tokens.Count;
         var rejected = errors.Select(e => e.Index).Distinct().Count();
         errors.Sort((a, b) => a.Index.CompareTo(b.Index));
         return new IngestResult(total - rejected, rejected, errors);
     }
 
-    private string? Locate(HostAssignment assignment, GpuSample sample, out int local, ref bool learnt)
+    private string? Locate(HostAssignment assignment, int gpuIndex, string? uuid, out int local, ref bool learnt)
     {
         var uuids = state.State.Uuids;
-        if (sample.Uuid is { Length: > 0 } uuid && uuids.TryGetValue(uuid, out local))
+        if (uuid is { Length: > 0 } && uuids.TryGetValue(uuid, out local))
         {
             return null;
         }
 
-        local = sample.GpuIndex;
+        local = gpuIndex;
         if (local < 0 || local >= assignment.Gpus)
         {
-            Discovered(new DiscoveredSource("gpu", Hostname, sample.GpuIndex, sample.Uuid,
-                $"host '{Hostname}' is registered with {assignment.Gpus} GPUs but reports GPU {sample.GpuIndex}", time.GetUtcNow()));
-            return $"gpu {sample.GpuIndex} of host '{Hostname}' is beyond the {assignment.Gpus} GPUs registered for it; listed at /api/discovered";
+            Discovered(new DiscoveredSource("gpu", Hostname, gpuIndex, uuid,
+                $"host '{Hostname}' is registered with {assignment.Gpus} GPUs but reports GPU {gpuIndex}", time.GetUtcNow()));
+            return $"gpu {gpuIndex} of host '{Hostname}' is beyond the {assignment.Gpus} GPUs registered for it; listed at /api/discovered";
         }
 
-        if (sample.Uuid is { Length: > 0 } newUuid)
+        if (uuid is { Length: > 0 } newUuid)
         {
             var position = local;
             var holder = uuids.FirstOrDefault(u => u.Value == position).Key;
             if (holder is not null)
             {
-                Discovered(new DiscoveredSource("gpu", Hostname, sample.GpuIndex, newUuid,
-                    $"GPU {newUuid} reports as gpu {sample.GpuIndex}, whose slot belongs to {holder}", time.GetUtcNow()));
-                return $"gpu {sample.GpuIndex} of host '{Hostname}' has UUID {newUuid}, but that slot belongs to {holder}; listed at /api/discovered";
+                Discovered(new DiscoveredSource("gpu", Hostname, gpuIndex, newUuid,
+                    $"GPU {newUuid} reports as gpu {gpuIndex}, whose slot belongs to {holder}", time.GetUtcNow()));
+                return $"gpu {gpuIndex} of host '{Hostname}' has UUID {newUuid}, but that slot belongs to {holder}; listed at /api/discovered";
             }
 
             uuids[newUuid] = local;

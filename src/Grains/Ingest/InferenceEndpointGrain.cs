@@ -39,9 +39,9 @@ public sealed class InferenceEndpointGrain(
             .Where(g => g.slot >= 0)
             .GroupBy(g => g.rack);
         var results = await Task.WhenAll(byRack.Select(group =>
-            GrainFactory.GetGrain<IRackGrain>(TwinKeys.Rack(facility, group.Key)).Ingest(tokens
+            GrainFactory.GetGrain<IRackGrain>(TwinKeys.Rack(facility, group.Key)).Ingest(GpuSampleBatch.Of(tokens
                 .SelectMany(t => group.Select(g => new GpuSample(g.slot, t.Timestamp, PromptTokens: t.PromptTokens / n, GenerationTokens: t.GenerationTokens / n)))
-                .ToList())));
+                .ToList()))));
         var reasons = results.SelectMany(r => r.Errors).Select(e => e.Reason).Distinct().ToList();
         return reasons.Count == 0
             ? new IngestResult(tokens.Count, 0, [])

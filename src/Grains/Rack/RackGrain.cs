@@ -58,7 +58,7 @@ public sealed class RackGrain(
         await AssignHosts(config);
     }
 
-    public Task<IngestResult> Ingest(IReadOnlyList<GpuSample> samples)
+    public Task<IngestResult> Ingest(GpuSampleBatch samples)
     {
         if (_telemetry is null)
         {

@@ -27,7 +27,7 @@ public sealed class LiveRackFeeder : IAsyncDisposable
                 var samples = Enumerable.Range(0, gpus).Select(g => new GpuSample(
                     g, now, PowerW: 700, EnergyMillijoules: energy, UtilizationPercent: 85, TemperatureC: 61 + g % 5,
                     MemoryUsedMiB: 100_000, PromptTokens: tokens * 0.7, GenerationTokens: tokens * 0.3, Uuid: $"GPU-live-{g:d2}")).ToList();
-                await rack.Ingest(samples);
+                await rack.Ingest(GpuSampleBatch.Of(samples));
             }
             while (await timer.WaitForNextTickAsync(_stop.Token));
         });

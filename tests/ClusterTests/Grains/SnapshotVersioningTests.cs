@@ -78,7 +78,7 @@ public sealed class SnapshotVersioningTests(TwinClusterFixture fixture)
             var now = DateTimeOffset.UtcNow;
             tokens += 1000 * (now - last).TotalSeconds;
             last = now;
-            var result = await rack.Ingest([new GpuSample(0, now, PowerW: 500, PromptTokens: tokens / 2, GenerationTokens: tokens / 2)]);
+            var result = await rack.Ingest(GpuSampleBatch.Of([new GpuSample(0, now, PowerW: 500, PromptTokens: tokens / 2, GenerationTokens: tokens / 2)]));
             Assert.Equal(1, result.Accepted);
             try
             {

@@ -1,3 +1,4 @@
+using TokenFactoryTwin.Abstractions.Telemetry;
 using TokenFactoryTwin.Abstractions.Topology;
 using TokenFactoryTwin.Domain.Simulation;
 using TokenFactoryTwin.Domain.Telemetry;
@@ -35,7 +36,7 @@ public sealed class RackSimulatorTests
             {
                 foreach (var sample in simulator.Tick(T0.AddSeconds(i)))
                 {
-                    telemetry.Apply(sample);
+                    telemetry.Apply(PackedGpuSample.From(sample), sample.Uuid);
                 }
             }
 
@@ -52,7 +53,7 @@ public sealed class RackSimulatorTests
         var telemetry = new RackTelemetry(Gb300);
         foreach (var sample in simulator.Tick(T0))
         {
-            telemetry.Apply(sample);
+            telemetry.Apply(PackedGpuSample.From(sample), sample.Uuid);
         }
 
         Assert.Equal(135, telemetry.Totals(T0, TimeSpan.FromSeconds(5)).ItPowerKw, 6);

@@ -1,3 +1,4 @@
+using TokenFactoryTwin.Abstractions.Telemetry;
 using TokenFactoryTwin.Abstractions.Topology;
 using TokenFactoryTwin.Domain.Simulation;
 using TokenFactoryTwin.Domain.Telemetry;
@@ -22,7 +23,7 @@ public sealed class SimulatorIntoTelemetryTests
         {
             foreach (var sample in bySamples.Tick(T0.AddSeconds(i)))
             {
-                viaSamples.Apply(sample);
+                viaSamples.Apply(PackedGpuSample.From(sample), sample.Uuid);
             }
 
             direct.Tick(T0.AddSeconds(i), viaArrays);

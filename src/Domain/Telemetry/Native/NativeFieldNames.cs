@@ -1,0 +1,44 @@
+using System.Text;
+using System.Text.Json;
+
+namespace TokenFactoryTwin.Domain.Telemetry.Native;
+
+/// <summary>
+/// Matches a property name of the native format straight from the request's UTF-8 bytes, case-insensitively as the
+/// rest of the API reads JSON, without making a string of it.
+/// </summary>
+public static class NativeFieldNames
+{
+    public static NativeField Match(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped)
+        {
+            // Rare (an escaped letter in a property name): unescape, then match the plain bytes.
+            return Match(Encoding.UTF8.GetBytes(reader.GetString()!));
+        }
+
+        return Match(reader.ValueSpan);
+    }
+
+    public static bool IsSamples(ref Utf8JsonReader reader) =>
+        reader.ValueIsEscaped
+            ? string.Equals(reader.GetString(), "samples", StringComparison.OrdinalIgnoreCase)
+            : Ascii.EqualsIgnoreCase(reader.ValueSpan, "samples"u8);
+
+    public static NativeField Match(ReadOnlySpan<byte> name) => name.Length switch
+    {
+        3 when Ascii.EqualsIgnoreCase(name, "gpu"u8) => NativeField.Gpu,
+        4 when Ascii.EqualsIgnoreCase(name, "host"u8) => NativeField.Host,
+        4 when Ascii.EqualsIgnoreCase(name, "uuid"u8) => NativeField.Uuid,
+        6 when Ascii.EqualsIgnoreCase(name, "powerW"u8) => NativeField.PowerW,
+        8 when Ascii.EqualsIgnoreCase(name, "gpuIndex"u8) => NativeField.GpuIndex,
+        9 when Ascii.EqualsIgnoreCase(name, "timestamp"u8) => NativeField.Timestamp,
+        12 when Ascii.EqualsIgnoreCase(name, "temperatureC"u8) => NativeField.TemperatureC,
+        12 when Ascii.EqualsIgnoreCase(name, "promptTokens"u8) => NativeField.PromptTokens,
+        13 when Ascii.EqualsIgnoreCase(name, "memoryUsedMiB"u8) => NativeField.MemoryUsedMiB,
+        16 when Ascii.EqualsIgnoreCase(name, "generationTokens"u8) => NativeField.GenerationTokens,
+        17 when Ascii.EqualsIgnoreCase(name, "energyMillijoules"u8) => NativeField.EnergyMillijoules,
+        18 when Ascii.EqualsIgnoreCase(name, "utilizationPercent"u8) => NativeField.UtilizationPercent,
+        _ => NativeField.Unknown,
+    };
+}
