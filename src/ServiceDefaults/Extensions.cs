@@ -15,7 +15,9 @@ namespace Microsoft.Extensions.Hosting;
 /// What every host of the twin shares: OpenTelemetry logs, metrics and traces (OTLP when
 /// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set, the console exporter when <c>Telemetry:Console</c> is true, and a
 /// Prometheus scrape endpoint at <c>/metrics</c>), health checks at <c>/health</c> and <c>/alive</c>, service
-/// discovery and HTTP resilience.
+/// discovery and HTTP resilience. Traces are collected only when something exports them: a twin makes tens of
+/// thousands of grain calls a second, and recording a span for each that nobody reads cost the silo a tenth of
+/// its CPU.
 /// </summary>
 public static class Extensions
 {
@@ -38,6 +40,10 @@ public static class Extensions
         return builder;
     }
 
+    /// <summary>Whether traces go anywhere: to an OTLP endpoint (Aspire sets one) or to the console.</summary>
+    public static bool ExportsTraces(IConfiguration configuration) =>
+        !string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]) || configuration.GetValue<bool>("Telemetry:Console");
+
     public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         var console = builder.Configuration.GetValue<bool>("Telemetry:Console");
@@ -59,8 +65,10 @@ public static class Extensions
                 {
                     metrics.AddConsoleExporter();
                 }
-            })
-            .WithTracing(tracing =>
+            });
+        if (ExportsTraces(builder.Configuration))
+        {
+            builder.Services.AddOpenTelemetry().WithTracing(tracing =>
             {
                 tracing.AddSource(builder.Environment.ApplicationName)
                     .AddSource("Microsoft.Orleans.Runtime")
@@ -76,6 +84,7 @@ public static class Extensions
                     tracing.AddConsoleExporter();
                 }
             });
+        }
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {

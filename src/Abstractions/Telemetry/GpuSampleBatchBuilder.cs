@@ -2,34 +2,40 @@ using System.Runtime.InteropServices;
 
 namespace TokenFactoryTwin.Abstractions.Telemetry;
 
-/// <summary>Packs samples one by one into a <see cref="GpuSampleBatch"/>; sized for a rack's GPUs, it grows if need be.</summary>
+/// <summary>
+/// Packs samples one by one into a <see cref="GpuSampleBatch"/>. Sized for a rack's GPUs, it grows if need be; a
+/// batch that fills it exactly (a whole rack) takes its array as is, so the common case copies nothing.
+/// </summary>
 public sealed class GpuSampleBatchBuilder(int capacity = 72)
 {
-    private PackedGpuSample[] _samples = new PackedGpuSample[Math.Max(capacity, 1)];
+    private byte[] _packed = new byte[Math.Max(capacity, 1) * GpuSampleBatch.SampleSize];
     private string?[]? _uuids;
 
     public int Count { get; private set; }
 
+    private int Capacity => _packed.Length / GpuSampleBatch.SampleSize;
+
     public void Add(in PackedGpuSample sample, string? uuid = null)
     {
-        if (Count == _samples.Length)
+        if (Count == Capacity)
         {
-            Array.Resize(ref _samples, _samples.Length * 2);
+            Array.Resize(ref _packed, _packed.Length * 2);
             if (_uuids is not null)
             {
-                Array.Resize(ref _uuids, _samples.Length);
+                Array.Resize(ref _uuids, Capacity);
             }
         }
 
         if (uuid is not null)
         {
-            (_uuids ??= new string?[_samples.Length])[Count] = uuid;
+            (_uuids ??= new string?[Capacity])[Count] = uuid;
         }
 
-        _samples[Count++] = sample;
+        MemoryMarshal.Cast<byte, PackedGpuSample>(_packed.AsSpan())[Count++] = sample;
     }
 
-    public GpuSampleBatch Build() => new(
-        MemoryMarshal.AsBytes(_samples.AsSpan(0, Count)).ToArray(),
-        _uuids?[..Count]);
+    /// <summary>The batch of the samples added so far; the builder must not be added to afterwards.</summary>
+    public GpuSampleBatch Build() => Count == Capacity
+        ? new GpuSampleBatch(_packed, _uuids)
+        : new GpuSampleBatch(_packed[..(Count * GpuSampleBatch.SampleSize)], _uuids?[..Count]);
 }

@@ -43,7 +43,10 @@ public static class TwinClientExtensions
             }
 
             client.UseConnectionRetryFilter<RetryForeverFilter>();
-            client.AddActivityPropagation();
+            if (Extensions.ExportsTraces(configuration))
+            {
+                client.AddActivityPropagation();
+            }
         });
 
         builder.Services.AddSingleton(CatalogLoader.BuiltIn);

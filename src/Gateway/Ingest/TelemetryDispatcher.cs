@@ -85,18 +85,25 @@ public sealed class TelemetryDispatcher(IClusterClient client)
         }
 
         var results = await Task.WhenAll(calls);
-        var problems = content.Errors.Select(e => new IngestProblem(e.Reason, Index: e.Index)).ToList();
+        var problems = content.Refused.Select(r => new IngestProblem(r.Reason, Index: r.Index, Rack: r.Rack, Host: r.Host, Gpu: r.Gpu)).ToList();
         var accepted = 0;
-        var rejected = content.Errors.Count;
+        var rejected = content.RefusedSamples;
         for (var d = 0; d < destinations.Count; d++)
         {
-            var indices = destinations[d].Indices;
+            var destination = destinations[d];
+            var indices = destination.Indices;
             accepted += results[d].Accepted;
             rejected += results[d].Rejected;
-            problems.AddRange(Spread(results[d], indices.Count).Select(e => new IngestProblem(e.Reason, Index: indices[e.Index])));
+            foreach (var (index, reason) in Spread(results[d], indices.Length))
+            {
+                problems.Add(!destination.IsGroup ? new IngestProblem(reason, Index: indices[index])
+                    : destination.IsRack ? new IngestProblem(reason, Rack: destination.Key, Gpu: indices[index])
+                    : new IngestProblem(reason, Host: destination.Key, Gpu: indices[index]));
+            }
         }
 
-        problems.Sort((a, b) => (a.Index ?? 0).CompareTo(b.Index ?? 0));
+        // Samples by their index first, then groups' GPUs by rack or host and position.
+        problems.Sort((a, b) => (a.Rack ?? a.Host ?? "", a.Index ?? 0, a.Gpu ?? 0).CompareTo((b.Rack ?? b.Host ?? "", b.Index ?? 0, b.Gpu ?? 0)));
         return new IngestReply(accepted, rejected, Cap(problems));
     }
 

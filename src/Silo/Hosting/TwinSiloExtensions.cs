@@ -39,8 +39,14 @@ public static class TwinSiloExtensions
             silo.UseTwinStore(twin, endpoints, builder.Configuration);
             silo.UseTwinMembershipTimings();
             silo.UseTwinTls(builder.Configuration);
-            silo.AddActivityPropagation();
-            silo.AddDashboard();
+            if (Extensions.ExportsTraces(builder.Configuration))
+            {
+                silo.AddActivityPropagation();
+            }
+
+            // The dashboard samples every Orleans counter (activation counts walk every activation) on each update:
+            // once a second is a noticeable share of a gigawatt twin's CPU, every 5 s is plenty for a human.
+            silo.AddDashboard(o => o.CounterUpdateIntervalMs = 5000);
             silo.AddStartupTask<FacilityStartup>();
         });
         return builder;

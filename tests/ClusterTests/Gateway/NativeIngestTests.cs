@@ -45,6 +45,7 @@ public sealed class NativeIngestTests(TwinClusterFixture fixture)
               { "gpu": "live-01-g99", "timestamp": "{{At(1)}}", "powerW": 100 },
               { "gpu": "nope", "timestamp": "{{At(1)}}", "powerW": 100 },
               { "gpu": "live-01-g5", "timestamp": "{{At(1)}}", "promptTokens": -1 },
+              { "gpu": "live-01-g7", "timestamp": "{{At(1)}}", "powerW": "high", "temperatureC": 40 },
               { "gpu": "live-01-g6", "timestamp": "{{At(1)}}", "powerW": 123 }
             ] }
             """;
@@ -52,19 +53,48 @@ public sealed class NativeIngestTests(TwinClusterFixture fixture)
         var reply = await LiveTwin.Json(await twin.PostJson("/api/telemetry", json));
 
         Assert.Equal(1, reply.GetProperty("accepted").GetInt32());
-        Assert.Equal(8, reply.GetProperty("rejected").GetInt32());
+        Assert.Equal(9, reply.GetProperty("rejected").GetInt32());
         var errors = reply.GetProperty("errors").EnumerateArray().ToList();
-        Assert.Equal([0, 1, 2, 3, 4, 5, 6, 7], errors.Select(e => e.GetProperty("index").GetInt32()));
+        Assert.Equal([0, 1, 2, 3, 4, 5, 6, 7, 8], errors.Select(e => e.GetProperty("index").GetInt32()));
         Assert.Contains("powerW is not a finite number", errors[0].GetProperty("reason").GetString());
         Assert.Contains("below 0", errors[2].GetProperty("reason").GetString());
         Assert.Contains("future", errors[3].GetProperty("reason").GetString());
         Assert.Contains("old", errors[4].GetProperty("reason").GetString());
         Assert.Contains("outside", errors[5].GetProperty("reason").GetString());
+        Assert.Contains("'powerW' must be a number", errors[8].GetProperty("reason").GetString());
         var gpus = (await twin.LiveDetail()).GpuStatuses;
         Assert.All(gpus.Where(g => g.Index != 6), g => Assert.Null(g.LastSampleAt));
         Assert.Null(gpus[0].TemperatureC);
         Assert.Equal(123, gpus[6].PowerW);
         await Eventually.Get(twin.Facility.GetKpis, k => k.GpusReporting == LiveTwin.SimulatedGpus + 1);
+    }
+
+    [Fact]
+    public async Task A_rack_entry_applies_each_gpu_and_refuses_what_is_impossible_by_rack_and_slot()
+    {
+        await using var twin = await LiveTwin.Start(fixture);
+        await twin.RegisterLiveRack();
+        var json = $$"""
+            { "racks": [
+              { "rack": "live-01", "timestamp": "{{At(1)}}", "powerW": [400, 410, -5], "temperatureC": [60, 61, 62] },
+              { "rack": "no-such-rack", "timestamp": "{{At(1)}}", "powerW": [1] },
+              { "rack": "live-01", "powerW": [1] }
+            ] }
+            """;
+
+        var reply = await LiveTwin.Json(await twin.PostJson("/api/telemetry", json));
+
+        Assert.Equal((2, 3), (reply.GetProperty("accepted").GetInt32(), reply.GetProperty("rejected").GetInt32()));
+        var errors = reply.GetProperty("errors").EnumerateArray()
+            .Select(e => (Rack: e.GetProperty("rack").GetString(), Gpu: e.TryGetProperty("gpu", out var g) ? g.GetInt32() : -1,
+                Index: e.TryGetProperty("index", out var i) ? i.GetInt32() : -1, Reason: e.GetProperty("reason").GetString()!))
+            .ToList();
+        Assert.Contains(errors, e => e is { Rack: "live-01", Gpu: 2 } && e.Reason.Contains("below 0"));
+        Assert.Contains(errors, e => e is { Rack: "no-such-rack", Gpu: 0 } && e.Reason.Contains("not registered"));
+        Assert.Contains(errors, e => e is { Rack: "live-01", Index: 2 } && e.Reason.Contains("timestamp is required"));
+        var gpus = (await twin.LiveDetail()).GpuStatuses;
+        Assert.Equal((400.0, 410.0), (gpus[0].PowerW!.Value, gpus[1].PowerW!.Value));
+        Assert.Null(gpus[2].LastSampleAt);
     }
 
     [Fact]

@@ -19,8 +19,7 @@ public sealed class NativeBatchReaderTests
             """);
 
         Assert.Null(content.Refusal);
-        Assert.Empty(content.Errors);
-        Assert.Equal(2, content.Samples);
+        Assert.Empty(content.Refused);
         var (rack, host) = (content.Destinations[0], content.Destinations[1]);
         Assert.Equal(("h1-01", true, 3, GpuMetrics.Power, 500.0), (rack.Key, rack.IsRack, Only(rack).GpuIndex, Only(rack).Present, Only(rack).PowerW));
         Assert.Equal(("node-1", false, 2, GpuMetrics.PromptTokens, 10.0), (host.Key, host.IsRack, Only(host).GpuIndex, Only(host).Present, Only(host).PromptTokens));
@@ -41,7 +40,7 @@ public sealed class NativeBatchReaderTests
             """);
 
         Assert.Equal(["r-a", "r-b"], content.Destinations.Select(d => d.Key));
-        Assert.Equal([0, 2], content.Destinations[0].Indices);
+        Assert.Equal([0, 2], content.Destinations[0].Indices.ToArray());
         var a = content.Destinations[0].Samples.Build();
         Assert.Equal([(0, 1.0), (1, 3.0)], a.Samples.ToArray().Select(s => (s.GpuIndex, s.PowerW)));
         Assert.Equal(new DateTimeOffset(2026, 1, 31, 12, 0, 1, TimeSpan.Zero), content.Destinations[1].Samples.Build().Samples[0].Timestamp);
@@ -121,19 +120,20 @@ public sealed class NativeBatchReaderTests
         var content = Read($$"""{ "samples": [ { "gpu": "h1-01-g0", "timestamp": "2026-01-31T12:00:00Z" }, {{sample}}, null, { "gpu": "h1-01-g1", "timestamp": "2026-01-31T12:00:00Z" } ] }""");
 
         Assert.Null(content.Refusal);
-        Assert.Equal(4, content.Samples);
-        Assert.Equal([0, 3], content.Destinations.Single().Indices);
-        Assert.Equal([1, 2], content.Errors.Select(e => e.Index));
-        Assert.Contains(reason, content.Errors[0].Reason);
-        Assert.Contains("null", content.Errors[1].Reason);
+        Assert.Equal(2, content.RefusedSamples);
+        Assert.Equal([0, 3], content.Destinations.Single().Indices.ToArray());
+        Assert.Equal([1, 2], content.Refused.Select(e => e.Index));
+        Assert.Contains(reason, content.Refused[0].Reason);
+        Assert.Contains("null", content.Refused[1].Reason);
     }
 
     [Theory]
     [InlineData("", "not a telemetry batch")]
     [InlineData("   ", "not a telemetry batch")]
     [InlineData("[1,2,3]", "must be a JSON object")]
-    [InlineData("{ }", "needs a 'samples' array")]
-    [InlineData("""{ "samples": null }""", "needs a 'samples' array")]
+    [InlineData("{ }", "needs a 'samples', 'racks' or 'hosts' array")]
+    [InlineData("""{ "samples": null }""", "needs a 'samples'")]
+    [InlineData("""{ "racks": { } }""", "'racks' must be an array")]
     [InlineData("""{ "samples": 5 }""", "'samples' must be an array")]
     [InlineData("""{ "samples": [ { "gpu": """, "not a telemetry batch")]
     [InlineData("""{ "samples": [] } { }""", "not a telemetry batch")]
@@ -144,7 +144,7 @@ public sealed class NativeBatchReaderTests
 
         Assert.Contains(reason, content.Refusal);
         Assert.Empty(content.Destinations);
-        Assert.Empty(content.Errors);
+        Assert.Empty(content.Refused);
     }
 
     [Fact]
@@ -157,4 +157,68 @@ public sealed class NativeBatchReaderTests
     }
 
     private static PackedGpuSample Only(NativeDestination destination) => destination.Samples.Build().Samples.ToArray().Single();
+
+    [Fact]
+    public void A_rack_entry_gives_one_sample_per_gpu_position_with_a_reading()
+    {
+        var content = Read("""
+            { "racks": [ { "rack": "h1-01", "timestamp": "2026-01-31T12:00:00Z",
+                "powerW": [700, 701.5, null, 703], "promptTokens": [10, 20], "uuids": [null, "GPU-b"] } ] }
+            """);
+
+        var rack = content.Destinations.Single();
+        Assert.Equal(("h1-01", true, true), (rack.Key, rack.IsRack, rack.IsGroup));
+        var samples = rack.Samples.Build();
+        // Position 2 has no reading in any column: no sample.
+        Assert.Equal([0, 1, 3], samples.Samples.ToArray().Select(s => s.GpuIndex));
+        Assert.Equal([0, 1, 3], rack.Indices.ToArray());
+        Assert.Equal((GpuMetrics.Power | GpuMetrics.PromptTokens, 701.5, 20.0), (samples.Samples[1].Present, samples.Samples[1].PowerW, samples.Samples[1].PromptTokens));
+        Assert.Equal(GpuMetrics.Power, samples.Samples[2].Present);
+        Assert.Equal("GPU-b", samples.UuidAt(1));
+        Assert.Equal(new DateTimeOffset(2026, 1, 31, 12, 0, 0, TimeSpan.Zero), samples.Samples[0].Timestamp);
+    }
+
+    [Fact]
+    public void Host_entries_and_samples_may_share_a_batch()
+    {
+        var content = Read("""
+            { "samples": [ { "gpu": "h1-01-g0", "timestamp": "2026-01-31T12:00:00Z", "powerW": 1 } ],
+              "hosts": [ { "host": "node-1", "timestamp": "2026-01-31T12:00:01Z", "temperatureC": [50, 51] } ] }
+            """);
+
+        Assert.Equal([("h1-01", true, false), ("node-1", false, true)], content.Destinations.Select(d => (d.Key, d.IsRack, d.IsGroup)));
+        Assert.Equal([50.0, 51.0], content.Destinations[1].Samples.Build().Samples.ToArray().Select(s => s.TemperatureC));
+    }
+
+    [Theory]
+    [InlineData("""{ "timestamp": "2026-01-31T12:00:00Z", "powerW": [1, 2] }""", "names no rack")]
+    [InlineData("""{ "rack": "", "timestamp": "2026-01-31T12:00:00Z", "powerW": [1, 2] }""", "non-empty string")]
+    [InlineData("""{ "rack": "r-x", "powerW": [1, 2] }""", "timestamp is required")]
+    [InlineData("""{ "rack": "r-x", "timestamp": "soon", "powerW": [1, 2] }""", "'soon' is not an RFC 3339")]
+    [InlineData("""{ "rack": "r-x", "timestamp": "2026-01-31T12:00:00Z", "powerW": 5 }""", "must be an array")]
+    [InlineData("""{ "rack": "r-x", "timestamp": "2026-01-31T12:00:00Z", "powerW": [1, "hot", [3]], "temperatureC": [1] }""", "'powerW'[1] must be a number or null")]
+    [InlineData("""{ "rack": "r-x", "timestamp": "2026-01-31T12:00:00Z", "uuids": ["a", 5, {"x": 1}], "powerW": [1, 2] }""", "'uuids'[1] must be a string or null")]
+    public void An_unreadable_rack_entry_is_refused_whole_and_the_next_is_kept(string entry, string reason)
+    {
+        var content = Read($$"""{ "racks": [ {{entry}}, { "rack": "r-ok", "timestamp": "2026-01-31T12:00:00Z", "powerW": [1] } ] }""");
+
+        Assert.Null(content.Refusal);
+        var refusal = Assert.Single(content.Refused);
+        Assert.Equal(0, refusal.Index);
+        Assert.Contains(reason, refusal.Reason);
+        Assert.True(refusal.Samples >= 1);
+        Assert.Equal("r-ok", content.Destinations.Single().Key);
+    }
+
+    [Fact]
+    public void A_column_longer_than_any_rack_is_refused()
+    {
+        var values = string.Join(",", Enumerable.Repeat("1", NativeColumnsLimit + 1));
+        var content = Read($$"""{ "racks": [ { "rack": "r", "timestamp": "2026-01-31T12:00:00Z", "powerW": [{{values}}] } ] }""");
+
+        Assert.Contains("more than", Assert.Single(content.Refused).Reason);
+        Assert.Empty(content.Destinations);
+    }
+
+    private const int NativeColumnsLimit = 4096;
 }

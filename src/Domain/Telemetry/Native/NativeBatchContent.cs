@@ -1,16 +1,15 @@
-using TokenFactoryTwin.Abstractions.Telemetry;
-
 namespace TokenFactoryTwin.Domain.Telemetry.Native;
 
 /// <summary>
-/// What a native batch holds once read: its samples grouped by the rack or host they go to, in the order first
-/// seen, and the samples refused on reading, by index. <see cref="Refusal"/> is set, and nothing else, when the
-/// body as a whole is not a telemetry batch.
+/// What a native batch holds once read: its samples by the rack or host they go to (one destination per rack or
+/// host of <c>samples</c>, in the order first seen, and one per entry of <c>racks</c> and <c>hosts</c>), and what
+/// was refused on reading. <see cref="Refusal"/> is set, and nothing else, when the body as a whole is not a
+/// telemetry batch.
 /// </summary>
 public sealed class NativeBatchContent
 {
     private readonly List<NativeDestination> _destinations = [];
-    private readonly List<IngestError> _errors = [];
+    private readonly List<NativeRefusal> _refused = [];
     private readonly Dictionary<string, NativeDestination> _racks = new(StringComparer.Ordinal);
     private readonly Dictionary<string, NativeDestination> _hosts = new(StringComparer.Ordinal);
     private NativeDestination? _lastRack;
@@ -24,16 +23,30 @@ public sealed class NativeBatchContent
 
     public string? Refusal { get; }
 
-    /// <summary>How many samples the batch held, refused ones included.</summary>
-    public int Samples { get; internal set; }
-
     public IReadOnlyList<NativeDestination> Destinations => _destinations;
 
-    public IReadOnlyList<IngestError> Errors => _errors;
+    public IReadOnlyList<NativeRefusal> Refused => _refused;
 
-    public static NativeBatchContent Refused(string reason) => new(reason);
+    /// <summary>How many samples the refusals cost.</summary>
+    public int RefusedSamples { get; private set; }
 
-    internal void Refuse(int index, string reason) => _errors.Add(new IngestError(index, reason));
+    public static NativeBatchContent Unreadable(string reason) => new(reason);
+
+    internal void Refuse(int index, string reason) => Refuse(new NativeRefusal(reason, index));
+
+    internal void Refuse(NativeRefusal refusal)
+    {
+        _refused.Add(refusal);
+        RefusedSamples += refusal.Samples;
+    }
+
+    /// <summary>A destination of its own for one entry of <c>racks</c> or <c>hosts</c>: one grain call per entry.</summary>
+    internal NativeDestination ForGroup(string key, bool isRack, int gpus)
+    {
+        var destination = new NativeDestination(key, isRack, isGroup: true, gpus);
+        _destinations.Add(destination);
+        return destination;
+    }
 
     /// <summary>The destination for a rack, found by the id's characters: consecutive samples of one rack are the common case.</summary>
     internal NativeDestination ForRack(ReadOnlySpan<char> rackId)

@@ -10,18 +10,26 @@ namespace TokenFactoryTwin.Domain.Telemetry.Native;
 /// batches: no object, string or record per sample. Deserialising sample records with <c>System.Text.Json</c> cost
 /// 2.1 µs per sample, over half of what the gateway spent per sample (see docs/benchmarks.md).
 /// <para>
-/// A sample is addressed either by twin GPU id (<c>gpu</c>, e.g. <c>h1-01-g3</c>) or by <c>host</c> and the
-/// exporter's <c>gpuIndex</c>; it carries an RFC 3339 <c>timestamp</c>, an optional <c>uuid</c> and any of the
-/// readings <c>powerW</c>, <c>energyMillijoules</c>, <c>utilizationPercent</c>, <c>temperatureC</c>,
-/// <c>memoryUsedMiB</c>, <c>promptTokens</c>, <c>generationTokens</c> (energy and tokens are cumulative counters).
-/// Property names match case-insensitively; unknown properties are ignored. A sample with a missing or mistyped
-/// field is refused by its index and the rest are kept; a body that is not JSON, or has no <c>samples</c> array,
-/// is refused whole.
+/// A batch holds any of three arrays. <c>samples</c>: one object per GPU reading, addressed either by twin GPU id
+/// (<c>gpu</c>, e.g. <c>h1-01-g3</c>) or by <c>host</c> and the exporter's <c>gpuIndex</c>, with an RFC 3339
+/// <c>timestamp</c>, an optional <c>uuid</c> and any of the readings <c>powerW</c>, <c>energyMillijoules</c>,
+/// <c>utilizationPercent</c>, <c>temperatureC</c>, <c>memoryUsedMiB</c>, <c>promptTokens</c>,
+/// <c>generationTokens</c> (energy and tokens are cumulative counters). <c>racks</c> and <c>hosts</c>: one object
+/// per rack (<c>rack</c>) or host (<c>host</c>) at one <c>timestamp</c>, each reading a column with one value per
+/// GPU position (rack slot, or the exporter's GPU index), <c>null</c> where a GPU has none, plus optional
+/// <c>uuids</c> — a third of the bytes and tokens per sample, for agents that report a whole host or rack at once
+/// (see <see cref="NativeGroupReader"/>).
+/// </para>
+/// <para>
+/// Property names match case-insensitively; unknown properties are ignored. A sample (or group) with a missing or
+/// mistyped field is refused on its own and the rest are kept; a body that is not JSON, or holds none of the three
+/// arrays, is refused whole.
 /// </para>
 /// </summary>
 public static class NativeBatchReader
 {
-    public const string Shape = "{ \"samples\": [ { \"gpu\": \"<rack>-g<index>\", \"timestamp\": \"…\", \"powerW\": … } ] }";
+    public const string Shape = "{ \"samples\": [ { \"gpu\": \"<rack>-g<index>\", \"timestamp\": \"…\", \"powerW\": … } ] } " +
+        "or { \"racks\": [ { \"rack\": \"<rack>\", \"timestamp\": \"…\", \"powerW\": [ …one per GPU… ] } ] }";
     private const int MaxDepth = 16;
     private const int ScratchChars = 256;
 
@@ -29,33 +37,45 @@ public static class NativeBatchReader
     {
         var content = new NativeBatchContent();
         var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = MaxDepth });
-        var sawSamples = false;
+        var timestamps = new TimestampCache();
+        NativeColumns? columns = null;
+        var sawArray = false;
         try
         {
             // An empty body throws here, as any JSON the reader cannot read does.
             reader.Read();
             if (reader.TokenType != JsonTokenType.StartObject)
             {
-                return NativeBatchContent.Refused($"The body is not a telemetry batch: it must be a JSON object, {Shape}.");
+                return NativeBatchContent.Unreadable($"The body is not a telemetry batch: it must be a JSON object, {Shape}.");
             }
 
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (!NativeFieldNames.IsSamples(ref reader))
+                if (NativeFieldNames.Part(ref reader) is not { } part)
                 {
                     reader.Skip();
                     continue;
                 }
 
                 reader.Read();
-                if (reader.TokenType == JsonTokenType.StartArray)
+                if (reader.TokenType == JsonTokenType.Null)
                 {
-                    ReadSamples(ref reader, content);
-                    sawSamples = true;
+                    continue;
                 }
-                else if (reader.TokenType != JsonTokenType.Null)
+
+                if (reader.TokenType != JsonTokenType.StartArray)
                 {
-                    return NativeBatchContent.Refused($"The body's 'samples' must be an array: {Shape}.");
+                    return NativeBatchContent.Unreadable($"The body's '{part.ToString().ToLowerInvariant()}' must be an array: {Shape}.");
+                }
+
+                sawArray = true;
+                if (part == NativeBatchPart.Samples)
+                {
+                    ReadSamples(ref reader, content, timestamps);
+                }
+                else
+                {
+                    NativeGroupReader.ReadGroups(ref reader, content, part == NativeBatchPart.Racks, columns ??= new NativeColumns(), timestamps);
                 }
             }
 
@@ -64,17 +84,16 @@ public static class NativeBatchReader
         }
         catch (JsonException e)
         {
-            return NativeBatchContent.Refused($"The body is not a telemetry batch: {e.Message}");
+            return NativeBatchContent.Unreadable($"The body is not a telemetry batch: {e.Message}");
         }
 
-        return sawSamples ? content : NativeBatchContent.Refused($"The body needs a 'samples' array: {Shape}.");
+        return sawArray ? content : NativeBatchContent.Unreadable($"The body needs a 'samples', 'racks' or 'hosts' array: {Shape}.");
     }
 
-    private static void ReadSamples(ref Utf8JsonReader reader, NativeBatchContent content)
+    private static void ReadSamples(ref Utf8JsonReader reader, NativeBatchContent content, TimestampCache timestamps)
     {
         var gpuScratch = new char[ScratchChars];
         var hostScratch = new char[ScratchChars];
-        var timestamps = new TimestampCache();
         var index = 0;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
@@ -94,8 +113,6 @@ public static class NativeBatchReader
 
             index++;
         }
-
-        content.Samples = index;
     }
 
     private static void ReadSample(
@@ -114,7 +131,8 @@ public static class NativeBatchReader
         {
             var field = NativeFieldNames.Match(ref reader);
             reader.Read();
-            if (problem is not null || field == NativeField.Unknown || reader.TokenType == JsonTokenType.Null)
+            // 'rack' and 'uuids' belong to the grouped form; in a sample they are as unknown as any other name.
+            if (problem is not null || field is NativeField.Unknown or NativeField.Rack or NativeField.Uuids || reader.TokenType == JsonTokenType.Null)
             {
                 reader.Skip();
                 continue;
@@ -123,11 +141,11 @@ public static class NativeBatchReader
             switch (field)
             {
                 case NativeField.Gpu:
-                    hasGpu = TryReadText(ref reader, gpuScratch, out gpu);
+                    hasGpu = NativeValues.TryReadText(ref reader, gpuScratch, out gpu);
                     problem = hasGpu ? null : "'gpu' must be a string (a twin GPU id, e.g. h1-01-g3)";
                     break;
                 case NativeField.Host:
-                    hasHost = TryReadText(ref reader, hostScratch, out host);
+                    hasHost = NativeValues.TryReadText(ref reader, hostScratch, out host);
                     problem = hasHost ? null : "'host' must be a string";
                     break;
                 case NativeField.GpuIndex:
@@ -139,10 +157,10 @@ public static class NativeBatchReader
                     problem = uuid is null ? "'uuid' must be a string" : null;
                     break;
                 case NativeField.Timestamp:
-                    problem = ReadTimestamp(ref reader, timestamps, out hasTimestamp, out timestampMs, out badTimestamp);
+                    problem = NativeValues.ReadTimestamp(ref reader, timestamps, out hasTimestamp, out timestampMs, out badTimestamp);
                     break;
                 default:
-                    problem = ReadMetric(ref reader, field, ref present, ref power, ref energy, ref utilization, ref temperature, ref memory, ref prompt, ref generation);
+                    problem = NativeValues.ReadMetric(ref reader, field, ref present, ref power, ref energy, ref utilization, ref temperature, ref memory, ref prompt, ref generation);
                     break;
             }
 
@@ -195,119 +213,5 @@ public static class NativeBatchReader
         }
 
         destination.Add(index, new PackedGpuSample(slot, present, timestampMs, power, energy, utilization, temperature, memory, prompt, generation), uuid);
-    }
-
-    /// <summary>
-    /// A string value as characters: copied into <paramref name="scratch"/> when it fits (ids are short; a string
-    /// never has more characters than UTF-8 bytes), else a new string.
-    /// </summary>
-    private static bool TryReadText(scoped ref Utf8JsonReader reader, char[] scratch, out ReadOnlySpan<char> text)
-    {
-        text = default;
-        if (reader.TokenType != JsonTokenType.String)
-        {
-            return false;
-        }
-
-        text = reader.ValueSpan.Length <= scratch.Length ? scratch.AsSpan(0, reader.CopyString(scratch)) : reader.GetString();
-        return true;
-    }
-
-    private static string? ReadTimestamp(ref Utf8JsonReader reader, TimestampCache cache, out bool present, out long unixMs, out string? unparsable)
-    {
-        present = false;
-        unixMs = 0;
-        unparsable = null;
-        if (reader.TokenType != JsonTokenType.String)
-        {
-            return "'timestamp' must be a string (RFC 3339, e.g. 2026-01-31T12:00:00Z)";
-        }
-
-        if (!reader.ValueIsEscaped && cache.TryGet(reader.ValueSpan, out unixMs))
-        {
-            present = true;
-            return null;
-        }
-
-        Span<char> scratch = stackalloc char[64];
-        ReadOnlySpan<char> text = reader.ValueSpan.Length <= scratch.Length ? scratch[..reader.CopyString(scratch)] : reader.GetString();
-        if (text.IsWhiteSpace())
-        {
-            return null;
-        }
-
-        present = true;
-        if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var timestamp))
-        {
-            unparsable = new string(text);
-            return null;
-        }
-
-        unixMs = timestamp.ToUnixTimeMilliseconds();
-        if (!reader.ValueIsEscaped)
-        {
-            cache.Remember(reader.ValueSpan, unixMs);
-        }
-
-        return null;
-    }
-
-    private static string? ReadMetric(
-        ref Utf8JsonReader reader, NativeField field, ref GpuMetrics present,
-        ref double power, ref double energy, ref double utilization, ref double temperature, ref double memory, ref double prompt, ref double generation)
-    {
-        var (metric, name) = field switch
-        {
-            NativeField.PowerW => (GpuMetrics.Power, "powerW"),
-            NativeField.EnergyMillijoules => (GpuMetrics.Energy, "energyMillijoules"),
-            NativeField.UtilizationPercent => (GpuMetrics.Utilization, "utilizationPercent"),
-            NativeField.TemperatureC => (GpuMetrics.Temperature, "temperatureC"),
-            NativeField.MemoryUsedMiB => (GpuMetrics.Memory, "memoryUsedMiB"),
-            NativeField.PromptTokens => (GpuMetrics.PromptTokens, "promptTokens"),
-            _ => (GpuMetrics.GenerationTokens, "generationTokens"),
-        };
-        if (!TryReadNumber(ref reader, out var value))
-        {
-            return $"'{name}' must be a number";
-        }
-
-        present |= metric;
-        switch (metric)
-        {
-            case GpuMetrics.Power: power = value; break;
-            case GpuMetrics.Energy: energy = value; break;
-            case GpuMetrics.Utilization: utilization = value; break;
-            case GpuMetrics.Temperature: temperature = value; break;
-            case GpuMetrics.Memory: memory = value; break;
-            case GpuMetrics.PromptTokens: prompt = value; break;
-            default: generation = value; break;
-        }
-
-        return null;
-    }
-
-    /// <summary>
-    /// A JSON number, or "NaN" / "Infinity" / "-Infinity" as strings: such a sample is then refused by its rack
-    /// with the field named ("not a finite number") rather than the whole batch failing to read. A number too large
-    /// for a double reads as infinity, for the same reason.
-    /// </summary>
-    private static bool TryReadNumber(ref Utf8JsonReader reader, out double value)
-    {
-        if (reader.TokenType == JsonTokenType.Number)
-        {
-            if (!reader.TryGetDouble(out value))
-            {
-                value = double.PositiveInfinity;
-            }
-
-            return true;
-        }
-
-        value = reader.TokenType != JsonTokenType.String ? 0
-            : reader.ValueTextEquals("NaN"u8) ? double.NaN
-            : reader.ValueTextEquals("Infinity"u8) ? double.PositiveInfinity
-            : reader.ValueTextEquals("-Infinity"u8) ? double.NegativeInfinity
-            : 0;
-        return reader.TokenType == JsonTokenType.String && (double.IsNaN(value) || double.IsInfinity(value));
     }
 }

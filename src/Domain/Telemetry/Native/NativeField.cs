@@ -4,6 +4,8 @@ namespace TokenFactoryTwin.Domain.Telemetry.Native;
 public enum NativeField
 {
     Unknown,
+    Rack,
+    Uuids,
     Gpu,
     Host,
     GpuIndex,

@@ -20,16 +20,23 @@ public static class NativeFieldNames
         return Match(reader.ValueSpan);
     }
 
-    public static bool IsSamples(ref Utf8JsonReader reader) =>
-        reader.ValueIsEscaped
-            ? string.Equals(reader.GetString(), "samples", StringComparison.OrdinalIgnoreCase)
-            : Ascii.EqualsIgnoreCase(reader.ValueSpan, "samples"u8);
+    /// <summary>The batch's top-level arrays: <c>samples</c>, <c>racks</c> or <c>hosts</c>; null for any other name.</summary>
+    public static NativeBatchPart? Part(ref Utf8JsonReader reader)
+    {
+        var name = reader.ValueIsEscaped ? Encoding.UTF8.GetBytes(reader.GetString()!) : reader.ValueSpan;
+        return Ascii.EqualsIgnoreCase(name, "samples"u8) ? NativeBatchPart.Samples
+            : Ascii.EqualsIgnoreCase(name, "racks"u8) ? NativeBatchPart.Racks
+            : Ascii.EqualsIgnoreCase(name, "hosts"u8) ? NativeBatchPart.Hosts
+            : null;
+    }
 
     public static NativeField Match(ReadOnlySpan<byte> name) => name.Length switch
     {
         3 when Ascii.EqualsIgnoreCase(name, "gpu"u8) => NativeField.Gpu,
         4 when Ascii.EqualsIgnoreCase(name, "host"u8) => NativeField.Host,
         4 when Ascii.EqualsIgnoreCase(name, "uuid"u8) => NativeField.Uuid,
+        4 when Ascii.EqualsIgnoreCase(name, "rack"u8) => NativeField.Rack,
+        5 when Ascii.EqualsIgnoreCase(name, "uuids"u8) => NativeField.Uuids,
         6 when Ascii.EqualsIgnoreCase(name, "powerW"u8) => NativeField.PowerW,
         8 when Ascii.EqualsIgnoreCase(name, "gpuIndex"u8) => NativeField.GpuIndex,
         9 when Ascii.EqualsIgnoreCase(name, "timestamp"u8) => NativeField.Timestamp,
