@@ -2,14 +2,15 @@ namespace TokenFactoryTwin.LoadGen;
 
 /// <summary>
 /// <c>--url U --gpus N --duration S [--batch B] [--concurrency C] [--step S] [--silo-pid P] [--gateway-pid P] [--key K]
-/// [--hall H] [--power-a A] [--power-b B] [--prefix P] [--declared] [--write-facility PATH]</c>.
+/// [--hall H] [--power-a A] [--power-b B] [--prefix P] [--form samples|racks] [--declared] [--write-facility PATH]</c>.
+/// <c>--form racks</c> sends each rack as one entry with a column per reading instead of one object per sample.
 /// <c>--declared</c> feeds the live racks the twin's facility file declares instead of registering racks;
 /// <c>--write-facility</c> writes such a file for <c>--gpus</c> GPUs and exits.
 /// </summary>
 public sealed record LoadOptions(
     Uri Url, int Gpus, int DurationSeconds, int BatchSamples, int Concurrency, int StepSeconds,
     int? SiloPid, int? GatewayPid, string? ApiKey, string? Hall, string? PowerA, string? PowerB, string Prefix,
-    bool Declared, string? WriteFacility)
+    bool Declared, string? WriteFacility, string Form = "samples")
 {
     public const int GpusPerRack = 72;
 
@@ -44,6 +45,7 @@ public sealed record LoadOptions(
                 "--power-b" => o with { PowerB = v },
                 "--prefix" => o with { Prefix = v },
                 "--write-facility" => o with { WriteFacility = v },
+                "--form" when v is "samples" or "racks" => o with { Form = v },
                 _ => throw new ArgumentException($"unknown option '{args[i]}'"),
             };
         }

@@ -5,6 +5,7 @@ public sealed record LoadReport(
     int Gpus,
     int Racks,
     int DurationSeconds,
+    string Form,
     int BatchSamples,
     int Concurrency,
     double SamplesPerSecond,

@@ -48,7 +48,7 @@ Console.WriteLine($"Twin at {options.Url}: silo pid {siloPid?.ToString() ?? "?"}
 var registering = Stopwatch.StartNew();
 await Parallel.ForEachAsync(rackIds.Select((id, i) => (id, i)).Where(_ => !options.Declared), new ParallelOptions { MaxDegreeOfParallelism = 8 },
     async (rack, _) => await twin.Register(rack.id, hall, 1000 + rack.i / 20, rack.i % 20 + 1, powerA, powerB));
-Console.WriteLine($"Registered in {registering.Elapsed.TotalSeconds:F1} s; sending {options.Gpus:N0} samples/s in batches of {options.BatchSamples:N0}, {options.Concurrency} at a time");
+Console.WriteLine($"Registered in {registering.Elapsed.TotalSeconds:F1} s; sending {options.Gpus:N0} samples/s as {options.Form} in batches of {options.BatchSamples:N0}, {options.Concurrency} at a time");
 
 const int WarmupSeconds = 5;
 var telemetry = new SyntheticTelemetry(options, rackIds);
@@ -128,7 +128,7 @@ await Parallel.ForEachAsync(rackIds.Where(_ => !options.Declared), new ParallelO
 
 var cpuTotal = (siloCpu ?? 0) + (gatewayCpu ?? 0);
 var report = new LoadReport(
-    options.Gpus, options.Racks, options.DurationSeconds, options.BatchSamples, options.Concurrency,
+    options.Gpus, options.Racks, options.DurationSeconds, options.Form, options.BatchSamples, options.Concurrency,
     Math.Round(accepted / windowSeconds), sent, accepted, rejected, requests, failed, behind,
     Math.Round(Percentiles.Of(latencies.ToList(), 50), 1), Math.Round(Percentiles.Of(latencies.ToList(), 99), 1),
     Math.Round(Percentiles.Of(freshness, 50)), Math.Round(Percentiles.Of(freshness, 99)), freshness.Count + missed, missed,

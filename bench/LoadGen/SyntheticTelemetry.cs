@@ -3,13 +3,14 @@ using System.Text;
 namespace TokenFactoryTwin.LoadGen;
 
 /// <summary>
-/// The telemetry of N live GPUs at one sample per GPU per second, as native JSON batches. Every GPU serves tokens at
-/// the same rate, and the rate steps between a low and a high level every few seconds: the step is the signal the
-/// freshness probe watches for in the facility KPI. Counters are cumulative, as exporters report them.
+/// The telemetry of N live GPUs at one sample per GPU per second, as native JSON batches: one object per sample
+/// (<c>--form samples</c>) or one entry per rack with a column per reading (<c>--form racks</c>). Every GPU serves
+/// tokens at the same rate, and the rate steps between a low and a high level every few seconds: the step is the
+/// signal the freshness probe watches for in the facility KPI. Counters are cumulative, as exporters report them.
 /// <para>
-/// The generator shares the twin's two cores, so it writes bytes, not objects: each GPU's id is encoded once, and
-/// the readings, the same for every GPU in a second, once per second. The batches of a second are written into
-/// buffers that are reused the next second, when that second's requests have all been answered.
+/// The generator shares the twin's two cores, so it writes bytes, not objects: ids are encoded once, and the
+/// readings, the same for every GPU in a second, once per second. A second's batches are written into buffers that
+/// are reused the next second, when that second's requests have all been answered.
 /// </para>
 /// </summary>
 public sealed class SyntheticTelemetry
@@ -17,28 +18,34 @@ public sealed class SyntheticTelemetry
     public const double LowTokensPerSecond = 3000;
     public const double HighTokensPerSecond = 6000;
     private const double OutputShare = 0.3;
-    private static readonly byte[] BatchStart = "{\"samples\":["u8.ToArray();
-    private static readonly byte[] BatchEnd = "]}"u8.ToArray();
-    private static readonly byte[] SampleStart = "{\"gpu\":\""u8.ToArray();
+    private const int MaxReadingBytes = 24;
+    private static readonly string[] Readings = ["powerW", "energyMillijoules", "utilizationPercent", "temperatureC", "memoryUsedMiB", "promptTokens", "generationTokens"];
     private readonly LoadOptions _options;
-    private readonly byte[][] _gpuIds;
+    private readonly bool _byRack;
+    private readonly byte[][] _ids;
+    private readonly int[] _gpusOf;
+    private readonly int _perBatch;
     private readonly byte[][] _buffers;
-    private readonly int _maxTail = 512;
     private double _tokens;
     private double _energyMj;
 
     public SyntheticTelemetry(LoadOptions options, IReadOnlyList<string> rackIds)
     {
         _options = options;
-        _gpuIds = Enumerable.Range(0, options.Gpus)
-            .Select(gpu => Encoding.UTF8.GetBytes($"{rackIds[gpu / LoadOptions.GpusPerRack]}-g{gpu % LoadOptions.GpusPerRack}"))
+        _byRack = options.Form == "racks";
+        const int perRack = LoadOptions.GpusPerRack;
+        var racks = (options.Gpus + perRack - 1) / perRack;
+        _gpusOf = Enumerable.Range(0, racks).Select(r => Math.Min(perRack, options.Gpus - r * perRack)).ToArray();
+        _ids = _byRack
+            ? rackIds.Take(racks).Select(Encoding.UTF8.GetBytes).ToArray()
+            : Enumerable.Range(0, options.Gpus).Select(g => Encoding.UTF8.GetBytes($"{rackIds[g / perRack]}-g{g % perRack}")).ToArray();
+        // A batch is --batch samples, or as many whole racks as make about that many.
+        _perBatch = _byRack ? Math.Max(1, options.BatchSamples / perRack) : options.BatchSamples;
+        var batches = (_ids.Length + _perBatch - 1) / _perBatch;
+        var itemBytes = _byRack ? 256 + perRack * Readings.Length * (MaxReadingBytes + 1) : 256 + Readings.Length * (MaxReadingBytes + 24);
+        _buffers = Enumerable.Range(0, batches)
+            .Select(b => new byte[64 + _ids.Skip(b * _perBatch).Take(_perBatch).Sum(id => id.Length + itemBytes)])
             .ToArray();
-        var batches = (options.Gpus + options.BatchSamples - 1) / options.BatchSamples;
-        _buffers = Enumerable.Range(0, batches).Select(b =>
-        {
-            var ids = _gpuIds.Skip(b * options.BatchSamples).Take(options.BatchSamples).ToList();
-            return new byte[BatchStart.Length + BatchEnd.Length + ids.Sum(id => SampleStart.Length + id.Length + _maxTail + 1)];
-        }).ToArray();
     }
 
     /// <summary>The per-GPU token rate of the second that ends at <paramref name="second"/> (Unix seconds).</summary>
@@ -51,35 +58,44 @@ public sealed class SyntheticTelemetry
         _tokens += rate;
         _energyMj += 1_000_000;
         var timestamp = DateTimeOffset.FromUnixTimeSeconds(second).ToString("yyyy-MM-ddTHH:mm:ssZ");
-        var tail = Encoding.UTF8.GetBytes(
-            $"\",\"timestamp\":\"{timestamp}\",\"powerW\":1000,\"energyMillijoules\":{_energyMj:F0}," +
-            $"\"utilizationPercent\":{(rate == HighTokensPerSecond ? 95 : 60)},\"temperatureC\":60,\"memoryUsedMiB\":200000," +
-            $"\"promptTokens\":{Math.Floor(_tokens * (1 - OutputShare)):F0},\"generationTokens\":{Math.Floor(_tokens * OutputShare):F0}}}");
-        if (tail.Length > _maxTail)
+        string[] values =
+        [
+            "1000", $"{_energyMj:F0}", rate == HighTokensPerSecond ? "95" : "60", "60", "200000",
+            $"{Math.Floor(_tokens * (1 - OutputShare)):F0}", $"{Math.Floor(_tokens * OutputShare):F0}",
+        ];
+        if (values.Any(v => v.Length > MaxReadingBytes))
         {
-            throw new InvalidOperationException("a sample's readings outgrew the space reserved for them");
+            throw new InvalidOperationException("a reading outgrew the space reserved for it");
         }
+
+        // What follows an id: the rest of the sample, or of the rack entry (its columns for a full or a last, partial rack).
+        var sampleTail = Encoding.UTF8.GetBytes($"\",\"timestamp\":\"{timestamp}\"," +
+            string.Join(",", Readings.Select((name, i) => $"\"{name}\":{values[i]}")) + "}");
+        byte[] RackTail(int gpus) => Encoding.UTF8.GetBytes($"\",\"timestamp\":\"{timestamp}\"," +
+            string.Join(",", Readings.Select((name, i) => $"\"{name}\":[{string.Join(",", Enumerable.Repeat(values[i], gpus))}]")) + "}");
+        var fullRack = _byRack ? RackTail(LoadOptions.GpusPerRack) : [];
+        var (open, keyStart) = _byRack ? ("{\"racks\":["u8.ToArray(), "{\"rack\":\""u8.ToArray()) : ("{\"samples\":["u8.ToArray(), "{\"gpu\":\""u8.ToArray());
 
         var batches = new List<ReadOnlyMemory<byte>>(_buffers.Length);
         for (var b = 0; b < _buffers.Length; b++)
         {
             var buffer = _buffers[b];
-            var at = Put(buffer, 0, BatchStart);
-            var first = b * _options.BatchSamples;
-            var end = Math.Min(first + _options.BatchSamples, _options.Gpus);
-            for (var gpu = first; gpu < end; gpu++)
+            var at = Put(buffer, 0, open);
+            var first = b * _perBatch;
+            var end = Math.Min(first + _perBatch, _ids.Length);
+            for (var item = first; item < end; item++)
             {
-                if (gpu > first)
+                if (item > first)
                 {
                     buffer[at++] = (byte)',';
                 }
 
-                at = Put(buffer, at, SampleStart);
-                at = Put(buffer, at, _gpuIds[gpu]);
-                at = Put(buffer, at, tail);
+                at = Put(buffer, at, keyStart);
+                at = Put(buffer, at, _ids[item]);
+                at = Put(buffer, at, !_byRack ? sampleTail : _gpusOf[item] == LoadOptions.GpusPerRack ? fullRack : RackTail(_gpusOf[item]));
             }
 
-            at = Put(buffer, at, BatchEnd);
+            at = Put(buffer, at, "]}"u8.ToArray());
             batches.Add(buffer.AsMemory(0, at));
         }
 

@@ -12,6 +12,7 @@ public static class IngestExtensions
         builder.Services.Configure<IngestOptions>(builder.Configuration.GetSection("Twin:Ingest"));
         builder.Services.AddSingleton<RequestBodyReader>();
         builder.Services.AddSingleton<TelemetryDispatcher>();
+        builder.Services.AddSingleton<IngestGrains>();
         builder.Services.AddSingleton<PrometheusIngestor>();
         builder.Services.Configure<MeterRules>(builder.Configuration.GetSection("Twin:Meters"));
         builder.Services.Configure<ScrapeOptions>(builder.Configuration.GetSection("Twin:Scrape"));

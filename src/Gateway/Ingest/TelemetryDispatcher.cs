@@ -11,7 +11,7 @@ namespace TokenFactoryTwin.Gateway.Ingest;
 /// id), all in parallel, never one per sample; then folds the answers into one reply with reasons that name the
 /// host, GPU, line or index they concern.
 /// </summary>
-public sealed class TelemetryDispatcher(IClusterClient client)
+public sealed class TelemetryDispatcher(IClusterClient client, IngestGrains grains)
 {
     /// <param name="host">The host named by the request (<c>?host=</c>): it owns server-level tokens.</param>
     /// <param name="endpoint">A registered inference endpoint named by the request (<c>?endpoint=</c>): it owns server-level tokens.</param>
@@ -45,7 +45,7 @@ public sealed class TelemetryDispatcher(IClusterClient client)
         var calls = byHost.Select(async pair =>
         {
             IReadOnlyList<ServerTokens> owned = pair.Key == host ? tokens : [];
-            var result = await client.GetGrain<IHostGrain>(TwinKeys.Host(facility, pair.Key)).Ingest(GpuSampleBatch.Of(pair.Value), owned);
+            var result = await grains.Host(facility, pair.Key).Ingest(GpuSampleBatch.Of(pair.Value), owned);
             return (Host: pair.Key, Samples: pair.Value, Result: result, Count: pair.Value.Count + owned.Count);
         }).ToList();
 
@@ -80,8 +80,8 @@ public sealed class TelemetryDispatcher(IClusterClient client)
             var destination = destinations[d];
             var samples = destination.Samples.Build();
             calls[d] = destination.IsRack
-                ? client.GetGrain<IRackGrain>(TwinKeys.Rack(facility, destination.Key)).Ingest(samples)
-                : client.GetGrain<IHostGrain>(TwinKeys.Host(facility, destination.Key)).Ingest(samples, []);
+                ? grains.Rack(facility, destination.Key).Ingest(samples)
+                : grains.Host(facility, destination.Key).Ingest(samples, []);
         }
 
         var results = await Task.WhenAll(calls);

@@ -110,7 +110,8 @@ internal static class NativeValues
     {
         if (reader.TokenType == JsonTokenType.Number)
         {
-            if (!reader.TryGetDouble(out value))
+            // A number token is never escaped and, read from one span, never split.
+            if (!JsonNumber.TryParseExact(reader.ValueSpan, out value) && !reader.TryGetDouble(out value))
             {
                 value = double.PositiveInfinity;
             }
