@@ -2,7 +2,9 @@ namespace TokenFactoryTwin.Abstractions.Kpis;
 
 /// <summary>
 /// The load one source (a rack cord or a downstream node) puts on a power node now, and the load it would put
-/// on it if the partner side were lost. A versioned snapshot: the node keeps the newest per source.
+/// on it if the partner side were lost. A versioned snapshot: the node keeps the newest per source. <see cref="AsOf"/>
+/// is when the readings behind the load were taken: a rack's flush for a rack cord, the oldest reading in a
+/// downstream node's load for a node.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("tft.PowerLoadReport")]
 public sealed record PowerLoadReport(

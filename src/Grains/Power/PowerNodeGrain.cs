@@ -82,7 +82,7 @@ public sealed class PowerNodeGrain(
         if (status.Upstream is { } upstream)
         {
             _upstream ??= GrainFactory.GetGrain<IPowerNodeGrain>(TwinKeys.PowerNode(facility, upstream));
-            _ = _upstream.ReportLoad(new PowerLoadReport(status.Id, status.Version, status.AsOf, status.LoadKw, status.LoadIfPartnerLostKw));
+            _ = _upstream.ReportLoad(new PowerLoadReport(status.Id, status.Version, status.LoadAsOf ?? status.AsOf, status.LoadKw, status.LoadIfPartnerLostKw));
         }
 
         _facility ??= GrainFactory.GetGrain<IFacilityGrain>(TwinKeys.Facility(facility));
@@ -100,17 +100,22 @@ public sealed class PowerNodeGrain(
         var now = time.GetUtcNow();
         double load = 0, ifPartnerLost = 0;
         int sources = 0, stale = 0;
+        DateTimeOffset? loadAsOf = null;
         foreach (var (_, report, isStale) in _sources.All(now, timing.StaleAfter))
         {
             sources++;
             stale += isStale ? 1 : 0;
             load += report.LoadKw;
             ifPartnerLost += report.LoadIfPartnerLostKw;
+            if (!isStale && (loadAsOf is null || report.AsOf < loadAsOf))
+            {
+                loadAsOf = report.AsOf;
+            }
         }
 
         _version = Math.Max(_version + 1, now.UtcTicks);
         return new PowerNodeStatus(
             spec.Id, spec.Name, spec.Kind.ToString(), spec.Side, spec.RatingKw, spec.DeratedKw,
-            load, spec.DeratedKw - load, ifPartnerLost, spec.Upstream, sources, stale, _version, now);
+            load, spec.DeratedKw - load, ifPartnerLost, spec.Upstream, sources, stale, _version, now, loadAsOf);
     }
 }
