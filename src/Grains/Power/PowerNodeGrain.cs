@@ -2,21 +2,23 @@ using TokenFactoryTwin.Abstractions;
 using TokenFactoryTwin.Abstractions.Grains;
 using TokenFactoryTwin.Abstractions.Kpis;
 using TokenFactoryTwin.Abstractions.Topology;
+using TokenFactoryTwin.Domain.Power;
 using TokenFactoryTwin.Domain.Timing;
 using TokenFactoryTwin.Grains.Aggregation;
 
 namespace TokenFactoryTwin.Grains.Power;
 
 /// <summary>
-/// A node on the power path. Sums the newest load report of each source (rack cords and downstream nodes), and
-/// once per period pushes its own load upstream and its status to the facility. A silent source keeps its last
-/// load: a rack that stops reporting still draws power, and headroom must not be overstated.
+/// A node on the power path. Sums the newest load of each source (<see cref="PowerNodeSources"/>: rack cords, which
+/// each hall forwards in one batch a period, and downstream nodes), and once per period pushes its own load upstream
+/// and its status to the facility. A silent source keeps its last load: a rack that stops reporting still draws
+/// power, and headroom must not be overstated.
 /// </summary>
 public sealed class PowerNodeGrain(
     [PersistentState("power", StorageNames.Twin)] IPersistentState<PowerNodeState> state,
     TimeProvider time) : Grain, IPowerNodeGrain
 {
-    private readonly ChildSnapshots<PowerLoadReport> _sources = new(r => r.Version);
+    private readonly PowerNodeSources _sources = new();
     private PhaseLockedTimer? _timer;
     private long _version;
     private PowerNodeStatus? _last;
@@ -53,7 +55,13 @@ public sealed class PowerNodeGrain(
 
     public Task ReportLoad(PowerLoadReport report)
     {
-        _sources.Offer(report.SourceId, report, time.GetUtcNow());
+        _sources.Offer(report, time.GetUtcNow());
+        return Task.CompletedTask;
+    }
+
+    public Task ReportRackLoads(RackLoadBatch batch)
+    {
+        _sources.Offer(batch, time.GetUtcNow());
         return Task.CompletedTask;
     }
 
@@ -98,24 +106,10 @@ public sealed class PowerNodeGrain(
         }
 
         var now = time.GetUtcNow();
-        double load = 0, ifPartnerLost = 0;
-        int sources = 0, stale = 0;
-        DateTimeOffset? loadAsOf = null;
-        foreach (var (_, report, isStale) in _sources.All(now, timing.StaleAfter))
-        {
-            sources++;
-            stale += isStale ? 1 : 0;
-            load += report.LoadKw;
-            ifPartnerLost += report.LoadIfPartnerLostKw;
-            if (!isStale && (loadAsOf is null || report.AsOf < loadAsOf))
-            {
-                loadAsOf = report.AsOf;
-            }
-        }
-
+        var sum = _sources.Sum(now, timing.StaleAfter);
         _version = Math.Max(_version + 1, now.UtcTicks);
         return new PowerNodeStatus(
-            spec.Id, spec.Name, spec.Kind.ToString(), spec.Side, spec.RatingKw, spec.DeratedKw,
-            load, spec.DeratedKw - load, ifPartnerLost, spec.Upstream, sources, stale, _version, now, loadAsOf);
+            spec.Id, spec.Name, spec.Kind.ToString(), spec.Side, spec.RatingKw, spec.DeratedKw, sum.LoadKw, spec.DeratedKw - sum.LoadKw,
+            sum.LoadIfPartnerLostKw, spec.Upstream, sum.Sources, sum.StaleSources, _version, now, sum.LoadAsOf);
     }
 }
