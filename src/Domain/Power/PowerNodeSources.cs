@@ -53,12 +53,13 @@ public sealed class PowerNodeSources
     public PowerNodeSum Sum(DateTimeOffset now, TimeSpan staleAfter)
     {
         double load = 0, ifPartnerLost = 0;
-        int stale = 0;
+        int stale = 0, below = 0;
         DateTimeOffset? loadAsOf = null;
         foreach (var source in _sources.Values)
         {
             load += source.Report.LoadKw;
             ifPartnerLost += source.Report.LoadIfPartnerLostKw;
+            below = Math.Max(below, source.Report.Height);
             if (now - source.ReceivedAt > staleAfter)
             {
                 stale++;
@@ -69,7 +70,7 @@ public sealed class PowerNodeSources
             }
         }
 
-        return new PowerNodeSum(load, ifPartnerLost, _sources.Count, stale, loadAsOf);
+        return new PowerNodeSum(load, ifPartnerLost, _sources.Count, stale, loadAsOf, below + 1);
     }
 
     private void Take(PowerLoadReport report, DateTimeOffset receivedAt, string? hall, long batch)

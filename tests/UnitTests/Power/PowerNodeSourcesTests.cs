@@ -127,4 +127,22 @@ public sealed class PowerNodeSourcesTests
         Assert.Equal(2, sum.StaleSources);
         Assert.Null(sum.LoadAsOf); // nothing fresh
     }
+
+    [Fact]
+    public void A_node_is_one_level_above_its_highest_source()
+    {
+        var busway = new PowerNodeSources();
+        var ups = new PowerNodeSources();
+        var feed = new PowerNodeSources();
+        Assert.Equal(1, busway.Sum(T0, StaleAfter).Height);
+
+        busway.Offer(Batch("hall-1", 1, Cord("r1", 1, 50)), T0);
+        ups.Offer(new PowerLoadReport("bw-1", 1, T0, 50, 100, busway.Sum(T0, StaleAfter).Height), T0);
+        ups.Offer(new PowerLoadReport("pdu-1", 1, T0, 5, 10, Height: 2), T0);
+        feed.Offer(new PowerLoadReport("ups-1", 1, T0, 55, 110, ups.Sum(T0, StaleAfter).Height), T0);
+
+        Assert.Equal(1, busway.Sum(T0, StaleAfter).Height);
+        Assert.Equal(3, ups.Sum(T0, StaleAfter).Height);
+        Assert.Equal(4, feed.Sum(T0, StaleAfter).Height);
+    }
 }
