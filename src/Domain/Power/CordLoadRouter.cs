@@ -9,7 +9,8 @@ namespace TokenFactoryTwin.Domain.Power;
 /// </summary>
 public sealed class CordLoadRouter
 {
-    private readonly HashSet<string> _routed = new(StringComparer.Ordinal);
+    // Each node routed to last period, with how many cords it had: lists start at that size rather than grow to it.
+    private readonly Dictionary<string, int> _routed = new(StringComparer.Ordinal);
 
     public Dictionary<string, List<PowerLoadReport>> Route(IEnumerable<RackSnapshot> racks)
     {
@@ -28,7 +29,7 @@ public sealed class CordLoadRouter
             }
         }
 
-        foreach (var node in _routed)
+        foreach (var node in _routed.Keys)
         {
             byNode.TryAdd(node, []);
         }
@@ -38,18 +39,18 @@ public sealed class CordLoadRouter
         {
             if (loads.Count > 0)
             {
-                _routed.Add(node);
+                _routed[node] = loads.Count;
             }
         }
 
         return byNode;
     }
 
-    private static void Add(Dictionary<string, List<PowerLoadReport>> byNode, string node, PowerLoadReport load)
+    private void Add(Dictionary<string, List<PowerLoadReport>> byNode, string node, PowerLoadReport load)
     {
         if (!byNode.TryGetValue(node, out var loads))
         {
-            byNode[node] = loads = [];
+            byNode[node] = loads = new List<PowerLoadReport>(_routed.GetValueOrDefault(node, 4));
         }
 
         loads.Add(load);
