@@ -11,16 +11,24 @@ namespace TokenFactoryTwin.ScaleBench;
 /// the hall sums in the figure served;</item>
 /// <item><b>KPI age</b>: read time minus the facility KPI's own <c>asOf</c> (the facility timer keeping up);</item>
 /// <item><b>rack age</b>: read time minus each rack snapshot's <c>asOf</c> as its hall holds it (one hall in turn
-/// every few reads) — the rack timers keeping up.</item>
+/// every few reads) — the rack timers keeping up;</item>
+/// <item><b>power age</b>: read time minus the oldest rack reading in any power node's load as the facility serves
+/// it (every other read) — rack → hall → busway → upstream nodes, end to end; <b>busway age</b> the same over the
+/// leaves of the power tree only.</item>
 /// </list>
 /// A sample is at most facility lag + rack age old when the facility KPI includes it.
 /// </summary>
 public sealed class LagProbe(IGrainFactory grains, FacilitySpec facility)
 {
     private const int RackReadEvery = 10;
+    private const int PowerReadEvery = 2;
     private readonly List<double> _facilityLagMs = [];
     private readonly List<double> _kpiAgeMs = [];
     private readonly List<double> _rackAgeMs = [];
+    private readonly List<double> _powerAgeMs = [];
+    private readonly List<double> _buswayAgeMs = [];
+    private readonly HashSet<string> _leaves = facility.PowerNodes.Select(n => n.Id)
+        .Except(facility.PowerNodes.Select(n => n.Upstream).OfType<string>()).ToHashSet();
     private int _reads;
     private int _incomplete;
 
@@ -29,6 +37,10 @@ public sealed class LagProbe(IGrainFactory grains, FacilitySpec facility)
     public IReadOnlyList<double> KpiAgeMs => _kpiAgeMs;
 
     public IReadOnlyList<double> RackAgeMs => _rackAgeMs;
+
+    public IReadOnlyList<double> PowerAgeMs => _powerAgeMs;
+
+    public IReadOnlyList<double> BuswayAgeMs => _buswayAgeMs;
 
     /// <summary>Reads in which the facility did not count every GPU as reporting or counted a stale rack.</summary>
     public int Incomplete => _incomplete;
@@ -68,6 +80,18 @@ public sealed class LagProbe(IGrainFactory grains, FacilitySpec facility)
             if (kpis.GpusReporting != expectedGpus || kpis.StaleRacks > 0)
             {
                 _incomplete++;
+            }
+
+            if (_reads % PowerReadEvery == 0)
+            {
+                var power = await f.GetPower();
+                var read = DateTimeOffset.UtcNow;
+                var oldest = power.Where(p => p.LoadAsOf is not null).Select(p => (p.Id, AsOf: p.LoadAsOf!.Value)).ToList();
+                if (oldest.Count > 0)
+                {
+                    _powerAgeMs.Add((read - oldest.Min(p => p.AsOf)).TotalMilliseconds);
+                    _buswayAgeMs.Add((read - oldest.Where(p => _leaves.Contains(p.Id)).Min(p => p.AsOf)).TotalMilliseconds);
+                }
             }
 
             if (_reads++ % RackReadEvery == 0)

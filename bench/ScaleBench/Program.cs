@@ -71,9 +71,12 @@ var report = new ScaleReport(
     Math.Round(baselineHeap / 1e6, 1), Math.Round(liveHeap / 1e6, 1), Math.Round(workingSet / 1e6, 1),
     Math.Round((liveHeap - baselineHeap) / (double)gpus, 1),
     Math.Round(kpis.TokensPerSecond), Math.Round(kpis.FacilityPowerKw / 1000, 1),
-    GCSettings.IsServerGC ? "server" : "workstation");
+    GCSettings.IsServerGC ? "server" : "workstation",
+    Math.Round(Percentiles.Of(probe.PowerAgeMs.ToList(), 50)), Math.Round(Percentiles.Of(probe.PowerAgeMs.ToList(), 99)),
+    Math.Round(Percentiles.Of(probe.BuswayAgeMs.ToList(), 99)));
 
 Console.WriteLine($"Facility lag p50/p99 {report.FacilityLagP50Ms}/{report.FacilityLagP99Ms} ms, rack age p99 {report.RackAgeP99Ms} ms, " +
+    $"power age p50/p99 {report.PowerAgeP50Ms}/{report.PowerAgeP99Ms} ms (busways p99 {report.BuswayAgeP99Ms}), " +
     $"{report.CpuSecondsPerSecond:F3} CPU-s/s, {report.AllocatedMBPerSecond} MB/s allocated, heap {report.LiveHeapMB} MB, working set {report.WorkingSetMB} MB");
 Console.WriteLine(JsonSerializer.Serialize(report, new JsonSerializerOptions(JsonSerializerDefaults.Web)));
 InProcessSilo.Stopping();

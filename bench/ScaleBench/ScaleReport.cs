@@ -29,4 +29,7 @@ public sealed record ScaleReport(
     double HeapBytesPerGpu,
     double FacilityTokensPerSecond,
     double FacilityPowerMw,
-    string GcMode);
+    string GcMode,
+    double PowerAgeP50Ms,
+    double PowerAgeP99Ms,
+    double BuswayAgeP99Ms);

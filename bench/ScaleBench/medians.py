@@ -12,12 +12,15 @@ for line in open(sys.argv[1] if len(sys.argv) > 1 else "scale-series.jsonl"):
         run = json.loads(line)
         runs[run["racks"]].append(run)
 
-print("| Racks | GPUs | Runs | Keeps up | Facility lag p50 / p99 (ms) | Rack age p99 (ms) | CPU-s/s | Allocated MB/s | GC pause ms/s | Heap MB | Working set MB | Heap B/GPU |")
-print("|---|---|---|---|---|---|---|---|---|---|---|---|")
+print("| Racks | GPUs | Runs | Keeps up | Facility lag p50 / p99 (ms) | Rack age p99 (ms) | Power age p50 / p99 (ms) | Busway age p99 (ms) "
+      "| CPU-s/s | Allocated MB/s | GC pause ms/s | Heap MB | Working set MB | Heap B/GPU |")
+print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
 for racks in sorted(runs):
     rs = runs[racks]
     m = lambda key: statistics.median(r[key] for r in rs)
+    # Runs from before the power age was measured have no such fields.
+    power = lambda key: f"{m(key):.0f}" if all(key in r for r in rs) else "-"
     keeps = sum(1 for r in rs if r["keepsUp"])
     print(f"| {racks:,} | {rs[0]['gpus']:,} | {len(rs)} | {keeps}/{len(rs)} | {m('facilityLagP50Ms'):.0f} / {m('facilityLagP99Ms'):.0f} | "
-          f"{m('rackAgeP99Ms'):.0f} | {m('cpuSecondsPerSecond'):.3f} | {m('allocatedMBPerSecond'):.1f} | {m('gcPauseMsPerSecond'):.1f} | "
+          f"{m('rackAgeP99Ms'):.0f} | {power('powerAgeP50Ms')} / {power('powerAgeP99Ms')} | {power('buswayAgeP99Ms')} | {m('cpuSecondsPerSecond'):.3f} | {m('allocatedMBPerSecond'):.1f} | {m('gcPauseMsPerSecond'):.1f} | "
           f"{m('liveHeapMB'):.0f} | {m('workingSetMB'):.0f} | {m('heapBytesPerGpu'):.0f} |")

@@ -3,15 +3,23 @@ using TokenFactoryTwin.Abstractions.Topology;
 
 namespace TokenFactoryTwin.Abstractions.Grains;
 
-/// <summary>A node on the power path: sums the newest load report of each source and pushes its own load upstream.</summary>
+/// <summary>
+/// A node on the power path: sums the newest load of each source — rack cords, batched per hall, and downstream
+/// nodes — and pushes its own load upstream.
+/// </summary>
 [Alias("tft.IPowerNodeGrain")]
 public interface IPowerNodeGrain : IGrainWithStringKey
 {
     [Alias("Configure")]
     Task Configure(string facilityId, PowerNodeSpec spec, TwinTiming timing);
 
+    /// <summary>A downstream node's load.</summary>
     [Alias("ReportLoad"), OneWay]
     Task ReportLoad(PowerLoadReport report);
+
+    /// <summary>A hall's racks' cord loads on this node, all of them, once per period.</summary>
+    [Alias("ReportRackLoads"), OneWay]
+    Task ReportRackLoads(RackLoadBatch batch);
 
     [Alias("ForgetSource")]
     Task ForgetSource(string sourceId);

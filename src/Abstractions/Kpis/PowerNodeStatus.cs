@@ -1,6 +1,10 @@
 namespace TokenFactoryTwin.Abstractions.Kpis;
 
-/// <summary>A power node's load against its derated rating, now and with its partner side lost.</summary>
+/// <summary>
+/// A power node's load against its derated rating, now and with its partner side lost. <see cref="LoadAsOf"/> is
+/// when the oldest reading in that load was taken (a rack's flush, through every node below this one): how stale the
+/// figure is, which <see cref="AsOf"/> — when the node summed it — does not say. Null while no source reports in time.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("tft.PowerNodeStatus")]
 public sealed record PowerNodeStatus(
     [property: Id(0)] string Id,
@@ -16,7 +20,8 @@ public sealed record PowerNodeStatus(
     [property: Id(10)] int Sources,
     [property: Id(11)] int StaleSources,
     [property: Id(12)] long Version,
-    [property: Id(13)] DateTimeOffset AsOf)
+    [property: Id(13)] DateTimeOffset AsOf,
+    [property: Id(14)] DateTimeOffset? LoadAsOf = null)
 {
     public bool OverDerated => LoadKw > DeratedKw;
     public bool OverIfPartnerLost => LoadIfPartnerLostKw > DeratedKw;

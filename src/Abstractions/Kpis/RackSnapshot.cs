@@ -3,7 +3,8 @@ namespace TokenFactoryTwin.Abstractions.Kpis;
 /// <summary>
 /// A rack's totals at <see cref="AsOf"/>, pushed to its hall at most once per flush period. It is a snapshot,
 /// not a delta: the hall keeps the newest <see cref="Version"/> per rack, so duplicates, retries and
-/// re-activations cannot double-count.
+/// re-activations cannot double-count. <see cref="Cords"/> is what it puts on its power nodes, which its hall
+/// forwards to them.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("tft.RackSnapshot")]
 public sealed record RackSnapshot(
@@ -27,4 +28,5 @@ public sealed record RackSnapshot(
     [property: Id(17)] bool Virtual,
     [property: Id(18)] bool Stale,
     [property: Id(19)] int Row,
-    [property: Id(20)] int Position);
+    [property: Id(20)] int Position,
+    [property: Id(21)] CordLoads? Cords = null);

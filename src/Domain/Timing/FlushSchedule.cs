@@ -6,14 +6,31 @@ namespace TokenFactoryTwin.Domain.Timing;
 /// Phase-locked flush timers. Orleans measures a timer's period from the end of one callback, so free-running timers
 /// drift apart and a facility could sum halls that summed racks almost two periods earlier. Instead every grain
 /// re-arms its timer for a fixed phase of the wall-clock period: racks first, spread over the first 40 % (so
-/// thousands of them do not fire at once), then halls and power nodes, then the facility — each stage reads what the
-/// stage below pushed in the same period.
+/// thousands of them do not fire at once), then halls (which forward their racks' cord loads to the power nodes),
+/// then power nodes level by level from the racks up, then the facility — each stage reads what the stage below
+/// pushed in the same period.
 /// </summary>
 public static class FlushSchedule
 {
     public const double HallPhase = 0.5;
+
+    /// <summary>The phase of power nodes fed by racks only (busways, PDUs): after the halls' batches.</summary>
     public const double PowerPhase = 0.55;
+
+    /// <summary>How much later each level up the power tree flushes than the level below it.</summary>
+    public const double PowerLevelStep = 0.05;
+
+    /// <summary>The latest a power node flushes, however deep the tree: levels past it share it.</summary>
+    public const double LastPowerPhase = 0.70;
+
     public const double FacilityPhase = 0.75;
+
+    /// <summary>
+    /// A power node's phase by its height: 1 for a node fed by racks only, one more than its highest source above
+    /// that. A node then sums what the level below pushed in the same period, and the facility has the top's figures.
+    /// </summary>
+    public static double PowerPhaseAt(int height) =>
+        Math.Min(PowerPhase + PowerLevelStep * (Math.Max(height, 1) - 1), LastPowerPhase);
 
     /// <summary>A rack's phase in [0.05, 0.40) of the period, stable per rack id.</summary>
     public static double RackPhase(string rackId) =>

@@ -35,6 +35,9 @@ public sealed class ChildSnapshots<T>(Func<T, long> versionOf)
     public bool IsStale(string childId, DateTimeOffset now, TimeSpan staleAfter) =>
         !_latest.TryGetValue(childId, out var held) || now - held.ReceivedAt > staleAfter;
 
+    /// <summary>The newest snapshot of each child, fresh or stale.</summary>
+    public IEnumerable<T> Latest => _latest.Values.Select(v => v.Snapshot);
+
     public T? Get(string childId) => _latest.TryGetValue(childId, out var held) ? held.Snapshot : default;
 
     public IEnumerable<(string Id, T Snapshot, bool Stale)> All(DateTimeOffset now, TimeSpan staleAfter) =>

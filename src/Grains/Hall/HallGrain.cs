@@ -3,6 +3,7 @@ using TokenFactoryTwin.Abstractions.Grains;
 using TokenFactoryTwin.Abstractions.Kpis;
 using TokenFactoryTwin.Abstractions.Topology;
 using TokenFactoryTwin.Domain.Kpis;
+using TokenFactoryTwin.Domain.Power;
 using TokenFactoryTwin.Domain.Timing;
 using TokenFactoryTwin.Grains.Aggregation;
 
@@ -10,7 +11,8 @@ namespace TokenFactoryTwin.Grains.Hall;
 
 /// <summary>
 /// A staging level between racks and the facility. Keeps the newest snapshot per rack, marks racks stale when they
-/// fall silent (and wakes them, in case their silo was lost), and pushes its totals to the facility once per period.
+/// fall silent (and wakes them, in case their silo was lost), and once per period pushes its totals to the facility
+/// and its racks' cord loads to their power nodes, one batch per node (whichever hall the node serves).
 /// </summary>
 public sealed class HallGrain(
     [PersistentState("hall", StorageNames.Twin)] IPersistentState<HallState> state,
@@ -21,6 +23,12 @@ public sealed class HallGrain(
     private long _version;
     private HallSnapshot? _last;
     private IFacilityGrain? _facility;
+    private readonly CordLoadRouter _cords = new();
+    private readonly Dictionary<string, IPowerNodeGrain> _powerNodes = new(StringComparer.Ordinal);
+
+    // A batch lists every rack of the hall on its node, and the node drops any rack it omits: until a re-activated
+    // hall has read its racks back, it sends none, and the nodes keep the loads they have.
+    private bool _routing = true;
 
     // The persisted list keeps its order for storage; membership is checked on every rack report, so keep a set too.
     private HashSet<string> _members = new(StringComparer.Ordinal);
@@ -31,10 +39,23 @@ public sealed class HallGrain(
         if (state.State.Timing is { } timing)
         {
             StartTimer(timing);
-            _ = CatchUpWithRacks();
+            _routing = false;
+            _ = CatchUpThenRoute();
         }
 
         return Task.CompletedTask;
+    }
+
+    private async Task CatchUpThenRoute()
+    {
+        try
+        {
+            await CatchUpWithRacks();
+        }
+        finally
+        {
+            _routing = true;
+        }
     }
 
     /// <summary>
@@ -129,6 +150,7 @@ public sealed class HallGrain(
         _last = new HallSnapshot(spec.Id, _version, now, spec.Pue, totals);
         _facility ??= GrainFactory.GetGrain<IFacilityGrain>(TwinKeys.Facility(facility));
         _ = _facility.ReportHall(_last);
+        RouteCordLoads(facility, spec.Id);
 
         // A rack silent past the stale period may have lost its silo; a call re-activates it, and its timer with it.
         foreach (var rackId in state.State.RackIds.Where(id => _racks.IsStale(id, now, timing.StaleAfter)))
@@ -137,6 +159,31 @@ public sealed class HallGrain(
         }
 
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Forwards the cord loads in the racks' snapshots to the power nodes, one batch per node: a rack sends one
+    /// message a period, not one more per cord. At the flush rather than on each rack's report, which would be a
+    /// message per rack cord again. Stale racks are listed with their last load: a silent rack still draws power, and
+    /// the node sees it go silent by its version no longer advancing.
+    /// </summary>
+    private void RouteCordLoads(string facility, string hallId)
+    {
+        if (!_routing)
+        {
+            return;
+        }
+
+        foreach (var (node, loads) in _cords.Route(_racks.Latest))
+        {
+            if (!_powerNodes.TryGetValue(node, out var grain))
+            {
+                // Resolved once per node: a reference costs key strings and a type lookup to build.
+                _powerNodes[node] = grain = GrainFactory.GetGrain<IPowerNodeGrain>(TwinKeys.PowerNode(facility, node));
+            }
+
+            _ = grain.ReportRackLoads(new RackLoadBatch(hallId, _version, loads));
+        }
     }
 
     /// <summary>The newest snapshot of each rack, flagged stale where the hall has not heard from it in time.</summary>

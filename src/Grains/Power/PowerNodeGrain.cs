@@ -2,24 +2,31 @@ using TokenFactoryTwin.Abstractions;
 using TokenFactoryTwin.Abstractions.Grains;
 using TokenFactoryTwin.Abstractions.Kpis;
 using TokenFactoryTwin.Abstractions.Topology;
+using TokenFactoryTwin.Domain.Power;
 using TokenFactoryTwin.Domain.Timing;
 using TokenFactoryTwin.Grains.Aggregation;
 
 namespace TokenFactoryTwin.Grains.Power;
 
 /// <summary>
-/// A node on the power path. Sums the newest load report of each source (rack cords and downstream nodes), and
-/// once per period pushes its own load upstream and its status to the facility. A silent source keeps its last
-/// load: a rack that stops reporting still draws power, and headroom must not be overstated.
+/// A node on the power path. Sums the newest load of each source (<see cref="PowerNodeSources"/>: rack cords, which
+/// each hall forwards in one batch a period, and downstream nodes), and once per period pushes its own load upstream
+/// and its status to the facility. A silent source keeps its last load: a rack that stops reporting still draws
+/// power, and headroom must not be overstated. It flushes at its level's phase (<see cref="FlushSchedule.PowerPhaseAt"/>),
+/// learnt from its sources' reports, so a figure passes up the whole tree within one period.
 /// </summary>
 public sealed class PowerNodeGrain(
     [PersistentState("power", StorageNames.Twin)] IPersistentState<PowerNodeState> state,
     TimeProvider time) : Grain, IPowerNodeGrain
 {
-    private readonly ChildSnapshots<PowerLoadReport> _sources = new(r => r.Version);
+    private readonly PowerNodeSources _sources = new();
     private PhaseLockedTimer? _timer;
     private long _version;
     private PowerNodeStatus? _last;
+
+    // The node's height in the power tree, from its sources' reports, and the height its timer's phase was set for.
+    private int _height = 1;
+    private int _timerHeight;
 
     // Resolved on first use and dropped on reconfiguration (the upstream may change): building one per flush costs strings.
     private IPowerNodeGrain? _upstream;
@@ -53,7 +60,13 @@ public sealed class PowerNodeGrain(
 
     public Task ReportLoad(PowerLoadReport report)
     {
-        _sources.Offer(report.SourceId, report, time.GetUtcNow());
+        _sources.Offer(report, time.GetUtcNow());
+        return Task.CompletedTask;
+    }
+
+    public Task ReportRackLoads(RackLoadBatch batch)
+    {
+        _sources.Offer(batch, time.GetUtcNow());
         return Task.CompletedTask;
     }
 
@@ -68,7 +81,8 @@ public sealed class PowerNodeGrain(
     private void StartTimer(TwinTiming timing)
     {
         _timer?.Dispose();
-        _timer = new PhaseLockedTimer(this, Flush, time, timing.FlushPeriod, FlushSchedule.PowerPhase);
+        _timerHeight = _height;
+        _timer = new PhaseLockedTimer(this, Flush, time, timing.FlushPeriod, FlushSchedule.PowerPhaseAt(_height));
     }
 
     private Task Flush(CancellationToken cancellationToken)
@@ -82,11 +96,19 @@ public sealed class PowerNodeGrain(
         if (status.Upstream is { } upstream)
         {
             _upstream ??= GrainFactory.GetGrain<IPowerNodeGrain>(TwinKeys.PowerNode(facility, upstream));
-            _ = _upstream.ReportLoad(new PowerLoadReport(status.Id, status.Version, status.AsOf, status.LoadKw, status.LoadIfPartnerLostKw));
+            _ = _upstream.ReportLoad(new PowerLoadReport(
+                status.Id, status.Version, status.LoadAsOf ?? status.AsOf, status.LoadKw, status.LoadIfPartnerLostKw, _height));
         }
 
         _facility ??= GrainFactory.GetGrain<IFacilityGrain>(TwinKeys.Facility(facility));
         _ = _facility.ReportPowerNode(status);
+
+        // The tree was built or changed below this node: flush at the new level's phase from the next period on.
+        if (_height != _timerHeight && state.State.Timing is { } timing)
+        {
+            StartTimer(timing);
+        }
+
         return Task.CompletedTask;
     }
 
@@ -98,19 +120,11 @@ public sealed class PowerNodeGrain(
         }
 
         var now = time.GetUtcNow();
-        double load = 0, ifPartnerLost = 0;
-        int sources = 0, stale = 0;
-        foreach (var (_, report, isStale) in _sources.All(now, timing.StaleAfter))
-        {
-            sources++;
-            stale += isStale ? 1 : 0;
-            load += report.LoadKw;
-            ifPartnerLost += report.LoadIfPartnerLostKw;
-        }
-
+        var sum = _sources.Sum(now, timing.StaleAfter);
+        _height = sum.Height;
         _version = Math.Max(_version + 1, now.UtcTicks);
         return new PowerNodeStatus(
-            spec.Id, spec.Name, spec.Kind.ToString(), spec.Side, spec.RatingKw, spec.DeratedKw,
-            load, spec.DeratedKw - load, ifPartnerLost, spec.Upstream, sources, stale, _version, now);
+            spec.Id, spec.Name, spec.Kind.ToString(), spec.Side, spec.RatingKw, spec.DeratedKw, sum.LoadKw, spec.DeratedKw - sum.LoadKw,
+            sum.LoadIfPartnerLostKw, spec.Upstream, sum.Sources, sum.StaleSources, _version, now, sum.LoadAsOf);
     }
 }

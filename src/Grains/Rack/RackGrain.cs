@@ -14,8 +14,9 @@ namespace TokenFactoryTwin.Grains.Rack;
 
 /// <summary>
 /// The unit of ingestion. Holds its GPUs' hot state in arrays (<see cref="RackTelemetry"/>), simulates itself when its
-/// source is simulated, and once per flush period pushes a versioned snapshot to its hall and its cord loads to its
-/// power nodes (one-way: a lost push is replaced by the next one, and the snapshot is idempotent).
+/// source is simulated, and once per flush period pushes a versioned snapshot, with its cord loads, to its hall, which
+/// forwards the cord loads to the power nodes (one-way: a lost push is replaced by the next one, and the snapshot is
+/// idempotent).
 /// </summary>
 public sealed class RackGrain(
     [PersistentState("rack", StorageNames.Twin)] IPersistentState<RackState> state,
@@ -151,8 +152,6 @@ public sealed class RackGrain(
 
         // Resolved once per configuration, not per flush: a reference costs key strings and a type lookup to build.
         _hall = GrainFactory.GetGrain<IHallGrain>(TwinKeys.Hall(config.FacilityId, config.Spec.Hall));
-        _powerA = GrainFactory.GetGrain<IPowerNodeGrain>(TwinKeys.PowerNode(config.FacilityId, config.Spec.PowerA));
-        _powerB = config.Spec.PowerB is { } powerB ? GrainFactory.GetGrain<IPowerNodeGrain>(TwinKeys.PowerNode(config.FacilityId, powerB)) : null;
         _phase = FlushSchedule.RackPhase(RackId);
         _timer?.Dispose();
         _timer = new PhaseLockedTimer(this, Flush, time, config.Timing.FlushPeriod, _phase);
@@ -160,8 +159,6 @@ public sealed class RackGrain(
 
     private double _phase;
     private IHallGrain? _hall;
-    private IPowerNodeGrain? _powerA;
-    private IPowerNodeGrain? _powerB;
 
     private Task Flush(CancellationToken cancellationToken)
     {
@@ -183,13 +180,12 @@ public sealed class RackGrain(
         _last = snapshot;
         _recent.Add(new KpiPoint(now, snapshot.TokensPerSecond, snapshot.ItPowerKw,
             TokenEconomics.TokensPerSecondPerMegawatt(snapshot.TokensPerSecond, snapshot.ItPowerKw), null));
+        // One message a period: the hall forwards the cord loads in the snapshot to the power nodes, batched per node.
         _ = _hall!.ReportRack(snapshot);
-
-        var load = snapshot.Stale ? _lastPoweredKw : snapshot.ItPowerKw;
-        _lastPoweredKw = load;
-        var (a, b) = CordSplit.Split(load, config.Spec.PowerB is not null);
-        _ = _powerA!.ReportLoad(new PowerLoadReport(RackId, snapshot.Version, now, a.LoadKw, a.LoadIfPartnerLostKw));
-        _ = _powerB?.ReportLoad(new PowerLoadReport(RackId, snapshot.Version, now, b.LoadKw, b.LoadIfPartnerLostKw));
+        if (!snapshot.Stale)
+        {
+            _lastPoweredKw = snapshot.ItPowerKw;
+        }
 
         return Task.CompletedTask;
     }
@@ -203,6 +199,8 @@ public sealed class RackGrain(
         _version = Math.Max(_version + 1, now.UtcTicks);
         var profile = config.Profile;
         var uplink = _simulator is not null ? profile.UplinkGbps * (0.05 + 0.5 * _simulator.LastLevel) : 0;
+        var stale = totals.GpusReporting == 0;
+        var (a, b) = CordSplit.Split(stale ? _lastPoweredKw : totals.ItPowerKw, config.Spec.PowerB is not null);
         return new RackSnapshot(
             RackId,
             config.Spec.Hall,
@@ -222,9 +220,10 @@ public sealed class RackGrain(
             uplink,
             config.Spec.Source.Kind,
             config.Spec.Virtual,
-            totals.GpusReporting == 0,
+            stale,
             config.Spec.Row,
-            config.Spec.Position);
+            config.Spec.Position,
+            new CordLoads(config.Spec.PowerA, a.LoadKw, a.LoadIfPartnerLostKw, config.Spec.PowerB, b.LoadKw, b.LoadIfPartnerLostKw));
     }
 
     private static IEnumerable<string> Cords(RackSpec spec) =>

@@ -28,4 +28,17 @@ public sealed class FlushScheduleTests
         Assert.True(phases.Max() < FlushSchedule.HallPhase && FlushSchedule.HallPhase < FlushSchedule.FacilityPhase);
         Assert.Equal(FlushSchedule.RackPhase("h01-r01-01"), FlushSchedule.RackPhase("h01-r01-01"));
     }
+
+    [Fact]
+    public void Power_nodes_flush_after_the_halls_level_by_level_and_before_the_facility()
+    {
+        var phases = Enumerable.Range(1, 8).Select(FlushSchedule.PowerPhaseAt).ToList();
+
+        Assert.Equal(FlushSchedule.PowerPhase, phases[0]);
+        Assert.True(FlushSchedule.HallPhase < phases[0], "busways sum after the halls forwarded their racks' cord loads");
+        Assert.True(phases[1] > phases[0] && phases[2] > phases[1], "each level after the one below it");
+        Assert.All(phases, p => Assert.InRange(p, FlushSchedule.PowerPhase, FlushSchedule.LastPowerPhase));
+        Assert.True(FlushSchedule.LastPowerPhase < FlushSchedule.FacilityPhase);
+        Assert.Equal(FlushSchedule.PowerPhase, FlushSchedule.PowerPhaseAt(0)); // a node that has heard from nothing yet
+    }
 }
