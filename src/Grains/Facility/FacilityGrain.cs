@@ -95,6 +95,8 @@ public sealed class FacilityGrain(
         state.State.Timing = timing;
         await state.WriteStateAsync();
         Recompose();
+        _hosts = null;
+        _links = null;
         await ConfigureChildren(before);
         StartTimer(timing);
         var spec = Effective()!;
@@ -151,6 +153,11 @@ public sealed class FacilityGrain(
         state.State.Registered.AddRange(racks);
         await state.WriteStateAsync();
         Recompose();
+        foreach (var (host, assignment) in racks.SelectMany(r => HostAssignments.Of(FacilityId, r)))
+        {
+            _hosts?.TryAdd(host, assignment);
+        }
+
         await ConfigureChildren(spec, racks.ToList());
 
         // Registered hosts are no longer unknown: take them off the operators' list now, not at their next scrape.
@@ -164,9 +171,18 @@ public sealed class FacilityGrain(
         if (state.State.Registered.FindIndex(r => r.Id == rackId) is var index and >= 0)
         {
             var before = Effective();
+            var rack = state.State.Registered[index];
             state.State.Registered.RemoveAt(index);
             await state.WriteStateAsync();
             Recompose();
+            foreach (var (host, _) in HostAssignments.Of(FacilityId, rack))
+            {
+                if (_hosts?.GetValueOrDefault(host)?.RackId == rack.Id)
+                {
+                    _hosts.Remove(host);
+                }
+            }
+
             await ConfigureChildren(before, []);
             return TwinCommandResult.Ok;
         }
@@ -187,7 +203,10 @@ public sealed class FacilityGrain(
         return Task.FromResult(_links.GetValueOrDefault(linkId));
     }
 
-    /// <summary>Built on first use after a change: a start needs none, and most hosts may never ask.</summary>
+    /// <summary>
+    /// Built on first use after a start (a start needs none, and most hosts may never ask), then kept up to date by
+    /// registrations and removals: rebuilding it for each of a thousand registrations would cost a thousand builds.
+    /// </summary>
     private Dictionary<string, HostAssignment> Hosts() =>
         _hosts ??= Effective() is { } spec ? HostAssignments.Index(spec) : new Dictionary<string, HostAssignment>(StringComparer.Ordinal);
 
@@ -266,8 +285,6 @@ public sealed class FacilityGrain(
     /// </summary>
     private void Recompose()
     {
-        _hosts = null;
-        _links = null;
         if (state.State.Declared is not { } declared)
         {
             _effective = null;

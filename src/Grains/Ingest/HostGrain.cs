@@ -126,7 +126,7 @@ public sealed class HostGrain(
     /// Takes this host's place from the facility's topology, once per activation: racks do not tell their hosts when
     /// the facility is configured (a gigawatt facility has 133,200 of them), and the topology may have moved the host
     /// while this grain slept. A host no live rack lists asks again on its next batch, so a rack registered meanwhile
-    /// is found at once.
+    /// is found at once; so does a host that could not reach the facility, using the place it kept meanwhile.
     /// </summary>
     private async Task Resolve()
     {
@@ -135,7 +135,18 @@ public sealed class HostGrain(
             return;
         }
 
-        if (await GrainFactory.GetGrain<IFacilityGrain>(TwinKeys.Facility(FacilityId)).FindHost(Hostname) is { } assignment)
+        HostAssignment? assignment;
+        try
+        {
+            assignment = await GrainFactory.GetGrain<IFacilityGrain>(TwinKeys.Facility(FacilityId)).FindHost(Hostname);
+        }
+        catch (Exception e) when ((e is OrleansException or TimeoutException) && state.State.Assignment is not null)
+        {
+            // The facility is moving (its silo was lost): the place this host kept stands until it answers again.
+            return;
+        }
+
+        if (assignment is not null)
         {
             await Adopt(assignment);
         }
