@@ -19,6 +19,7 @@ silo_dir=src/Silo/bin/Release/net10.0
 # Prints "milliseconds cpu-seconds", or "failed" if the silo exits or takes over 5 minutes.
 start_once() {
   local facility=$1 data=$2 log=$3 begin pid ms stat
+  : > "$log" # emptied first: the previous run's startup line must not count for this one
   begin=$(date +%s%N)
   (cd "$silo_dir" && exec dotnet TokenFactoryTwin.Silo.dll --Twin:FacilityFile="$facility" --Twin:DataDirectory="$data" \
     --Orleans:Endpoints:SiloPort=21111 --Orleans:Endpoints:PrimarySiloPort=21111 --Orleans:Endpoints:GatewayPort=31000 \
