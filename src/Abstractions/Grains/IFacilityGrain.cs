@@ -1,3 +1,4 @@
+using TokenFactoryTwin.Abstractions.Ingest;
 using TokenFactoryTwin.Abstractions.Kpis;
 using TokenFactoryTwin.Abstractions.Topology;
 
@@ -12,7 +13,12 @@ namespace TokenFactoryTwin.Abstractions.Grains;
 public interface IFacilityGrain : IGrainWithStringKey
 {
     /// <summary>Adopts the declared topology (the facility file wins for what it declares) and configures every child. Idempotent.</summary>
-    [Alias("Start")]
+    /// <remarks>
+    /// Given minutes rather than Orleans' default 30 s: a gigawatt facility's first start configures thousands of
+    /// grains, and on a busy machine that may take longer than 30 s. A silo start that fails for want of a few
+    /// seconds is worse than one that takes them.
+    /// </remarks>
+    [Alias("Start"), ResponseTimeout("00:05:00")]
     Task Start(FacilitySpec declared, TwinTiming timing);
 
     /// <summary>
@@ -25,6 +31,17 @@ public interface IFacilityGrain : IGrainWithStringKey
     /// <summary>Removes a rack registered at run time (racks the facility file declares are changed in the file).</summary>
     [Alias("RemoveRack")]
     Task<TwinCommandResult> RemoveRack(string rackId);
+
+    /// <summary>
+    /// Where a host of a live rack sits (its rack and slots), from the topology; null if no live rack lists it. Hosts
+    /// ask on first use rather than being told at configuration. Interleaves: a lookup need not wait for a start.
+    /// </summary>
+    [Alias("FindHost"), AlwaysInterleave]
+    Task<HostAssignment?> FindHost(string hostname);
+
+    /// <summary>A network link's spec from the topology; null if the facility has no such link. Interleaves, as <see cref="FindHost"/>.</summary>
+    [Alias("FindLink"), AlwaysInterleave]
+    Task<NetworkLinkSpec?> FindLink(string linkId);
 
     [Alias("GetTopology")]
     Task<FacilitySpec?> GetTopology();

@@ -1,15 +1,14 @@
 using TokenFactoryTwin.Abstractions.Kpis;
-using TokenFactoryTwin.Abstractions.Topology;
 
 namespace TokenFactoryTwin.Abstractions.Grains;
 
-/// <summary>A rack's uplink bundle. Its traffic is carried in its rack's snapshot; this grain is its addressable face.</summary>
+/// <summary>
+/// A rack's uplink bundle. Its traffic is carried in its rack's snapshot; this grain is its addressable face. Its spec
+/// is the facility's, asked for when the link is read, so starting a facility need not touch one grain per link.
+/// </summary>
 [Alias("tft.INetworkLinkGrain")]
 public interface INetworkLinkGrain : IGrainWithStringKey
 {
-    [Alias("Configure")]
-    Task Configure(string facilityId, NetworkLinkSpec spec);
-
     [Alias("GetStatus")]
     Task<NetworkLinkStatus?> GetStatus();
 }

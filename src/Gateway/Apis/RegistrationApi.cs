@@ -22,7 +22,7 @@ public static class RegistrationApi
             .RequireAuthorization(TwinRoles.AdminPolicy)
             .RequireRateLimiting(SecurityExtensions.WritePolicy);
 
-        api.MapPost("/racks", PostRack).WithSummary("Adds a rack to the live twin and persists it.");
+        api.MapPost("/racks", PostRack).WithSummary("Adds a rack, or a JSON array of racks (all or none), to the live twin and persists them.");
         api.MapDelete("/racks/{id}", DeleteRack).WithSummary("Removes a rack registered at run time.");
         api.MapPut("/endpoints/{name}", PutEndpoint).WithSummary("Registers an inference endpoint and the twin GPUs it runs on.");
         api.MapDelete("/endpoints/{name}", async (string name, TwinLocator twin, HttpContext context) =>
@@ -41,7 +41,7 @@ public static class RegistrationApi
 
     private static async Task<IResult> PostRack(HttpContext context, TwinLocator twin, RequestBodyReader reader)
     {
-        if (await twin.Facility() is not { } facilityGrain || await twin.FacilityId() is not { } facility)
+        if (await twin.Facility() is not { } facilityGrain)
         {
             return TwinResults.Starting(context);
         }
@@ -52,47 +52,46 @@ public static class RegistrationApi
             return body.Refusal!;
         }
 
-        RackSpec? rack;
+        // One rack, or many as a JSON array: a list is registered in one step, all or none, so a thousand racks cost
+        // one write of the facility's registrations rather than a thousand.
+        var many = body.Bytes.Span.TrimStart(" \t\r\n"u8) is [(byte)'[', ..];
+        List<RackSpec?>? racks;
         try
         {
-            rack = JsonSerializer.Deserialize<RackSpec>(body.Bytes.Span, FacilityJson.Options);
+            racks = many
+                ? JsonSerializer.Deserialize<List<RackSpec?>>(body.Bytes.Span, FacilityJson.Options)
+                : [JsonSerializer.Deserialize<RackSpec>(body.Bytes.Span, FacilityJson.Options)];
         }
         catch (JsonException e)
         {
-            return TwinResults.BadRequest($"The body is not a rack: {e.Message}");
+            return TwinResults.BadRequest($"The body is not {(many ? "a list of racks" : "a rack")}: {e.Message}");
         }
 
-        if (rack is null || string.IsNullOrWhiteSpace(rack.Id))
+        if (racks is not { Count: > 0 })
         {
-            return TwinResults.BadRequest("The body needs a rack: { \"id\", \"hall\", \"rackType\", \"row\", \"position\", \"powerA\", \"powerB\", \"source\" }.");
+            return TwinResults.BadRequest("The body needs a rack, or a list of racks.");
         }
 
-        if (rack.Source is null)
+        foreach (var rack in racks)
         {
-            return TwinResults.BadRequest($"rack '{rack.Id}': source is required ({{ \"kind\": \"live\", \"hosts\": [ {{ \"hostname\": \"…\", \"gpus\": 8 }} ] }})");
-        }
-
-        // A host feeds one rack: its GPUs cannot sit in two racks' slots.
-        foreach (var host in rack.Source.Hosts ?? [])
-        {
-            if (string.IsNullOrWhiteSpace(host.Hostname))
+            if (rack is null || string.IsNullOrWhiteSpace(rack.Id))
             {
-                continue;
+                return TwinResults.BadRequest("The body needs a rack: { \"id\", \"hall\", \"rackType\", \"row\", \"position\", \"powerA\", \"powerB\", \"source\" }.");
             }
 
-            var owner = await twin.Client.GetGrain<IHostGrain>(TwinKeys.Host(facility, host.Hostname)).GetAssignment();
-            if (owner is not null && owner.RackId != rack.Id)
+            if (rack.Source is null)
             {
-                return Clash($"host '{host.Hostname}' already belongs to rack '{owner.RackId}'");
+                return TwinResults.BadRequest($"rack '{rack.Id}': source is required ({{ \"kind\": \"live\", \"hosts\": [ {{ \"hostname\": \"…\", \"gpus\": 8 }} ] }})");
             }
         }
 
-        var result = await facilityGrain.RegisterRacks([rack]);
+        // The facility checks that no host is another rack's, in the same step that registers the racks.
+        var registered = racks.Select(r => r!).ToList();
+        var result = await facilityGrain.RegisterRacks(registered);
         return result switch
         {
-            { Succeeded: true } => Results.Created($"/api/racks/{rack.Id}", await facilityGrain.GetTopology() is { } topology
-                ? topology.Racks.FirstOrDefault(r => r.Id == rack.Id) ?? rack
-                : rack),
+            // The facility keeps a registered rack as it was sent: answering it needs no read of the whole topology.
+            { Succeeded: true } => many ? Results.Created("/api/racks", registered) : Results.Created($"/api/racks/{registered[0].Id}", registered[0]),
             { Conflict: true } => Clash(string.Join("; ", result.Problems)),
             _ => Invalid(result.Problems),
         };

@@ -1,5 +1,8 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
 using TokenFactoryTwin.Abstractions;
 using TokenFactoryTwin.Abstractions.Grains;
+using TokenFactoryTwin.Abstractions.Ingest;
 using TokenFactoryTwin.Abstractions.Kpis;
 using TokenFactoryTwin.Abstractions.Topology;
 using TokenFactoryTwin.Domain.Catalog;
@@ -21,9 +24,13 @@ public sealed class FacilityGrain(
     [PersistentState("facility", StorageNames.Twin)] IPersistentState<FacilityState> state,
     TwinCatalog catalog,
     TimeProvider time,
-    ILocalSiloDetails silo) : Grain, IFacilityGrain
+    ILocalSiloDetails silo,
+    ILogger<FacilityGrain> logger) : Grain, IFacilityGrain
 {
     private const int HistoryPoints = 3600;
+
+    /// <summary>Child calls outstanding at once while configuring (see <see cref="BoundedFanOut"/>).</summary>
+    private const int ConfigureWindow = 256;
     private readonly ChildSnapshots<HallSnapshot> _halls = new(s => s.Version);
     private readonly ChildSnapshots<PowerNodeStatus> _power = new(s => s.Version);
     private readonly KpiHistory _history = new(HistoryPoints);
@@ -31,6 +38,9 @@ public sealed class FacilityGrain(
     private TwinKpis? _kpis;
     private IReadOnlyList<TwinKpis> _hallKpis = [];
     private (double Kw, DateTimeOffset At)? _metered;
+    private FacilitySpec? _effective;
+    private Dictionary<string, HostAssignment>? _hosts;
+    private Dictionary<string, NetworkLinkSpec>? _links;
 
     /// <summary>How long a facility meter's reading stands for the facility's power: meters are scraped every 15–60 s.</summary>
     private static readonly TimeSpan MeterFreshFor = TimeSpan.FromMinutes(2);
@@ -39,6 +49,7 @@ public sealed class FacilityGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        Recompose();
         if (state.State.Timing is { } timing)
         {
             StartTimer(timing);
@@ -79,11 +90,17 @@ public sealed class FacilityGrain(
     public async Task Start(FacilitySpec declared, TwinTiming timing)
     {
         var before = Effective();
+        var started = Stopwatch.GetTimestamp();
         state.State.Declared = declared;
         state.State.Timing = timing;
         await state.WriteStateAsync();
+        Recompose();
+        _hosts = null;
+        _links = null;
         await ConfigureChildren(before);
         StartTimer(timing);
+        var spec = Effective()!;
+        FacilityLog.Configured(logger, FacilityId, spec.Halls.Count, spec.PowerNodes.Count, spec.Links.Count, spec.Racks.Count, Stopwatch.GetElapsedTime(started).TotalSeconds);
     }
 
     public async Task<TwinCommandResult> RegisterRacks(IReadOnlyList<RackSpec> racks)
@@ -101,6 +118,28 @@ public sealed class FacilityGrain(
             return TwinCommandResult.Clash($"rack '{clash}' exists already");
         }
 
+        // A host feeds one rack: its GPUs cannot sit in two racks' slots.
+        var hosts = Hosts();
+        var claimed = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var rack in racks)
+        {
+            foreach (var host in rack.Source?.Hosts ?? [])
+            {
+                if (host.Hostname is null)
+                {
+                    continue;
+                }
+
+                var owner = hosts.TryGetValue(host.Hostname, out var held) ? held.RackId : claimed.GetValueOrDefault(host.Hostname);
+                if (owner is not null && owner != rack.Id)
+                {
+                    return TwinCommandResult.Clash($"host '{host.Hostname}' already belongs to rack '{owner}'");
+                }
+
+                claimed[host.Hostname] = rack.Id;
+            }
+        }
+
         var candidate = spec with { Racks = [.. spec.Racks, .. racks] };
         var problems = racks.SelectMany(r => FacilityValidator.ValidateRack(r, candidate, catalog)).ToList();
         var taken = spec.Racks.Select(r => (r.Hall, r.Row, r.Position)).ToHashSet();
@@ -113,7 +152,17 @@ public sealed class FacilityGrain(
 
         state.State.Registered.AddRange(racks);
         await state.WriteStateAsync();
+        Recompose();
+        foreach (var (host, assignment) in racks.SelectMany(r => HostAssignments.Of(FacilityId, r)))
+        {
+            _hosts?.TryAdd(host, assignment);
+        }
+
         await ConfigureChildren(spec, racks.ToList());
+
+        // Registered hosts are no longer unknown: take them off the operators' list now, not at their next scrape.
+        var discovery = GrainFactory.GetGrain<IDiscoveryGrain>(TwinKeys.Discovery(FacilityId));
+        await Task.WhenAll(claimed.Keys.Select(discovery.Forget));
         return TwinCommandResult.Ok;
     }
 
@@ -122,8 +171,18 @@ public sealed class FacilityGrain(
         if (state.State.Registered.FindIndex(r => r.Id == rackId) is var index and >= 0)
         {
             var before = Effective();
+            var rack = state.State.Registered[index];
             state.State.Registered.RemoveAt(index);
             await state.WriteStateAsync();
+            Recompose();
+            foreach (var (host, _) in HostAssignments.Of(FacilityId, rack))
+            {
+                if (_hosts?.GetValueOrDefault(host)?.RackId == rack.Id)
+                {
+                    _hosts.Remove(host);
+                }
+            }
+
             await ConfigureChildren(before, []);
             return TwinCommandResult.Ok;
         }
@@ -134,6 +193,22 @@ public sealed class FacilityGrain(
     }
 
     public Task<FacilitySpec?> GetTopology() => Task.FromResult(Effective());
+
+    public Task<HostAssignment?> FindHost(string hostname) =>
+        Task.FromResult<HostAssignment?>(Hosts().GetValueOrDefault(hostname));
+
+    public Task<NetworkLinkSpec?> FindLink(string linkId)
+    {
+        _links ??= Effective()?.Links.ToDictionary(l => l.Id, StringComparer.Ordinal) ?? new Dictionary<string, NetworkLinkSpec>(StringComparer.Ordinal);
+        return Task.FromResult(_links.GetValueOrDefault(linkId));
+    }
+
+    /// <summary>
+    /// Built on first use after a start (a start needs none, and most hosts may never ask), then kept up to date by
+    /// registrations and removals: rebuilding it for each of a thousand registrations would cost a thousand builds.
+    /// </summary>
+    private Dictionary<string, HostAssignment> Hosts() =>
+        _hosts ??= Effective() is { } spec ? HostAssignments.Index(spec) : new Dictionary<string, HostAssignment>(StringComparer.Ordinal);
 
     public Task<TwinKpis> GetKpis() => Task.FromResult(_kpis ?? Compute(time.GetUtcNow()).Facility);
 
@@ -202,34 +277,55 @@ public sealed class FacilityGrain(
         return Task.CompletedTask;
     }
 
-    private FacilitySpec? Effective() => state.State.Declared is { } declared
-        ? declared with { Racks = [.. declared.Racks, .. state.State.Registered.Where(r => declared.Racks.All(d => d.Id != r.Id))] }
-        : null;
+    private FacilitySpec? Effective() => _effective;
+
+    /// <summary>
+    /// The topology the twin runs: the declared one plus the registered racks it does not declare. Built when either
+    /// changes rather than on every read and every flush (it copies every rack).
+    /// </summary>
+    private void Recompose()
+    {
+        if (state.State.Declared is not { } declared)
+        {
+            _effective = null;
+            return;
+        }
+
+        var declaredIds = declared.Racks.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        _effective = declared with { Racks = [.. declared.Racks, .. state.State.Registered.Where(r => !declaredIds.Contains(r.Id))] };
+    }
 
     /// <param name="before">The topology before the change, to find racks that left it.</param>
-    /// <param name="racks">The racks to (re)configure; all of them when null (at start).</param>
+    /// <param name="racks">The racks to (re)configure; all of them, with every hall and power node, when null (at start).</param>
     private async Task ConfigureChildren(FacilitySpec? before, IReadOnlyCollection<RackSpec>? racks = null)
     {
         var spec = Effective()!;
         var timing = state.State.Timing!;
         var facility = FacilityId;
         await GrainFactory.GetGrain<ITwinDirectoryGrain>(ITwinDirectoryGrain.Key).Register(facility);
-        var linksByRack = spec.Links.ToLookup(l => l.Rack);
+        var removed = before?.Racks.Select(r => r.Id).Except(spec.Racks.Select(r => r.Id)).ToList() ?? [];
 
-        var work = new List<Task>();
-        work.AddRange(spec.Halls.Select(h => GrainFactory.GetGrain<IHallGrain>(TwinKeys.Hall(facility, h.Id))
-            .Configure(facility, h, spec.Racks.Where(r => r.Hall == h.Id).Select(r => r.Id).ToList(), timing)));
-        work.AddRange(spec.PowerNodes.Select(n => GrainFactory.GetGrain<IPowerNodeGrain>(TwinKeys.PowerNode(facility, n.Id))
-            .Configure(facility, n, timing)));
-        work.AddRange(spec.Links.Select(l => GrainFactory.GetGrain<INetworkLinkGrain>(TwinKeys.NetworkLink(facility, l.Id))
-            .Configure(facility, l)));
-        work.AddRange((racks ?? spec.Racks).Select(r => GrainFactory.GetGrain<IRackGrain>(TwinKeys.Rack(facility, r.Id))
-            .Configure(new RackConfig(facility, r, RackProfiles.Resolve(r, catalog), timing, linksByRack[r.Id].Select(l => l.Id).ToList()))));
-        await Task.WhenAll(work);
+        // A registration or removal changes its racks' halls only: power nodes are the file's, configured at start.
+        // Links and hosts are not configured at all: they read their part of the topology when first used.
+        var changedHalls = racks is null
+            ? null
+            : racks.Select(r => r.Hall).Concat(before?.Racks.Where(r => removed.Contains(r.Id)).Select(r => r.Hall) ?? []).ToHashSet();
+        if (racks is null)
+        {
+            await BoundedFanOut.Run(spec.PowerNodes, ConfigureWindow, n => GrainFactory.GetGrain<IPowerNodeGrain>(TwinKeys.PowerNode(facility, n.Id)).Configure(facility, n, timing));
+        }
+
+        var linksByRack = spec.Links.ToLookup(l => l.Rack);
+        await BoundedFanOut.Run(racks ?? spec.Racks, ConfigureWindow, r => GrainFactory.GetGrain<IRackGrain>(TwinKeys.Rack(facility, r.Id))
+            .Configure(new RackConfig(facility, r, RackProfiles.Resolve(r, catalog), timing, linksByRack[r.Id].Select(l => l.Id).ToList())));
+
+        // Halls after their racks: a hall pings every rack it has not heard from, which would wake racks not yet configured.
+        var racksByHall = spec.Racks.ToLookup(r => r.Hall);
+        await BoundedFanOut.Run(spec.Halls.Where(h => changedHalls?.Contains(h.Id) ?? true), ConfigureWindow, h => GrainFactory.GetGrain<IHallGrain>(TwinKeys.Hall(facility, h.Id))
+            .Configure(facility, h, racksByHall[h.Id].Select(r => r.Id).ToList(), timing));
 
         // Racks the facility file no longer declares are taken out of the twin.
-        var removed = before?.Racks.Select(r => r.Id).Except(spec.Racks.Select(r => r.Id)) ?? [];
-        await Task.WhenAll(removed.Select(id => GrainFactory.GetGrain<IRackGrain>(TwinKeys.Rack(facility, id)).Remove()));
+        await BoundedFanOut.Run(removed, ConfigureWindow, id => GrainFactory.GetGrain<IRackGrain>(TwinKeys.Rack(facility, id)).Remove());
         _halls.RetainOnly(spec.Halls.Select(h => h.Id).ToList());
         _power.RetainOnly(spec.PowerNodes.Select(n => n.Id).ToList());
     }

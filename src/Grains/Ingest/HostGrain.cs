@@ -16,6 +16,7 @@ public sealed class HostGrain(
 {
     private static readonly TimeSpan ReportEvery = TimeSpan.FromSeconds(10);
     private readonly Dictionary<string, DateTimeOffset> _reported = [];
+    private bool _resolved;
 
     private string Hostname => TwinKeys.LocalId(this.GetPrimaryKeyString());
 
@@ -36,10 +37,7 @@ public sealed class HostGrain(
             }
         }
 
-        state.State.Assignment = assignment;
-        state.State.Uuids.Clear();
-        await state.WriteStateAsync();
-        await GrainFactory.GetGrain<IDiscoveryGrain>(TwinKeys.Discovery(FacilityId)).Forget(Hostname);
+        await Adopt(assignment);
         return null;
     }
 
@@ -49,14 +47,20 @@ public sealed class HostGrain(
         {
             await state.ClearStateAsync();
             state.State = new HostState();
+            _resolved = false;
         }
     }
 
-    public Task<HostAssignment?> GetAssignment() => Task.FromResult(state.State.Assignment);
+    public async Task<HostAssignment?> GetAssignment()
+    {
+        await Resolve();
+        return state.State.Assignment;
+    }
 
     public async Task<IngestResult> Ingest(GpuSampleBatch samples, IReadOnlyList<ServerTokens> tokens)
     {
         var count = samples.Count;
+        await Resolve();
         if (state.State.Assignment is not { } assignment)
         {
             var gpusSeen = new HashSet<int>();
@@ -122,6 +126,51 @@ public sealed class HostGrain(
         var rejected = errors.Select(e => e.Index).Distinct().Count();
         errors.Sort((a, b) => a.Index.CompareTo(b.Index));
         return new IngestResult(total - rejected, rejected, errors);
+    }
+
+    /// <summary>
+    /// Takes this host's place from the facility's topology, once per activation: racks do not tell their hosts when
+    /// the facility is configured (a gigawatt facility has 133,200 of them), and the topology may have moved the host
+    /// while this grain slept. A host no live rack lists asks again on its next batch, so a rack registered meanwhile
+    /// is found at once; so does a host that could not reach the facility, using the place it kept meanwhile.
+    /// </summary>
+    private async Task Resolve()
+    {
+        if (_resolved)
+        {
+            return;
+        }
+
+        HostAssignment? assignment;
+        try
+        {
+            assignment = await GrainFactory.GetGrain<IFacilityGrain>(TwinKeys.Facility(FacilityId)).FindHost(Hostname);
+        }
+        catch (Exception e) when ((e is OrleansException or TimeoutException) && state.State.Assignment is not null)
+        {
+            // The facility is moving (its silo was lost): the place this host kept stands until it answers again.
+            return;
+        }
+
+        if (assignment is not null)
+        {
+            await Adopt(assignment);
+        }
+    }
+
+    /// <summary>A new place forgets the UUIDs learnt in the old one: the slots they held are another rack's now.</summary>
+    private async Task Adopt(HostAssignment assignment)
+    {
+        _resolved = true;
+        if (state.State.Assignment == assignment)
+        {
+            return;
+        }
+
+        state.State.Assignment = assignment;
+        state.State.Uuids.Clear();
+        await state.WriteStateAsync();
+        await GrainFactory.GetGrain<IDiscoveryGrain>(TwinKeys.Discovery(FacilityId)).Forget(Hostname);
     }
 
     private string? Locate(HostAssignment assignment, int gpuIndex, string? uuid, out int local, ref bool learnt)

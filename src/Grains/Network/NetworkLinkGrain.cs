@@ -1,29 +1,21 @@
 using TokenFactoryTwin.Abstractions;
 using TokenFactoryTwin.Abstractions.Grains;
 using TokenFactoryTwin.Abstractions.Kpis;
-using TokenFactoryTwin.Abstractions.Topology;
 
 namespace TokenFactoryTwin.Grains.Network;
 
-/// <summary>A rack's uplink bundle. Its traffic comes from its rack's snapshot, read on demand.</summary>
-public sealed class NetworkLinkGrain(
-    [PersistentState("link", StorageNames.Twin)] IPersistentState<NetworkLinkState> state) : Grain, INetworkLinkGrain
+/// <summary>
+/// A rack's uplink bundle. Holds nothing of its own: its spec comes from the facility's topology and its traffic from
+/// its rack's snapshot, both read on demand. (Configured and persisted one by one, the links were half the grains a
+/// gigawatt facility's start had to activate and write, for a face nothing reads at start.)
+/// </summary>
+public sealed class NetworkLinkGrain : Grain, INetworkLinkGrain
 {
-    public async Task Configure(string facilityId, NetworkLinkSpec spec)
-    {
-        if (state.State.Spec == spec && state.State.FacilityId == facilityId)
-        {
-            return;
-        }
-
-        state.State.FacilityId = facilityId;
-        state.State.Spec = spec;
-        await state.WriteStateAsync();
-    }
-
     public async Task<NetworkLinkStatus?> GetStatus()
     {
-        if (state.State is not { Spec: { } spec, FacilityId: { } facility })
+        var key = this.GetPrimaryKeyString();
+        var facility = TwinKeys.FacilityOf(key);
+        if (await GrainFactory.GetGrain<IFacilityGrain>(TwinKeys.Facility(facility)).FindLink(TwinKeys.LocalId(key)) is not { } spec)
         {
             return null;
         }

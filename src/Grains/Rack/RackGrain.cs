@@ -4,6 +4,7 @@ using TokenFactoryTwin.Abstractions.Kpis;
 using TokenFactoryTwin.Abstractions.Telemetry;
 using TokenFactoryTwin.Abstractions.Topology;
 using TokenFactoryTwin.Domain.Economics;
+using TokenFactoryTwin.Domain.Facilities;
 using TokenFactoryTwin.Domain.Power;
 using TokenFactoryTwin.Domain.Simulation;
 using TokenFactoryTwin.Domain.Telemetry;
@@ -46,17 +47,23 @@ public sealed class RackGrain(
 
     public async Task Configure(RackConfig config)
     {
-        // Records holding lists compare those by reference, so compare what would be stored.
-        if (_timer is not null && state.State.Config is { } current
-            && System.Text.Json.JsonSerializer.Serialize(current) == System.Text.Json.JsonSerializer.Serialize(config))
+        // A restart tells every rack what it holds already: nothing to write then.
+        if (_timer is not null && state.State.Config is { } current && RackConfigs.Same(current, config))
         {
             return;
         }
 
+        var previous = state.State.Config;
         state.State.Config = config;
         await state.WriteStateAsync();
         Start(config);
-        await AssignHosts(config);
+
+        // Hosts find their slots in the facility's topology when first used; only hosts that may already hold
+        // another place are told of a change.
+        if (previous is not null && !RackConfigs.SameHosts(previous, config))
+        {
+            await AssignHosts(config);
+        }
     }
 
     public Task<IngestResult> Ingest(GpuSampleBatch samples)
@@ -122,21 +129,9 @@ public sealed class RackGrain(
     public Task Ping() => Task.CompletedTask;
 
     /// <summary>A live rack's hosts map their GPUs to its slots in the order it lists them (host 1's GPUs first).</summary>
-    private async Task AssignHosts(RackConfig config)
-    {
-        if (config.Spec.Source.Kind != TelemetrySourceKinds.Live)
-        {
-            return;
-        }
-
-        var slot = 0;
-        foreach (var host in config.Spec.Source.Hosts ?? [])
-        {
-            await GrainFactory.GetGrain<IHostGrain>(TwinKeys.Host(config.FacilityId, host.Hostname))
-                .Assign(new Abstractions.Ingest.HostAssignment(config.FacilityId, RackId, slot, host.Gpus));
-            slot += host.Gpus;
-        }
-    }
+    private Task AssignHosts(RackConfig config) =>
+        Task.WhenAll(HostAssignments.Of(config.FacilityId, config.Spec)
+            .Select(h => GrainFactory.GetGrain<IHostGrain>(TwinKeys.Host(config.FacilityId, h.Host)).Assign(h.Assignment)));
 
     private void Start(RackConfig config)
     {

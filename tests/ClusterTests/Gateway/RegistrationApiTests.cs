@@ -1,5 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
+using TokenFactoryTwin.Abstractions;
+using TokenFactoryTwin.Abstractions.Grains;
+using TokenFactoryTwin.Abstractions.Ingest;
 using TokenFactoryTwin.Abstractions.Topology;
 using TokenFactoryTwin.ClusterTests.Infrastructure;
 
@@ -52,6 +55,29 @@ public sealed class RegistrationApiTests(TwinClusterFixture fixture)
         Assert.Contains(problems, p => p.Contains("no-such-rack"));
         await LiveTwin.Json(malformed, HttpStatusCode.BadRequest);
         Assert.Equal(2, (await twin.Facility.GetTopology())!.Racks.Count);
+    }
+
+    [Fact]
+    public async Task A_list_of_racks_registers_in_one_step_and_a_host_claimed_twice_registers_none()
+    {
+        await using var twin = await LiveTwin.Start(fixture);
+        var racks = Enumerable.Range(1, 40).Select(i => LiveTwin.RackBody(id: $"live-{i:d2}", host: $"node-{i:d2}", position: i)).ToList();
+        var clashing = new[] { LiveTwin.RackBody(id: "live-91", host: "node-91", position: 91), LiveTwin.RackBody(id: "live-92", host: "node-91", position: 92) };
+
+        var created = await twin.Http.PostAsync("/api/racks", JsonContent.Create(racks));
+        var clash = await twin.Http.PostAsync("/api/racks", JsonContent.Create(clashing));
+        var taken = await twin.Http.PostAsync("/api/racks", JsonContent.Create(new[] { LiveTwin.RackBody(id: "live-93", host: "node-07", position: 93) }));
+
+        var body = await LiveTwin.Json(created, HttpStatusCode.Created);
+        Assert.Equal(40, body.GetArrayLength());
+        Assert.Contains("host 'node-91' already belongs to rack 'live-91'", (await LiveTwin.Json(clash, HttpStatusCode.Conflict)).GetProperty("detail").GetString());
+        Assert.Contains("belongs to rack 'live-07'", (await LiveTwin.Json(taken, HttpStatusCode.Conflict)).GetProperty("detail").GetString());
+        var topology = (await twin.Facility.GetTopology())!;
+        Assert.Equal(41, topology.Racks.Count);
+        Assert.DoesNotContain(topology.Racks, r => r.Id is "live-91" or "live-92" or "live-93");
+        var host = await fixture.Grains.GetGrain<IHostGrain>(TwinKeys.Host(twin.FacilityId, "node-40")).GetAssignment();
+        Assert.Equal(new HostAssignment(twin.FacilityId, "live-40", 0, 8), host);
+        await Eventually.Get(twin.Facility.GetRacks, r => r.Count == 41, what: "the forty registered racks reporting");
     }
 
     [Fact]

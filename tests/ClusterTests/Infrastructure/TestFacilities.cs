@@ -55,4 +55,41 @@ public static class TestFacilities
                 : new NetworkLinkSpec($"up-{r.Id}", r.Id, "spine-1", 400, 32)).ToList(),
             new CostModelSpec());
     }
+
+    /// <summary>
+    /// One liquid-cooled hall of <paramref name="racks"/> live GB300 NVL72 racks in rows of 20, each fed by its row's
+    /// A and B busway, with <paramref name="hostsPerRack"/> hosts named <c>{rack}-n{i}</c> and one uplink bundle.
+    /// </summary>
+    public static FacilitySpec LiveRows(string id, int racks, int hostsPerRack = 18)
+    {
+        var rows = (racks + 19) / 20;
+        var nodes = new List<PowerNodeSpec>
+        {
+            new("feed-a", "Feed A", PowerNodeKind.UtilityFeed, "A", racks * 200.0),
+            new("feed-b", "Feed B", PowerNodeKind.UtilityFeed, "B", racks * 200.0),
+        };
+        for (var row = 1; row <= rows; row++)
+        {
+            nodes.Add(new($"bw-{row:d2}a", $"Busway {row}A", PowerNodeKind.Busway, "A", 4000, "feed-a"));
+            nodes.Add(new($"bw-{row:d2}b", $"Busway {row}B", PowerNodeKind.Busway, "B", 4000, "feed-b"));
+        }
+
+        var rackSpecs = Enumerable.Range(0, racks).Select(i =>
+        {
+            var (row, position) = (i / 20 + 1, i % 20 + 1);
+            var rackId = $"r{row:d2}-{position:d2}";
+            var hosts = Enumerable.Range(0, hostsPerRack).Select(n => new HostSpec($"{rackId}-n{n:d2}", 72 / hostsPerRack)).ToList();
+            return new RackSpec(rackId, "hall-1", "gb300-nvl72", row, position, $"bw-{row:d2}a", $"bw-{row:d2}b",
+                new TelemetrySourceSpec(TelemetrySourceKinds.Live, hosts), new WorkloadSpec("deepseek-r1-0528", "article-dsr1-gb300"));
+        }).ToList();
+        return new FacilitySpec(
+            id,
+            $"Live test facility {id}",
+            [new HallSpec("hall-1", "Hall 1", "liquid", 1.12)],
+            nodes,
+            rackSpecs,
+            [new SpineSwitchSpec("spine-1", 65536, 800)],
+            rackSpecs.Select(r => new NetworkLinkSpec($"up-{r.Id}", r.Id, "spine-1", 800, 72)).ToList(),
+            new CostModelSpec());
+    }
 }

@@ -1,0 +1,8 @@
+namespace TokenFactoryTwin.Grains.Storage;
+
+internal enum SqliteOperationKind
+{
+    Read,
+    Write,
+    Delete,
+}

@@ -1,0 +1,90 @@
+using Microsoft.Data.Sqlite;
+using TokenFactoryTwin.Abstractions;
+using TokenFactoryTwin.Abstractions.Grains;
+using TokenFactoryTwin.Abstractions.Ingest;
+using TokenFactoryTwin.Abstractions.Topology;
+using TokenFactoryTwin.ClusterTests.Infrastructure;
+
+namespace TokenFactoryTwin.ClusterTests.Grains;
+
+/// <summary>
+/// A declared facility of hundreds of live racks starts on the SQLite store and serves every rack; starting it again
+/// with the same file rewrites nothing. (How fast is for the benchmarks; these check that it is whole and right.)
+/// </summary>
+[Collection(TwinClusterCollection.Name)]
+public sealed class LiveFacilityStartTests(TwinClusterFixture fixture)
+{
+    [Fact]
+    public async Task A_facility_of_hundreds_of_live_racks_starts_and_serves_every_rack()
+    {
+        var id = TestFacilities.NewId("live");
+        var spec = TestFacilities.LiveRows(id, racks: 300);
+        var facility = fixture.Grains.GetGrain<IFacilityGrain>(TwinKeys.Facility(id));
+
+        await facility.Start(spec, TestFacilities.FastTiming);
+
+        var racks = await Eventually.Get(facility.GetRacks, r => r.Count == 300, what: "all 300 racks reporting to their hall");
+        Assert.Equal(spec.Racks.Select(r => r.Id).Order(), racks.Select(r => r.RackId).Order());
+        Assert.All(racks, r => Assert.Equal(TelemetrySourceKinds.Live, r.Source));
+        var kpis = await Eventually.Get(facility.GetKpis, k => k.Racks == 300, what: "the facility counting every rack");
+        Assert.Equal(300 * 72, kpis.Gpus);
+        Assert.Equal(300, (await facility.GetLinks()).Count);
+    }
+
+    [Fact]
+    public async Task Hosts_and_links_take_their_part_of_the_topology_when_first_asked()
+    {
+        var id = TestFacilities.NewId("live");
+        await fixture.Grains.GetGrain<IFacilityGrain>(TwinKeys.Facility(id)).Start(TestFacilities.LiveRows(id, racks: 40), TestFacilities.FastTiming);
+
+        // The last host of the last rack: slots 68..71 of rack r02-20.
+        var host = await fixture.Grains.GetGrain<IHostGrain>(TwinKeys.Host(id, "r02-20-n17")).GetAssignment();
+        var unknown = await fixture.Grains.GetGrain<IHostGrain>(TwinKeys.Host(id, "r09-01-n00")).GetAssignment();
+        var link = await fixture.Grains.GetGrain<INetworkLinkGrain>(TwinKeys.NetworkLink(id, "up-r02-20")).GetStatus();
+        var noLink = await fixture.Grains.GetGrain<INetworkLinkGrain>(TwinKeys.NetworkLink(id, "up-r09-01")).GetStatus();
+
+        Assert.Equal(new HostAssignment(id, "r02-20", 68, 4), host);
+        Assert.Null(unknown);
+        Assert.NotNull(link);
+        Assert.Equal(("r02-20", "spine-1", 72), (link.Rack, link.Spine, link.Count));
+        Assert.Null(noLink);
+    }
+
+    [Fact]
+    public async Task Starting_again_with_the_same_file_rewrites_no_rack_and_a_changed_rack_only()
+    {
+        var id = TestFacilities.NewId("live");
+        var spec = TestFacilities.LiveRows(id, racks: 60);
+        var facility = fixture.Grains.GetGrain<IFacilityGrain>(TwinKeys.Facility(id));
+        await facility.Start(spec, TestFacilities.FastTiming);
+        var first = RackETags(id);
+
+        await facility.Start(spec, TestFacilities.FastTiming);
+        var again = RackETags(id);
+        var changed = spec with { Racks = [.. spec.Racks.Select(r => r.Id == "r02-05" ? r with { Workload = new WorkloadSpec("deepseek-r1-0528") } : r)] };
+        await facility.Start(changed, TestFacilities.FastTiming);
+        var afterChange = RackETags(id);
+
+        Assert.Equal(60, first.Count);
+        Assert.Equal(first, again);
+        Assert.Equal(["r02-05"], first.Where(e => afterChange[e.Key] != e.Value).Select(e => e.Key));
+    }
+
+    /// <summary>Each rack's stored ETag, read straight from the store's file: it changes exactly when the rack is written.</summary>
+    private static Dictionary<string, string> RackETags(string facilityId)
+    {
+        using var connection = new SqliteConnection($"Data Source={Path.Combine(TwinClusterFixture.DataDirectory, "twin.db")};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT grain_id, etag FROM grain_state WHERE state_name = 'rack' AND grain_id LIKE $prefix";
+        command.Parameters.AddWithValue("$prefix", $"rack/{facilityId}/%");
+        using var reader = command.ExecuteReader();
+        var etags = new Dictionary<string, string>();
+        while (reader.Read())
+        {
+            etags[TwinKeys.LocalId(reader.GetString(0)["rack/".Length..])] = reader.GetString(1);
+        }
+
+        return etags;
+    }
+}
