@@ -11,9 +11,9 @@ public sealed class FacilityWatch(TwinHttp twin)
     private const double Band = 0.05;
     private readonly List<(DateTimeOffset At, double TokensPerSecond)> _readings = [];
 
-    public async Task Run(DateTimeOffset until)
+    public async Task Run(CancellationToken stop)
     {
-        while (DateTimeOffset.UtcNow < until)
+        while (!stop.IsCancellationRequested)
         {
             try
             {
@@ -25,7 +25,14 @@ public sealed class FacilityWatch(TwinHttp twin)
                 // A missed reading is a gap in the record, not a failure of the run.
             }
 
-            await Task.Delay(100);
+            try
+            {
+                await Task.Delay(100, stop);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
         }
     }
 

@@ -5,6 +5,8 @@ public sealed record LoadReport(
     int Gpus,
     int Racks,
     int DurationSeconds,
+    // Seconds sent before measuring, until the generator kept time (at least 5).
+    int WarmupSeconds,
     string Form,
     int BatchSamples,
     int Concurrency,
@@ -17,6 +19,9 @@ public sealed record LoadReport(
     int SecondsBehind,
     double LatencyP50Ms,
     double LatencyP99Ms,
+    // How long one second's batches took to write and send, all answered: over 1,000 ms, the generator falls behind.
+    double SecondSendP50Ms,
+    double SecondSendMaxMs,
     double FreshnessP50Ms,
     double FreshnessP99Ms,
     int FreshnessSteps,

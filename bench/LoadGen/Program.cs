@@ -50,16 +50,21 @@ await Parallel.ForEachAsync(rackIds.Select((id, i) => (id, i)).Where(_ => !optio
     async (rack, _) => await twin.Register(rack.id, hall, 1000 + rack.i / 20, rack.i % 20 + 1, powerA, powerB));
 Console.WriteLine($"Registered in {registering.Elapsed.TotalSeconds:F1} s; sending {options.Gpus:N0} samples/s as {options.Form} in batches of {options.BatchSamples:N0}, {options.Concurrency} at a time");
 
-const int WarmupSeconds = 5;
+// Measure only once the generator keeps time: a cold gateway (JIT, first activations) puts it seconds behind, and
+// seconds sent late while catching up would count samples faster than one a second and refresh the KPI late.
+const int MinWarmupSeconds = 5, MaxWarmupSeconds = 60, OnTimeSecondsToStart = 3;
 var telemetry = new SyntheticTelemetry(options, rackIds);
 var latencies = new ConcurrentBag<double>();
+var secondsSending = new List<double>();
 long sent = 0, accepted = 0, rejected = 0;
 int requests = 0, failed = 0, behind = 0;
 var first = DateTimeOffset.UtcNow.ToUnixTimeSeconds() + 1;
-var measureFrom = first + WarmupSeconds;
-var last = measureFrom + options.DurationSeconds - 1;
+long? measureFrom = null;
+var last = long.MaxValue;
+var onTime = 0;
+using var stopWatching = new CancellationTokenSource();
 var watch = new FacilityWatch(twin);
-var watching = watch.Run(DateTimeOffset.FromUnixTimeSeconds(last + options.StepSeconds + 2));
+var watching = watch.Run(stopWatching.Token);
 double? siloCpu0 = null, gatewayCpu0 = null;
 var window = new Stopwatch();
 for (var second = first; second <= last; second++)
@@ -70,13 +75,23 @@ for (var second = first; second <= last; second++)
     {
         await Task.Delay(wait);
     }
-    else if (wait < TimeSpan.FromSeconds(-1) && second >= measureFrom)
+    else if (wait < TimeSpan.FromSeconds(-1) && measureFrom is not null)
     {
         // The previous second's batches took more than a second to send: the generator (or the twin) is saturated.
         behind++;
     }
 
-    var measuring = second >= measureFrom;
+    if (measureFrom is null)
+    {
+        onTime = wait >= TimeSpan.Zero ? onTime + 1 : 0;
+        if ((second - first >= MinWarmupSeconds && onTime >= OnTimeSecondsToStart) || second - first >= MaxWarmupSeconds)
+        {
+            measureFrom = second;
+            last = second + options.DurationSeconds - 1;
+        }
+    }
+
+    var measuring = measureFrom is not null;
     if (second == measureFrom)
     {
         siloCpu0 = ProcStat.CpuSeconds(siloPid);
@@ -84,6 +99,7 @@ for (var second = first; second <= last; second++)
         window.Start();
     }
 
+    var sending = Stopwatch.StartNew();
     var batches = telemetry.Second(second);
     await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency }, async (batch, _) =>
     {
@@ -107,6 +123,7 @@ for (var second = first; second <= last; second++)
     if (measuring)
     {
         sent += options.Gpus;
+        secondsSending.Add(sending.Elapsed.TotalMilliseconds);
     }
 }
 
@@ -116,9 +133,12 @@ var siloCpu = ProcStat.CpuSeconds(siloPid) - siloCpu0;
 var gatewayCpu = ProcStat.CpuSeconds(gatewayPid) - gatewayCpu0;
 var siloRss = ProcStat.RssBytes(siloPid);
 var gatewayRss = ProcStat.RssBytes(gatewayPid);
+// The last step needs its period to show in the KPI.
+var watchFor = DateTimeOffset.FromUnixTimeSeconds(last + options.StepSeconds + 2) - DateTimeOffset.UtcNow;
+stopWatching.CancelAfter(watchFor > TimeSpan.Zero ? watchFor : TimeSpan.Zero);
 await watching;
 
-var steps = Enumerable.Range(0, options.DurationSeconds).Select(i => measureFrom + i)
+var steps = Enumerable.Range(0, options.DurationSeconds).Select(i => measureFrom!.Value + i)
     .Where(s => telemetry.RateAt(s) != telemetry.RateAt(s - 1))
     .Select(s => (DateTimeOffset.FromUnixTimeSeconds(s), options.Gpus * (telemetry.RateAt(s) - telemetry.RateAt(s - 1))));
 var (freshness, missed) = watch.Freshness(steps, TimeSpan.FromSeconds(options.StepSeconds));
@@ -128,9 +148,10 @@ await Parallel.ForEachAsync(rackIds.Where(_ => !options.Declared), new ParallelO
 
 var cpuTotal = (siloCpu ?? 0) + (gatewayCpu ?? 0);
 var report = new LoadReport(
-    options.Gpus, options.Racks, options.DurationSeconds, options.Form, options.BatchSamples, options.Concurrency,
+    options.Gpus, options.Racks, options.DurationSeconds, (int)(measureFrom!.Value - first), options.Form, options.BatchSamples, options.Concurrency,
     Math.Round(accepted / windowSeconds), sent, accepted, rejected, requests, failed, behind,
     Math.Round(Percentiles.Of(latencies.ToList(), 50), 1), Math.Round(Percentiles.Of(latencies.ToList(), 99), 1),
+    Math.Round(Percentiles.Of(secondsSending, 50)), Math.Round(secondsSending.DefaultIfEmpty(double.NaN).Max()),
     Math.Round(Percentiles.Of(freshness, 50)), Math.Round(Percentiles.Of(freshness, 99)), freshness.Count + missed, missed,
     accepted > 0 && siloCpu is not null ? Math.Round(cpuTotal / (accepted / 1e6), 2) : double.NaN,
     siloCpu is { } s ? Math.Round(s / windowSeconds, 3) : double.NaN,
