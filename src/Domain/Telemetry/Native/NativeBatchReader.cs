@@ -129,7 +129,7 @@ public static class NativeBatchReader
 
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var field = NativeFieldNames.Match(ref reader);
+            var (field, reading) = NativeFieldNames.Match(ref reader);
             reader.Read();
             // 'rack' and 'uuids' belong to the grouped form; in a sample they are as unknown as any other name.
             if (problem is not null || field is NativeField.Unknown or NativeField.Rack or NativeField.Uuids || reader.TokenType == JsonTokenType.Null)
@@ -160,7 +160,7 @@ public static class NativeBatchReader
                     problem = NativeValues.ReadTimestamp(ref reader, timestamps, out hasTimestamp, out timestampMs, out badTimestamp);
                     break;
                 default:
-                    problem = NativeValues.ReadMetric(ref reader, field, ref present, ref power, ref energy, ref utilization, ref temperature, ref memory, ref prompt, ref generation);
+                    problem = NativeValues.ReadMetric(ref reader, reading, ref present, ref power, ref energy, ref utilization, ref temperature, ref memory, ref prompt, ref generation);
                     break;
             }
 

@@ -1,6 +1,6 @@
 namespace TokenFactoryTwin.Domain.Telemetry.Native;
 
-/// <summary>The properties a native sample may carry.</summary>
+/// <summary>The properties a native sample or group may carry; which reading a <see cref="Reading"/> is comes with it as a <c>GpuMetrics</c> flag.</summary>
 public enum NativeField
 {
     Unknown,
@@ -11,11 +11,5 @@ public enum NativeField
     GpuIndex,
     Uuid,
     Timestamp,
-    PowerW,
-    EnergyMillijoules,
-    UtilizationPercent,
-    TemperatureC,
-    MemoryUsedMiB,
-    PromptTokens,
-    GenerationTokens,
+    Reading,
 }

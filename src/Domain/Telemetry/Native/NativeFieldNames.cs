@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using TokenFactoryTwin.Abstractions.Telemetry;
 
 namespace TokenFactoryTwin.Domain.Telemetry.Native;
 
@@ -9,7 +10,7 @@ namespace TokenFactoryTwin.Domain.Telemetry.Native;
 /// </summary>
 public static class NativeFieldNames
 {
-    public static NativeField Match(ref Utf8JsonReader reader)
+    public static (NativeField Field, GpuMetrics Reading) Match(ref Utf8JsonReader reader)
     {
         if (reader.ValueIsEscaped)
         {
@@ -30,22 +31,22 @@ public static class NativeFieldNames
             : null;
     }
 
-    public static NativeField Match(ReadOnlySpan<byte> name) => name.Length switch
+    public static (NativeField Field, GpuMetrics Reading) Match(ReadOnlySpan<byte> name) => name.Length switch
     {
-        3 when Ascii.EqualsIgnoreCase(name, "gpu"u8) => NativeField.Gpu,
-        4 when Ascii.EqualsIgnoreCase(name, "host"u8) => NativeField.Host,
-        4 when Ascii.EqualsIgnoreCase(name, "uuid"u8) => NativeField.Uuid,
-        4 when Ascii.EqualsIgnoreCase(name, "rack"u8) => NativeField.Rack,
-        5 when Ascii.EqualsIgnoreCase(name, "uuids"u8) => NativeField.Uuids,
-        6 when Ascii.EqualsIgnoreCase(name, "powerW"u8) => NativeField.PowerW,
-        8 when Ascii.EqualsIgnoreCase(name, "gpuIndex"u8) => NativeField.GpuIndex,
-        9 when Ascii.EqualsIgnoreCase(name, "timestamp"u8) => NativeField.Timestamp,
-        12 when Ascii.EqualsIgnoreCase(name, "temperatureC"u8) => NativeField.TemperatureC,
-        12 when Ascii.EqualsIgnoreCase(name, "promptTokens"u8) => NativeField.PromptTokens,
-        13 when Ascii.EqualsIgnoreCase(name, "memoryUsedMiB"u8) => NativeField.MemoryUsedMiB,
-        16 when Ascii.EqualsIgnoreCase(name, "generationTokens"u8) => NativeField.GenerationTokens,
-        17 when Ascii.EqualsIgnoreCase(name, "energyMillijoules"u8) => NativeField.EnergyMillijoules,
-        18 when Ascii.EqualsIgnoreCase(name, "utilizationPercent"u8) => NativeField.UtilizationPercent,
-        _ => NativeField.Unknown,
+        3 when Ascii.EqualsIgnoreCase(name, "gpu"u8) => (NativeField.Gpu, GpuMetrics.None),
+        4 when Ascii.EqualsIgnoreCase(name, "host"u8) => (NativeField.Host, GpuMetrics.None),
+        4 when Ascii.EqualsIgnoreCase(name, "uuid"u8) => (NativeField.Uuid, GpuMetrics.None),
+        4 when Ascii.EqualsIgnoreCase(name, "rack"u8) => (NativeField.Rack, GpuMetrics.None),
+        5 when Ascii.EqualsIgnoreCase(name, "uuids"u8) => (NativeField.Uuids, GpuMetrics.None),
+        6 when Ascii.EqualsIgnoreCase(name, "powerW"u8) => (NativeField.Reading, GpuMetrics.Power),
+        8 when Ascii.EqualsIgnoreCase(name, "gpuIndex"u8) => (NativeField.GpuIndex, GpuMetrics.None),
+        9 when Ascii.EqualsIgnoreCase(name, "timestamp"u8) => (NativeField.Timestamp, GpuMetrics.None),
+        12 when Ascii.EqualsIgnoreCase(name, "temperatureC"u8) => (NativeField.Reading, GpuMetrics.Temperature),
+        12 when Ascii.EqualsIgnoreCase(name, "promptTokens"u8) => (NativeField.Reading, GpuMetrics.PromptTokens),
+        13 when Ascii.EqualsIgnoreCase(name, "memoryUsedMiB"u8) => (NativeField.Reading, GpuMetrics.Memory),
+        16 when Ascii.EqualsIgnoreCase(name, "generationTokens"u8) => (NativeField.Reading, GpuMetrics.GenerationTokens),
+        17 when Ascii.EqualsIgnoreCase(name, "energyMillijoules"u8) => (NativeField.Reading, GpuMetrics.Energy),
+        18 when Ascii.EqualsIgnoreCase(name, "utilizationPercent"u8) => (NativeField.Reading, GpuMetrics.Utilization),
+        _ => (NativeField.Unknown, GpuMetrics.None),
     };
 }

@@ -46,7 +46,7 @@ public static class NativeGroupReader
         long timestampMs = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var field = NativeFieldNames.Match(ref reader);
+            var (field, reading) = NativeFieldNames.Match(ref reader);
             reader.Read();
             if (problem is not null || reader.TokenType == JsonTokenType.Null)
             {
@@ -67,9 +67,9 @@ public static class NativeGroupReader
             {
                 problem = ReadUuids(ref reader, columns);
             }
-            else if (NativeValues.Reading(field) is { Metric: not GpuMetrics.None } reading)
+            else if (field == NativeField.Reading)
             {
-                problem = ReadColumn(ref reader, reading.Metric, reading.Name, columns);
+                problem = ReadColumn(ref reader, reading, NativeValues.NameOf(reading), columns);
             }
 
             // Unknown properties, and whatever a refused value left unread.

@@ -7,17 +7,16 @@ namespace TokenFactoryTwin.Domain.Telemetry.Native;
 /// <summary>Reading the values of the native format — texts, timestamps, readings — straight from the reader's bytes.</summary>
 internal static class NativeValues
 {
-    /// <summary>The reading a field carries, and its name as the format spells it; <see cref="GpuMetrics.None"/> for other fields.</summary>
-    public static (GpuMetrics Metric, string Name) Reading(NativeField field) => field switch
+    /// <summary>A reading's name as the native format spells it.</summary>
+    public static string NameOf(GpuMetrics reading) => reading switch
     {
-        NativeField.PowerW => (GpuMetrics.Power, "powerW"),
-        NativeField.EnergyMillijoules => (GpuMetrics.Energy, "energyMillijoules"),
-        NativeField.UtilizationPercent => (GpuMetrics.Utilization, "utilizationPercent"),
-        NativeField.TemperatureC => (GpuMetrics.Temperature, "temperatureC"),
-        NativeField.MemoryUsedMiB => (GpuMetrics.Memory, "memoryUsedMiB"),
-        NativeField.PromptTokens => (GpuMetrics.PromptTokens, "promptTokens"),
-        NativeField.GenerationTokens => (GpuMetrics.GenerationTokens, "generationTokens"),
-        _ => (GpuMetrics.None, ""),
+        GpuMetrics.Power => "powerW",
+        GpuMetrics.Energy => "energyMillijoules",
+        GpuMetrics.Utilization => "utilizationPercent",
+        GpuMetrics.Temperature => "temperatureC",
+        GpuMetrics.Memory => "memoryUsedMiB",
+        GpuMetrics.PromptTokens => "promptTokens",
+        _ => "generationTokens",
     };
 
     /// <summary>
@@ -77,13 +76,12 @@ internal static class NativeValues
 
     /// <summary>Reads a reading's value into the matching local of a sample being read; a non-number is the sample's problem.</summary>
     public static string? ReadMetric(
-        ref Utf8JsonReader reader, NativeField field, ref GpuMetrics present,
+        ref Utf8JsonReader reader, GpuMetrics metric, ref GpuMetrics present,
         ref double power, ref double energy, ref double utilization, ref double temperature, ref double memory, ref double prompt, ref double generation)
     {
-        var (metric, name) = Reading(field);
         if (!TryReadNumber(ref reader, out var value))
         {
-            return $"'{name}' must be a number";
+            return $"'{NameOf(metric)}' must be a number";
         }
 
         present |= metric;
