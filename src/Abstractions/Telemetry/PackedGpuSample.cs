@@ -8,17 +8,7 @@ namespace TokenFactoryTwin.Abstractions.Telemetry;
 /// present value may still be impossible (NaN, negative) and is refused by the rack with the field named.
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
-public readonly record struct PackedGpuSample(
-    int GpuIndex,
-    GpuMetrics Present,
-    long TimestampMs,
-    double PowerW,
-    double EnergyMillijoules,
-    double UtilizationPercent,
-    double TemperatureC,
-    double MemoryUsedMiB,
-    double PromptTokens,
-    double GenerationTokens)
+public readonly record struct PackedGpuSample(int GpuIndex, GpuMetrics Present, long TimestampMs, GpuReading Readings)
 {
     public DateTimeOffset Timestamp => DateTimeOffset.FromUnixTimeMilliseconds(TimestampMs);
 
@@ -30,9 +20,9 @@ public readonly record struct PackedGpuSample(
             | Flag(s.UtilizationPercent, GpuMetrics.Utilization) | Flag(s.TemperatureC, GpuMetrics.Temperature)
             | Flag(s.MemoryUsedMiB, GpuMetrics.Memory) | Flag(s.PromptTokens, GpuMetrics.PromptTokens)
             | Flag(s.GenerationTokens, GpuMetrics.GenerationTokens);
-        return new PackedGpuSample(s.GpuIndex, present, s.Timestamp.ToUnixTimeMilliseconds(),
+        return new PackedGpuSample(s.GpuIndex, present, s.Timestamp.ToUnixTimeMilliseconds(), new GpuReading(
             s.PowerW ?? 0, s.EnergyMillijoules ?? 0, s.UtilizationPercent ?? 0, s.TemperatureC ?? 0, s.MemoryUsedMiB ?? 0,
-            s.PromptTokens ?? 0, s.GenerationTokens ?? 0);
+            s.PromptTokens ?? 0, s.GenerationTokens ?? 0));
     }
 
     private static GpuMetrics Flag(double? value, GpuMetrics metric) => value is null ? GpuMetrics.None : metric;

@@ -88,13 +88,14 @@ public sealed class RackTelemetry
         var g = sample.GpuIndex;
         var ms = sample.TimestampMs;
         var present = sample.Present;
-        Gauge(_powerW, _powerMs, g, present, GpuMetrics.Power, sample.PowerW, ms);
-        Gauge(_utilization, _utilizationMs, g, present, GpuMetrics.Utilization, sample.UtilizationPercent, ms);
-        Gauge(_temperatureC, _temperatureMs, g, present, GpuMetrics.Temperature, sample.TemperatureC, ms);
-        Gauge(_memoryMiB, _memoryMs, g, present, GpuMetrics.Memory, sample.MemoryUsedMiB, ms);
-        if ((present & GpuMetrics.PromptTokens) != 0) _prompt[g].Observe(sample.PromptTokens, ms);
-        if ((present & GpuMetrics.GenerationTokens) != 0) _generation[g].Observe(sample.GenerationTokens, ms);
-        if ((present & GpuMetrics.Energy) != 0) _energy[g].Observe(sample.EnergyMillijoules, ms);
+        var r = sample.Readings;
+        Gauge(_powerW, _powerMs, g, present, GpuMetrics.Power, r.PowerW, ms);
+        Gauge(_utilization, _utilizationMs, g, present, GpuMetrics.Utilization, r.UtilizationPercent, ms);
+        Gauge(_temperatureC, _temperatureMs, g, present, GpuMetrics.Temperature, r.TemperatureC, ms);
+        Gauge(_memoryMiB, _memoryMs, g, present, GpuMetrics.Memory, r.MemoryUsedMiB, ms);
+        if ((present & GpuMetrics.PromptTokens) != 0) _prompt[g].Observe(r.PromptTokens, ms);
+        if ((present & GpuMetrics.GenerationTokens) != 0) _generation[g].Observe(r.GenerationTokens, ms);
+        if ((present & GpuMetrics.Energy) != 0) _energy[g].Observe(r.EnergyMillijoules, ms);
         // A reading shows the GPU is alive; a replayed or older one does not make it any fresher.
         _lastSampleMs[g] = Math.Max(_lastSampleMs[g], ms);
         if (uuid is not null) _uuid[g] = uuid;

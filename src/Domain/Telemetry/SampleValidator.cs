@@ -27,19 +27,20 @@ public static class SampleValidator
         }
 
         var present = sample.Present;
-        return Field(present, GpuMetrics.Power, "powerW", sample.PowerW, 0, 5000)
-            ?? Field(present, GpuMetrics.Energy, "energyMillijoules", sample.EnergyMillijoules, 0, double.MaxValue)
-            ?? Field(present, GpuMetrics.Utilization, "utilizationPercent", sample.UtilizationPercent, 0, 100)
-            ?? Field(present, GpuMetrics.Temperature, "temperatureC", sample.TemperatureC, -40, 150)
-            ?? Field(present, GpuMetrics.Memory, "memoryUsedMiB", sample.MemoryUsedMiB, 0, double.MaxValue)
-            ?? Field(present, GpuMetrics.PromptTokens, "promptTokens", sample.PromptTokens, 0, double.MaxValue)
-            ?? Field(present, GpuMetrics.GenerationTokens, "generationTokens", sample.GenerationTokens, 0, double.MaxValue);
+        var r = sample.Readings;
+        return Field(present, GpuMetrics.Power, r.PowerW, 0, 5000)
+            ?? Field(present, GpuMetrics.Energy, r.EnergyMillijoules, 0, double.MaxValue)
+            ?? Field(present, GpuMetrics.Utilization, r.UtilizationPercent, 0, 100)
+            ?? Field(present, GpuMetrics.Temperature, r.TemperatureC, -40, 150)
+            ?? Field(present, GpuMetrics.Memory, r.MemoryUsedMiB, 0, double.MaxValue)
+            ?? Field(present, GpuMetrics.PromptTokens, r.PromptTokens, 0, double.MaxValue)
+            ?? Field(present, GpuMetrics.GenerationTokens, r.GenerationTokens, 0, double.MaxValue);
     }
 
-    private static string? Field(GpuMetrics present, GpuMetrics metric, string name, double v, double min, double max) =>
+    private static string? Field(GpuMetrics present, GpuMetrics metric, double v, double min, double max) =>
         (present & metric) == 0 ? null
-        : double.IsNaN(v) || double.IsInfinity(v) ? $"{name} is not a finite number"
-        : v < min ? $"{name} {v} is below {min}"
-        : v > max ? $"{name} {v} is above {max}"
+        : double.IsNaN(v) || double.IsInfinity(v) ? $"{GpuReading.NameOf(metric)} is not a finite number"
+        : v < min ? $"{GpuReading.NameOf(metric)} {v} is below {min}"
+        : v > max ? $"{GpuReading.NameOf(metric)} {v} is above {max}"
         : null;
 }

@@ -78,9 +78,10 @@ public sealed class HostGrain(
         var origin = new List<int>(count + tokens.Count * assignment.Gpus);
         var errors = new List<IngestError>();
         var learnt = false;
+        var packed = samples.Samples;
         for (var i = 0; i < count; i++)
         {
-            var sample = samples.Samples[i];
+            var sample = packed[i];
             var uuid = samples.UuidAt(i);
             var problem = Locate(assignment, sample.GpuIndex, uuid, out var local, ref learnt);
             if (problem is not null)

@@ -21,8 +21,8 @@ public sealed class NativeBatchReaderTests
         Assert.Null(content.Refusal);
         Assert.Empty(content.Refused);
         var (rack, host) = (content.Destinations[0], content.Destinations[1]);
-        Assert.Equal(("h1-01", true, 3, GpuMetrics.Power, 500.0), (rack.Key, rack.IsRack, Only(rack).GpuIndex, Only(rack).Present, Only(rack).PowerW));
-        Assert.Equal(("node-1", false, 2, GpuMetrics.PromptTokens, 10.0), (host.Key, host.IsRack, Only(host).GpuIndex, Only(host).Present, Only(host).PromptTokens));
+        Assert.Equal(("h1-01", true, 3, GpuMetrics.Power, 500.0), (rack.Key, rack.IsRack, Only(rack).GpuIndex, Only(rack).Present, Only(rack).Readings.PowerW));
+        Assert.Equal(("node-1", false, 2, GpuMetrics.PromptTokens, 10.0), (host.Key, host.IsRack, Only(host).GpuIndex, Only(host).Present, Only(host).Readings.PromptTokens));
         Assert.Equal(new DateTimeOffset(2026, 1, 31, 11, 0, 0, 250, TimeSpan.Zero), Only(host).Timestamp);
         Assert.Equal("GPU-abc", host.Samples.Build().UuidAt(0));
         Assert.Null(rack.Samples.Build().Uuids);
@@ -42,7 +42,7 @@ public sealed class NativeBatchReaderTests
         Assert.Equal(["r-a", "r-b"], content.Destinations.Select(d => d.Key));
         Assert.Equal([0, 2], content.Destinations[0].Indices.ToArray());
         var a = content.Destinations[0].Samples.Build();
-        Assert.Equal([(0, 1.0), (1, 3.0)], a.Samples.ToArray().Select(s => (s.GpuIndex, s.PowerW)));
+        Assert.Equal([(0, 1.0), (1, 3.0)], a.Samples.ToArray().Select(s => (s.GpuIndex, s.Readings.PowerW)));
         Assert.Equal(new DateTimeOffset(2026, 1, 31, 12, 0, 1, TimeSpan.Zero), content.Destinations[1].Samples.Build().Samples[0].Timestamp);
     }
 
@@ -59,7 +59,7 @@ public sealed class NativeBatchReaderTests
         Assert.Equal(GpuMetrics.Power | GpuMetrics.Energy | GpuMetrics.Utilization | GpuMetrics.Temperature | GpuMetrics.Memory
             | GpuMetrics.PromptTokens | GpuMetrics.GenerationTokens, s.Present);
         Assert.Equal((1.5, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0),
-            (s.PowerW, s.EnergyMillijoules, s.UtilizationPercent, s.TemperatureC, s.MemoryUsedMiB, s.PromptTokens, s.GenerationTokens));
+            (s.Readings.PowerW, s.Readings.EnergyMillijoules, s.Readings.UtilizationPercent, s.Readings.TemperatureC, s.Readings.MemoryUsedMiB, s.Readings.PromptTokens, s.Readings.GenerationTokens));
     }
 
     [Fact]
@@ -71,9 +71,9 @@ public sealed class NativeBatchReaderTests
 
         var s = Only(content.Destinations[0]);
         Assert.Equal(GpuMetrics.Temperature | GpuMetrics.PromptTokens | GpuMetrics.Memory, s.Present);
-        Assert.True(double.IsNaN(s.TemperatureC));
-        Assert.True(double.IsPositiveInfinity(s.PromptTokens));
-        Assert.True(double.IsPositiveInfinity(s.MemoryUsedMiB));
+        Assert.True(double.IsNaN(s.Readings.TemperatureC));
+        Assert.True(double.IsPositiveInfinity(s.Readings.PromptTokens));
+        Assert.True(double.IsPositiveInfinity(s.Readings.MemoryUsedMiB));
     }
 
     [Fact]
@@ -84,7 +84,7 @@ public sealed class NativeBatchReaderTests
             """);
 
         Assert.Equal("h1-01", content.Destinations[0].Key);
-        Assert.Equal((3, 9.0), (Only(content.Destinations[0]).GpuIndex, Only(content.Destinations[0]).PowerW));
+        Assert.Equal((3, 9.0), (Only(content.Destinations[0]).GpuIndex, Only(content.Destinations[0]).Readings.PowerW));
     }
 
     [Fact]
@@ -172,7 +172,7 @@ public sealed class NativeBatchReaderTests
         // Position 2 has no reading in any column: no sample.
         Assert.Equal([0, 1, 3], samples.Samples.ToArray().Select(s => s.GpuIndex));
         Assert.Equal([0, 1, 3], rack.Indices.ToArray());
-        Assert.Equal((GpuMetrics.Power | GpuMetrics.PromptTokens, 701.5, 20.0), (samples.Samples[1].Present, samples.Samples[1].PowerW, samples.Samples[1].PromptTokens));
+        Assert.Equal((GpuMetrics.Power | GpuMetrics.PromptTokens, 701.5, 20.0), (samples.Samples[1].Present, samples.Samples[1].Readings.PowerW, samples.Samples[1].Readings.PromptTokens));
         Assert.Equal(GpuMetrics.Power, samples.Samples[2].Present);
         Assert.Equal("GPU-b", samples.UuidAt(1));
         Assert.Equal(new DateTimeOffset(2026, 1, 31, 12, 0, 0, TimeSpan.Zero), samples.Samples[0].Timestamp);
@@ -187,7 +187,7 @@ public sealed class NativeBatchReaderTests
             """);
 
         Assert.Equal([("h1-01", true, false), ("node-1", false, true)], content.Destinations.Select(d => (d.Key, d.IsRack, d.IsGroup)));
-        Assert.Equal([50.0, 51.0], content.Destinations[1].Samples.Build().Samples.ToArray().Select(s => s.TemperatureC));
+        Assert.Equal([50.0, 51.0], content.Destinations[1].Samples.Build().Samples.ToArray().Select(s => s.Readings.TemperatureC));
     }
 
     [Theory]

@@ -125,7 +125,7 @@ public static class NativeBatchReader
         string? uuid = null, badTimestamp = null;
         long timestampMs = 0;
         var present = GpuMetrics.None;
-        double power = 0, energy = 0, utilization = 0, temperature = 0, memory = 0, prompt = 0, generation = 0;
+        Span<double> values = stackalloc double[GpuReading.Count];
 
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -160,7 +160,7 @@ public static class NativeBatchReader
                     problem = NativeValues.ReadTimestamp(ref reader, timestamps, out hasTimestamp, out timestampMs, out badTimestamp);
                     break;
                 default:
-                    problem = NativeValues.ReadMetric(ref reader, reading, ref present, ref power, ref energy, ref utilization, ref temperature, ref memory, ref prompt, ref generation);
+                    problem = NativeValues.ReadMetric(ref reader, reading, ref present, values);
                     break;
             }
 
@@ -212,6 +212,6 @@ public static class NativeBatchReader
             return;
         }
 
-        destination.Add(index, new PackedGpuSample(slot, present, timestampMs, power, energy, utilization, temperature, memory, prompt, generation), uuid);
+        destination.Add(index, new PackedGpuSample(slot, present, timestampMs, GpuReading.From(values)), uuid);
     }
 }

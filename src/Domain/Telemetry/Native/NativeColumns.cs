@@ -11,13 +11,7 @@ internal sealed class NativeColumns
     /// <summary>More GPUs than any rack holds; an entry claiming more is refused rather than sized for.</summary>
     public const int MaxGpus = 4096;
 
-    private static readonly GpuMetrics[] Metrics =
-    [
-        GpuMetrics.Power, GpuMetrics.Energy, GpuMetrics.Utilization, GpuMetrics.Temperature, GpuMetrics.Memory,
-        GpuMetrics.PromptTokens, GpuMetrics.GenerationTokens,
-    ];
-
-    private double[][] _values = Metrics.Select(_ => new double[72]).ToArray();
+    private double[][] _values = Enumerable.Range(0, GpuReading.Count).Select(_ => new double[72]).ToArray();
     private GpuMetrics[] _present = new GpuMetrics[72];
     private string?[] _uuids = new string?[72];
 
@@ -34,7 +28,7 @@ internal sealed class NativeColumns
     public void Set(GpuMetrics metric, int gpu, double value)
     {
         Reach(gpu);
-        _values[Column(metric)][gpu] = value;
+        _values[GpuReading.IndexOf(metric)][gpu] = value;
         _present[gpu] |= metric;
     }
 
@@ -48,21 +42,10 @@ internal sealed class NativeColumns
     public bool TryGet(int gpu, long timestampMs, out PackedGpuSample sample, out string? uuid)
     {
         var v = _values;
-        sample = new PackedGpuSample(gpu, _present[gpu], timestampMs, v[0][gpu], v[1][gpu], v[2][gpu], v[3][gpu], v[4][gpu], v[5][gpu], v[6][gpu]);
+        sample = new PackedGpuSample(gpu, _present[gpu], timestampMs, new GpuReading(v[0][gpu], v[1][gpu], v[2][gpu], v[3][gpu], v[4][gpu], v[5][gpu], v[6][gpu]));
         uuid = _uuids[gpu];
         return _present[gpu] != GpuMetrics.None || uuid is not null;
     }
-
-    private static int Column(GpuMetrics metric) => metric switch
-    {
-        GpuMetrics.Power => 0,
-        GpuMetrics.Energy => 1,
-        GpuMetrics.Utilization => 2,
-        GpuMetrics.Temperature => 3,
-        GpuMetrics.Memory => 4,
-        GpuMetrics.PromptTokens => 5,
-        _ => 6,
-    };
 
     private void Reach(int gpu)
     {

@@ -69,7 +69,7 @@ public static class NativeGroupReader
             }
             else if (field == NativeField.Reading)
             {
-                problem = ReadColumn(ref reader, reading, NativeValues.NameOf(reading), columns);
+                problem = ReadColumn(ref reader, reading, GpuReading.NameOf(reading), columns);
             }
 
             // Unknown properties, and whatever a refused value left unread.

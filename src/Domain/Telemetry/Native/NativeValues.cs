@@ -7,18 +7,6 @@ namespace TokenFactoryTwin.Domain.Telemetry.Native;
 /// <summary>Reading the values of the native format — texts, timestamps, readings — straight from the reader's bytes.</summary>
 internal static class NativeValues
 {
-    /// <summary>A reading's name as the native format spells it.</summary>
-    public static string NameOf(GpuMetrics reading) => reading switch
-    {
-        GpuMetrics.Power => "powerW",
-        GpuMetrics.Energy => "energyMillijoules",
-        GpuMetrics.Utilization => "utilizationPercent",
-        GpuMetrics.Temperature => "temperatureC",
-        GpuMetrics.Memory => "memoryUsedMiB",
-        GpuMetrics.PromptTokens => "promptTokens",
-        _ => "generationTokens",
-    };
-
     /// <summary>
     /// A string value as characters: copied into <paramref name="scratch"/> when it fits (ids are short; a string
     /// never has more characters than UTF-8 bytes), else a new string.
@@ -74,28 +62,16 @@ internal static class NativeValues
         return null;
     }
 
-    /// <summary>Reads a reading's value into the matching local of a sample being read; a non-number is the sample's problem.</summary>
-    public static string? ReadMetric(
-        ref Utf8JsonReader reader, GpuMetrics metric, ref GpuMetrics present,
-        ref double power, ref double energy, ref double utilization, ref double temperature, ref double memory, ref double prompt, ref double generation)
+    /// <summary>Reads one reading's value into its place in <paramref name="values"/>; a non-number is the sample's problem.</summary>
+    public static string? ReadMetric(ref Utf8JsonReader reader, GpuMetrics metric, ref GpuMetrics present, scoped Span<double> values)
     {
         if (!TryReadNumber(ref reader, out var value))
         {
-            return $"'{NameOf(metric)}' must be a number";
+            return $"'{GpuReading.NameOf(metric)}' must be a number";
         }
 
         present |= metric;
-        switch (metric)
-        {
-            case GpuMetrics.Power: power = value; break;
-            case GpuMetrics.Energy: energy = value; break;
-            case GpuMetrics.Utilization: utilization = value; break;
-            case GpuMetrics.Temperature: temperature = value; break;
-            case GpuMetrics.Memory: memory = value; break;
-            case GpuMetrics.PromptTokens: prompt = value; break;
-            default: generation = value; break;
-        }
-
+        values[GpuReading.IndexOf(metric)] = value;
         return null;
     }
 

@@ -1,0 +1,39 @@
+using System.Numerics;
+
+namespace TokenFactoryTwin.Abstractions.Telemetry;
+
+/// <summary>
+/// One GPU's seven readings, in the order of the <see cref="GpuMetrics"/> flags. A value type: a simulated rack writes
+/// its 72 GPUs straight into its arrays each period without allocating, and a <see cref="PackedGpuSample"/> carries
+/// one (with flags saying which readings are present) inside a packed batch.
+/// </summary>
+public readonly record struct GpuReading(
+    double PowerW,
+    double EnergyMillijoules,
+    double UtilizationPercent,
+    double TemperatureC,
+    double MemoryUsedMiB,
+    double PromptTokens,
+    double GenerationTokens)
+{
+    public const int Count = 7;
+
+    /// <summary>The position of one reading (a single flag) in the order above.</summary>
+    public static int IndexOf(GpuMetrics reading) => BitOperations.TrailingZeroCount((int)reading);
+
+    /// <summary>A reading's name as the APIs spell it (the native ingest format's property, and refusal messages).</summary>
+    public static string NameOf(GpuMetrics reading) => reading switch
+    {
+        GpuMetrics.Power => "powerW",
+        GpuMetrics.Energy => "energyMillijoules",
+        GpuMetrics.Utilization => "utilizationPercent",
+        GpuMetrics.Temperature => "temperatureC",
+        GpuMetrics.Memory => "memoryUsedMiB",
+        GpuMetrics.PromptTokens => "promptTokens",
+        _ => "generationTokens",
+    };
+
+    /// <summary>The readings from their values in the order above.</summary>
+    public static GpuReading From(ReadOnlySpan<double> values) =>
+        new(values[0], values[1], values[2], values[3], values[4], values[5], values[6]);
+}
