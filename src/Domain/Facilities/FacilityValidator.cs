@@ -209,11 +209,9 @@ public static class FacilityValidator
             {
                 problems.Add($"{where}: model '{workload.Model}' is not in the catalog (known: {string.Join(", ", catalog.Models.Select(m => m.Id))})");
             }
-            else if (catalog.ResolveOperatingPoint(workload.Model, type.Gpu, workload.OperatingPoint, workload.Interactivity) is null)
+            else if (catalog.ResolveOperatingPoint(workload, type.Gpu) is null)
             {
-                problems.Add(workload.OperatingPoint is null
-                    ? $"{where}: the catalog has no operating point for model '{workload.Model}' on GPU '{type.Gpu}'"
-                    : $"{where}: operating point '{workload.OperatingPoint}' is not in the catalog for model '{workload.Model}'");
+                problems.Add($"{where}: workload: {catalog.WhyUnresolved(workload, type.Gpu)}");
             }
         }
     }

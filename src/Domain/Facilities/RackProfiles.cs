@@ -16,7 +16,7 @@ public static class RackProfiles
         var gpu = catalog.FindGpu(type.Gpu)
             ?? throw new ArgumentException($"rack type '{type.Id}': unknown GPU '{type.Gpu}'");
         var workload = rack.Workload ?? new WorkloadSpec(DefaultModel);
-        var point = catalog.ResolveOperatingPoint(workload.Model, gpu.Id, workload.OperatingPoint, workload.Interactivity);
+        var point = catalog.ResolveOperatingPoint(workload, gpu.Id);
         var uplinks = type.GpusPerRack * type.ScaleOut.PortsPerGpu * type.ScaleOut.PortGbps;
         return new RackProfile(
             gpu.Id,

@@ -102,11 +102,9 @@ internal static class ChangeChecks
 
         foreach (var gpu in gpus.Distinct())
         {
-            if (catalog.ResolveOperatingPoint(workload.Model, gpu, workload.OperatingPoint, workload.Interactivity) is null)
+            if (catalog.ResolveOperatingPoint(workload, gpu) is null)
             {
-                problems.Add(workload.OperatingPoint is null
-                    ? new(Sub(field, "model"), $"the catalog has no operating point for '{workload.Model}' on GPU '{gpu}'")
-                    : new(Sub(field, "operatingPoint"), $"'{workload.OperatingPoint}' is not an operating point of '{workload.Model}' in the catalog"));
+                problems.Add(new(Sub(field, workload.OperatingPoint is null ? "model" : "operatingPoint"), catalog.WhyUnresolved(workload, gpu)));
             }
         }
     }

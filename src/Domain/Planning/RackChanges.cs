@@ -119,7 +119,8 @@ internal static class RackChanges
     /// </summary>
     private static WorkloadSpec? Carried(WorkloadSpec? old, RackTypeSpec type, TwinCatalog catalog)
     {
-        var carried = new WorkloadSpec(old?.Model ?? RackProfiles.DefaultModel, Interactivity: old?.Interactivity);
-        return catalog.ResolveOperatingPoint(carried.Model, type.Gpu, null, carried.Interactivity) is null ? null : carried;
+        // A named point belongs to the old GPU; the service it describes (model, interactivity, precision, lengths, MTP) carries over.
+        var carried = old is null ? new WorkloadSpec(RackProfiles.DefaultModel) : old with { OperatingPoint = null };
+        return catalog.ResolveOperatingPoint(carried, type.Gpu) is null ? null : carried;
     }
 }

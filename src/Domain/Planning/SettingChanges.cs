@@ -107,7 +107,8 @@ internal static class SettingChanges
             targets = ChangeChecks.Racks(problems, "racks", change.Racks, model);
         }
 
-        var workload = new WorkloadSpec(change.Model, change.OperatingPoint, change.Interactivity);
+        var workload = new WorkloadSpec(change.Model, change.OperatingPoint, change.Interactivity, change.Precision, change.InputTokens,
+            change.OutputTokens, change.Mtp);
         ChangeChecks.Workload(problems, "", workload, targets.Select(i => model.Racks[i].Figures.Gpu), catalog);
         if (problems.Count > 0)
         {
@@ -118,7 +119,7 @@ internal static class SettingChanges
         {
             var rack = model.Racks[i];
             var old = Point(rack.Workload, rack.Figures.Gpu, catalog);
-            var now = catalog.ResolveOperatingPoint(workload.Model, rack.Figures.Gpu, workload.OperatingPoint, workload.Interactivity)!;
+            var now = catalog.ResolveOperatingPoint(workload, rack.Figures.Gpu)!;
             var figures = rack.Figures;
 
             // Keep the rack's load level: its tokens move by the ratio of the two operating points.
@@ -166,7 +167,6 @@ internal static class SettingChanges
 
     private static ResolvedOperatingPoint? Point(WorkloadSpec? workload, string gpu, TwinCatalog catalog)
     {
-        var w = workload ?? new WorkloadSpec(Facilities.RackProfiles.DefaultModel);
-        return catalog.ResolveOperatingPoint(w.Model, gpu, w.OperatingPoint, w.Interactivity);
+        return catalog.ResolveOperatingPoint(workload ?? new WorkloadSpec(Facilities.RackProfiles.DefaultModel), gpu);
     }
 }

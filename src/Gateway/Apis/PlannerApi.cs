@@ -118,11 +118,12 @@ public static class PlannerApi
             .WithSummary("Removes a change and re-evaluates; needs If-Match. 409 when a later change builds on it.");
 
         api.MapGet("/{id}/fit", (string id, string? hall, string? rackType, string? powerA, string? powerB, string? model,
-            double? interactivity, double? loadLevel, int? maxRacks, string? stopAt, TwinLocator twin, HttpContext context) =>
+            double? interactivity, string? precision, int? isl, int? osl, bool? mtp, double? loadLevel, int? maxRacks, string? stopAt,
+            TwinLocator twin, HttpContext context) =>
             WithScenario(twin, context, id, async grain =>
             {
                 var request = new FitSweepRequest(hall ?? "", rackType ?? "gb300-nvl72", powerA, powerB,
-                    model is null ? null : new WorkloadSpec(model, Interactivity: interactivity),
+                    model is null ? null : new WorkloadSpec(model, null, interactivity, precision, isl, osl, mtp),
                     loadLevel ?? 1.0, maxRacks ?? 200, stopAt ?? FitSweepRequest.StopAtAny);
                 var answer = await grain.Sweep(request);
                 return answer.Outcome switch
