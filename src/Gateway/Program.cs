@@ -24,6 +24,7 @@ app.MapLiveView();
 app.MapOpenApi();
 app.MapReadApi();
 app.MapCatalogApi();
+app.MapThroughputApi();
 app.MapClusterApi();
 app.MapPlannerApi();
 app.MapIngestApi();

@@ -51,7 +51,7 @@ foreach (var (family, f) in fitted.Families.OrderBy(f => f.Key, StringComparer.O
     Console.WriteLine($"  {family}: memory {f.MemoryEfficiency:0.000}, compute {f.ComputeEfficiency:0.000}, layer {f.LayerLatencyUs:0.0} µs");
 }
 
-Console.WriteLine($"  collectives: scale-up {fitted.ScaleUpLatencyUs:0.0} µs, scale-out {fitted.ScaleOutLatencyUs:0.0} µs; step overhead {fitted.StepOverheadMs:0.00} ms");
+Console.WriteLine($"  collectives: scale-up {fitted.ScaleUpLatencyUs:0.0} µs, scale-out {fitted.ScaleOutLatencyUs:0.0} µs; step overhead {fitted.StepOverheadMs:0.00} ms + {fitted.SequenceOverheadUs:0.0} µs per sequence");
 
 if (!check)
 {

@@ -122,7 +122,7 @@ public sealed class InstanceModel
     {
         var perStage = concurrency / _config.PipelineParallel;
         var prefill = _config.Disaggregated ? 0 : PrefillTokensPerStep(perStage);
-        return StepSeconds(Stage(perStage, prefill)) * 1000;
+        return StepSeconds(Stage(perStage, prefill), concurrency) * 1000;
     }
 
     public OperatingEstimate Evaluate(double concurrency)
@@ -130,7 +130,7 @@ public sealed class InstanceModel
         var perStage = concurrency / _config.PipelineParallel;
         var prefill = _config.Disaggregated ? 0 : PrefillTokensPerStep(perStage);
         var terms = Stage(perStage, prefill);
-        var tpot = StepSeconds(terms);
+        var tpot = StepSeconds(terms, concurrency);
         var output = concurrency / tpot;
         var total = output * (_workload.InputTokens + _workload.OutputTokens) / _workload.OutputTokens;
         var prefillGpus = _config.Disaggregated ? output / _workload.OutputTokens * _workload.InputTokens * _prefillGpuSecondsPerToken : 0;
@@ -145,7 +145,7 @@ public sealed class InstanceModel
     public double DecodeOnlyOutputPerGpuAtMaxBatch()
     {
         var perStage = (double)MaxBatch / _config.PipelineParallel;
-        return MaxBatch / StepSeconds(Stage(perStage, 0)) / _config.Gpus;
+        return MaxBatch / StepSeconds(Stage(perStage, 0), MaxBatch) / _config.Gpus;
     }
 
     /// <summary>
@@ -155,8 +155,14 @@ public sealed class InstanceModel
     private double PrefillTokensPerStep(double sequences) =>
         sequences * _acceptedPerStep * _workload.InputTokens / _workload.OutputTokens;
 
-    private double StepSeconds(StepTerms stage) =>
-        (_config.PipelineParallel * stage.Total + _calibration.StepOverheadMs / 1000) * _draftCostFactor / _acceptedPerStep;
+    /// <summary>
+    /// Seconds per accepted output token: the pipeline's stages, the fixed step overhead, and the per-sequence work of
+    /// each rank's scheduler (batch bookkeeping, sampling, detokenisation), stretched by drafting and divided by the
+    /// tokens a step accepts.
+    /// </summary>
+    private double StepSeconds(StepTerms stage, double concurrency) =>
+        (_config.PipelineParallel * stage.Total + _calibration.StepOverheadMs / 1000 + concurrency / _dpa * _calibration.SequenceOverheadUs / 1e6)
+        * _draftCostFactor / _acceptedPerStep;
 
     /// <summary>One pipeline stage's forward pass over <paramref name="sequences"/> decoding sequences and <paramref name="prefillTokens"/> prompt tokens.</summary>
     public StepTerms Stage(double sequences, double prefillTokens)

@@ -10,6 +10,7 @@ public sealed record PerformanceCalibration(
     double ScaleUpLatencyUs,
     double ScaleOutLatencyUs,
     double StepOverheadMs,
+    double SequenceOverheadUs,
     IReadOnlyList<string> FittedOn,
     string FittedAt)
 {
@@ -18,7 +19,7 @@ public sealed record PerformanceCalibration(
     /// bandwidth, large dense GEMMs about 60 % of peak math (less on CDNA, whose kernels are younger), NCCL/DeepEP-class
     /// collectives take about 4 µs per doubling of their ranks inside an NVLink domain and 15 µs over InfiniBand (so
     /// 8 ranks: 12 µs and 45 µs), and a step costs a millisecond of
-    /// scheduling. See docs/throughput-model.md for the sources.
+    /// scheduling plus 5 µs per sequence a rank holds. See docs/throughput-model.md for the sources.
     /// </summary>
     public static PerformanceCalibration Default { get; } = new(
         new Dictionary<string, FamilyEfficiency>(StringComparer.Ordinal)
@@ -30,6 +31,7 @@ public sealed record PerformanceCalibration(
         4,
         15,
         1,
+        5,
         [],
         "");
 

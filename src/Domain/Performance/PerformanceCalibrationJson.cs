@@ -22,6 +22,7 @@ public static class PerformanceCalibrationJson
             root.GetProperty("scaleUpLatencyUs").GetDouble(),
             root.GetProperty("scaleOutLatencyUs").GetDouble(),
             root.GetProperty("stepOverheadMs").GetDouble(),
+            root.TryGetProperty("sequenceOverheadUs", out var perSequence) ? perSequence.GetDouble() : PerformanceCalibration.Default.SequenceOverheadUs,
             root.TryGetProperty("fittedOn", out var on) ? on.EnumerateArray().Select(e => e.GetString()!).ToList() : [],
             root.TryGetProperty("fittedAt", out var at) ? at.GetString() ?? "" : "");
     }
@@ -48,6 +49,7 @@ public static class PerformanceCalibrationJson
             ["scaleUpLatencyUs"] = Math.Round(calibration.ScaleUpLatencyUs, 2),
             ["scaleOutLatencyUs"] = Math.Round(calibration.ScaleOutLatencyUs, 2),
             ["stepOverheadMs"] = Math.Round(calibration.StepOverheadMs, 3),
+            ["sequenceOverheadUs"] = Math.Round(calibration.SequenceOverheadUs, 3),
             ["fittedOn"] = new JsonArray(calibration.FittedOn.Select(id => (JsonNode?)JsonValue.Create(id)).ToArray()),
             ["points"] = new JsonArray(points.Select(p => (JsonNode?)p).ToArray()),
         };

@@ -55,7 +55,7 @@ public static class CalibrationFitter
             x.AddRange([Math.Log(f.MemoryEfficiency), Math.Log(f.ComputeEfficiency), Math.Log(f.LayerLatencyUs)]);
         }
 
-        x.AddRange([Math.Log(c.ScaleUpLatencyUs), Math.Log(c.ScaleOutLatencyUs), Math.Log(c.StepOverheadMs)]);
+        x.AddRange([Math.Log(c.ScaleUpLatencyUs), Math.Log(c.ScaleOutLatencyUs), Math.Log(c.StepOverheadMs), Math.Log(c.SequenceOverheadUs)]);
         return x.ToArray();
     }
 
@@ -68,7 +68,8 @@ public static class CalibrationFitter
         }
 
         var k = 3 * families.Count;
-        return start with { Families = fitted, ScaleUpLatencyUs = Math.Exp(x[k]), ScaleOutLatencyUs = Math.Exp(x[k + 1]), StepOverheadMs = Math.Exp(x[k + 2]) };
+        return start with { Families = fitted, ScaleUpLatencyUs = Math.Exp(x[k]), ScaleOutLatencyUs = Math.Exp(x[k + 1]), StepOverheadMs = Math.Exp(x[k + 2]),
+            SequenceOverheadUs = Math.Exp(x[k + 3]) };
     }
 
     private static double Capped(double log) => Math.Min(0.95, Math.Exp(log));
