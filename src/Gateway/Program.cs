@@ -25,6 +25,7 @@ app.MapOpenApi();
 app.MapReadApi();
 app.MapCatalogApi();
 app.MapThroughputApi();
+app.MapEfficiencyApi();
 app.MapClusterApi();
 app.MapPlannerApi();
 app.MapIngestApi();

@@ -1,5 +1,6 @@
 using TokenFactoryTwin.Abstractions;
 using TokenFactoryTwin.Abstractions.Grains;
+using TokenFactoryTwin.Domain.Catalog;
 using TokenFactoryTwin.Gateway.Twin;
 
 namespace TokenFactoryTwin.Gateway.Apis;
@@ -23,7 +24,7 @@ public static class ReadApi
             WithFacility(twin, context, async f => Results.Ok((await f.GetRacks()).Select(RackView.From))))
             .WithSummary("Every rack with its latest figures.");
 
-        api.MapGet("/racks/{id}", (string id, TwinLocator twin, HttpContext context) =>
+        api.MapGet("/racks/{id}", (string id, TwinLocator twin, TwinCatalog catalog, HttpContext context) =>
             WithFacilityId(twin, context, async facility =>
             {
                 var detail = await twin.Client.GetGrain<IRackGrain>(TwinKeys.Rack(facility, id)).GetDetail();
@@ -33,6 +34,8 @@ public static class ReadApi
                     {
                         rack = RackView.From(detail.Snapshot),
                         spec = detail.Spec,
+                        operatingPoint = catalog.ResolveOperatingPoint(
+                            detail.Spec.Workload ?? new Abstractions.Topology.WorkloadSpec(Domain.Facilities.RackProfiles.DefaultModel), detail.Snapshot.Gpu),
                         gpus = detail.GpuStatuses,
                         links = detail.Links,
                         recent = detail.Recent,

@@ -70,11 +70,14 @@ public sealed class LiveViewFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh page (its own context) at a wall-screen size, opened on the live view.</summary>
-    public async Task<IPage> OpenLiveView()
+    public Task<IPage> OpenLiveView() => OpenPage("/");
+
+    /// <summary>A fresh page (its own context) at a wall-screen size, opened on <paramref name="path"/>.</summary>
+    public async Task<IPage> OpenPage(string path)
     {
         var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1920, Height = 1080 }, BaseURL = BaseAddress.ToString() });
         var page = await context.NewPageAsync();
-        await page.GotoAsync("/");
+        await page.GotoAsync(path);
         return page;
     }
 

@@ -39,10 +39,20 @@ public sealed class OperatingPointTests
     }
 
     [Fact]
-    public void A_pair_the_catalog_knows_nothing_of_resolves_to_nothing()
+    public void A_pair_with_nothing_published_is_modelled_and_says_so()
     {
-        Assert.Null(Catalog.ResolveOperatingPoint("llama-3.3-70b", "h200", null, 50));
+        var point = Catalog.ResolveOperatingPoint("llama-3.3-70b", "h200", null, 50)!;
+
+        Assert.Equal(ResolvedOperatingPoint.Modelled, point.Origin);
+        Assert.StartsWith("modelled@50", point.Source);
+        Assert.InRange(point.TokensPerGpuPerSecond, 100, 20_000);
+    }
+
+    [Fact]
+    public void A_named_point_of_another_model_or_an_unknown_model_resolves_to_nothing()
+    {
         Assert.Null(Catalog.ResolveOperatingPoint("llama-3.3-70b", "h200", "article-dsr1-h200", null));
+        Assert.Null(Catalog.ResolveOperatingPoint("no-such-model", "h200", null, 50));
     }
 
     [Fact]

@@ -1,12 +1,14 @@
 // The operators' live view. One EventSource on /api/live: a `layout` event (racks, places, cords, node ratings;
 // again only when it changes) then one compact `frame` per second. Everything here renders those two; the only
-// other requests are the last hour of KPIs at start and the detail of a rack while it is open.
+// other requests are the last hour of KPIs at start, the detail of a rack while it is open, and the measured vs
+// modelled figures every few seconds.
 
 import { FloorPlan } from './live/floorplan.js';
 import { PowerView } from './live/power.js';
 import { RackDetail } from './live/detail.js';
 import { renderAlarms } from './live/alarms.js';
 import { renderLinks } from './live/links.js';
+import { startEfficiency } from './live/efficiency.js';
 import { drawSpark, drawChart, thin } from './live/charts.js';
 import { drawScale } from './live/colors.js';
 import { METRICS, domainOf } from './live/metrics.js';
@@ -57,6 +59,7 @@ $('worst-rack').addEventListener('click', () => { if (state.worst >= 0) selectRa
 connect();
 setInterval(checkFreshness, 1000);
 fetchHistory();
+startEfficiency($('efficiency'));
 
 function connect() {
   const source = new EventSource('/api/live');

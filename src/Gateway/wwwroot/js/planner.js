@@ -27,6 +27,7 @@ async function loadTopology() {
   const types = catalog.rackTypes.map((t) => [t.id, `${t.name} (${t.gpusPerRack} GPUs, ${t.rackItKw} kW)`]);
   options($("rack-type"), types, "gb300-nvl72");
   options($("fit-type"), types, "gb300-nvl72");
+  options($("rack-model"), [["", "rack type's default"], ...catalog.models.map((m) => [m.id, m.name])], "");
   const halls = topology.halls.map((h) => [h.id, h.name]);
   options($("rack-hall"), halls, "hall-2");
   options($("fit-hall"), halls, "hall-2");
@@ -70,16 +71,40 @@ function show(view, etag) {
 
 function describe(change) {
   switch (change.kind) {
-    case "addRacks": return `add ${change.count} × ${change.rackType} to ${change.hall} on ${change.powerA}${change.powerB ? " / " + change.powerB : ""}`;
+    case "addRacks": return `add ${change.count} × ${change.rackType} to ${change.hall} on ${change.powerA}${change.powerB ? " / " + change.powerB : ""}` +
+      (change.workload ? ` serving ${describeWorkload(change.workload)}` : "");
     case "failPowerNode": return `lose ${change.node}`;
     default: return `${change.kind} ${JSON.stringify(change)}`;
   }
+}
+
+function describeWorkload(w) {
+  const parts = [w.model];
+  if (w.precision) parts.push(w.precision.toUpperCase());
+  if (w.inputTokens || w.outputTokens) parts.push(`${w.inputTokens ?? "any"}/${w.outputTokens ?? "any"} tokens`);
+  if (w.mtp !== null && w.mtp !== undefined) parts.push(w.mtp ? "MTP" : "no MTP");
+  if (w.interactivity) parts.push(`at ${w.interactivity} tok/s per user`);
+  if (w.operatingPoint) parts.push(`(${w.operatingPoint})`);
+  return parts.join(" ");
+}
+
+// The add-racks form's optional workload: nothing unless a model is chosen; blank fields are left to the twin.
+function workload() {
+  const model = $("rack-model").value;
+  if (!model) return null;
+  const number = (id) => $(id).value === "" ? null : Number($(id).value);
+  const mtp = $("rack-mtp").value;
+  return {
+    model, precision: $("rack-precision").value || null, inputTokens: number("rack-isl"), outputTokens: number("rack-osl"),
+    mtp: mtp === "" ? null : mtp === "true", interactivity: number("rack-interactivity"),
+  };
 }
 
 function renderChanges(changes) {
   $("change-list").replaceChildren(...changes.map((entry) => {
     const li = document.createElement("li");
     li.textContent = describe(entry.change);
+    li.dataset.kind = entry.change.kind;
     const remove = Object.assign(document.createElement("button"), { textContent: "remove", type: "button" });
     remove.addEventListener("click", () => act(() => api("DELETE", `/api/scenarios/${state.id}/changes/${entry.n}`, undefined, state.etag)));
     li.append(remove);
@@ -176,7 +201,7 @@ $("add-racks-form").addEventListener("submit", (e) => {
   e.preventDefault();
   act(() => api("POST", `/api/scenarios/${state.id}/changes`, {
     kind: "addRacks", rackType: $("rack-type").value, count: Number($("rack-count").value), hall: $("rack-hall").value,
-    powerA: $("rack-power-a").value, powerB: $("rack-power-b").value || null,
+    powerA: $("rack-power-a").value, powerB: $("rack-power-b").value || null, workload: workload(),
   }, state.etag));
 });
 $("fail-form").addEventListener("submit", (e) => {

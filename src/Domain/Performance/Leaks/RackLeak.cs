@@ -1,0 +1,20 @@
+namespace TokenFactoryTwin.Domain.Performance.Leaks;
+
+/// <summary>
+/// One rack, measured against modelled: its tokens/s, what the model (or a published curve) says the same GPUs deliver
+/// at its workload, the ratio, and the tokens/s and dollars per hour left on the table.
+/// </summary>
+public sealed record RackLeak(
+    string Rack,
+    string Hall,
+    string Gpu,
+    string Model,
+    string Telemetry,
+    string OperatingPointSource,
+    string Reference,
+    double Interactivity,
+    double MeasuredTokensPerSecond,
+    double ModelledTokensPerSecond,
+    double? Ratio,
+    double TokensLeftPerSecond,
+    double UsdPerHourLeft);
