@@ -150,4 +150,34 @@ public sealed class PlannerApiTests(TwinClusterFixture fixture)
         Assert.Equal(HttpStatusCode.NoContent, (await http.DeleteAsync($"/api/scenarios/{plain}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync($"/api/scenarios/{plain}")).StatusCode);
     }
+
+    [Fact]
+    public async Task A_planner_puts_llama_fp8_on_virtual_gb300_racks_at_50_tokens_per_user_and_reads_the_projection()
+    {
+        await using var gateway = await Start(fixture);
+        using var http = gateway.CreateClient();
+        var (id, etag) = await CreateScenario(http, "llama on gb300");
+        var change = """
+            { "kind": "addRacks", "rackType": "gb300-nvl72", "count": 2, "hall": "hall-2", "powerA": "bw-2a", "powerB": "bw-2b",
+              "workload": { "model": "llama-3.3-70b", "precision": "fp8", "inputTokens": 1024, "outputTokens": 1024, "interactivity": 50 } }
+            """;
+
+        var response = await PostChange(http, id, etag, change);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var evaluation = (await Json(response)).GetProperty("evaluation");
+        var modelled = Domain.Catalog.CatalogLoader.BuiltIn.ResolveOperatingPoint(
+            new Abstractions.Topology.WorkloadSpec("llama-3.3-70b", null, 50, "fp8", 1024, 1024), "gb300")!;
+        Assert.Equal("modelled", modelled.Origin);
+        Assert.Equal(2 * 72 * modelled.TokensPerGpuPerSecond, evaluation.GetProperty("delta").GetProperty("tokensPerSecond").GetDouble(), 0);
+        Assert.True(evaluation.GetProperty("projected").GetProperty("tokensPerSecondPerMegawatt").GetDouble() > 0);
+        Assert.True(evaluation.GetProperty("projected").GetProperty("costPerMillionTokensUsd").GetDouble() > 0);
+
+        var refused = await PostChange(http, id, response.Headers.ETag!.Tag, """
+            { "kind": "addRacks", "rackType": "hgx-h200-4x", "count": 1, "hall": "hall-1", "powerA": "bw-1a",
+              "workload": { "model": "deepseek-r1-0528", "precision": "fp4" } }
+            """);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("fp4", await refused.Content.ReadAsStringAsync());
+    }
 }
