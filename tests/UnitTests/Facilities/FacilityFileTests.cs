@@ -145,4 +145,34 @@ public sealed class FacilityFileTests
 
         Assert.Contains(error.Problems, p => p.Contains("no price for rack type 'gb300-nvl72'"));
     }
+
+    [Fact]
+    public void A_rack_serving_a_model_with_no_published_curve_runs_at_the_modelled_figure()
+    {
+        var document = DefaultDocument();
+        var rack = document["racks"]!.AsArray().First(r => r!["rackType"]!.GetValue<string>() == "gb300-nvl72")!.AsObject();
+        rack["workload"] = JsonNode.Parse("""{ "model": "llama-3.3-70b", "precision": "fp8", "inputTokens": 1024, "outputTokens": 1024, "interactivity": 50 }""");
+
+        var spec = FacilityFile.Parse(document.ToJsonString(), "site.json", Catalog);
+        var parsed = spec.Racks.Single(r => r.Id == rack["id"]!.GetValue<string>());
+        var profile = RackProfiles.Resolve(parsed, Catalog);
+
+        var expected = Catalog.ResolveOperatingPoint(parsed.Workload!, "gb300")!;
+        Assert.Equal(ResolvedOperatingPoint.Modelled, expected.Origin);
+        Assert.Equal(expected.TokensPerGpuPerSecond, profile.TokensPerGpuPerSecond);
+        Assert.Equal(0.5, profile.OutputShare);
+    }
+
+    [Fact]
+    public void A_workload_the_gpu_cannot_run_is_refused_with_the_reason()
+    {
+        var document = DefaultDocument();
+        var rack = document["racks"]!.AsArray().First(r => r!["rackType"]!.GetValue<string>() == "hgx-h200-4x")!.AsObject();
+        rack["workload"] = JsonNode.Parse("""{ "model": "deepseek-r1-0528", "precision": "fp4" }""");
+
+        var error = Refused(document);
+
+        Assert.Contains(rack["id"]!.GetValue<string>(), error.Message);
+        Assert.Contains("no fp4 tensor cores", error.Message);
+    }
 }
