@@ -42,7 +42,14 @@ public sealed class EfficiencyPanelTests(LiveViewFixture fixture)
         Assert.Equal(listed, shown);
         Assert.Equal(listed.ToString(CultureInfo.InvariantCulture), await panel.GetAttributeAsync("data-racks"));
         await Assertions.Expect(panel.GetByTestId("efficiency-ratio")).Not.ToContainTextAsync("—");
-        await Assertions.Expect(panel.GetByTestId("efficiency-hall")).ToHaveCountAsync(efficiency.GetProperty("halls").GetArrayLength());
+        var halls = efficiency.GetProperty("halls").EnumerateArray().ToList();
+        await Assertions.Expect(panel.GetByTestId("efficiency-hall")).ToHaveCountAsync(halls.Count);
+        foreach (var hall in halls)
+        {
+            // The hall is named by "hall" (as documented) or "scope" (as the totals record names it).
+            var id = (hall.TryGetProperty("hall", out var name) ? name : hall.GetProperty("scope")).GetString()!;
+            await Assertions.Expect(panel.Locator($"[data-testid=efficiency-hall][data-hall='{id}']")).ToContainTextAsync($"{id} ");
+        }
 
         // Live racks first: every live row comes before every simulated one.
         var telemetry = await rows.EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.telemetry)");

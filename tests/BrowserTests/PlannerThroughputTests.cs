@@ -49,7 +49,36 @@ public sealed class PlannerThroughputTests(LiveViewFixture fixture)
         var ticks = await chart.Locator("text.tick").AllTextContentsAsync();
         Assert.Contains(ticks, t => t is "100" or "1k" or "10k");
 
+        // Hovering a point of the front names its configuration and source.
+        await chart.Locator("[data-testid=curve][data-gpu=h200] circle.vertex").First.HoverAsync();
+        var tooltip = page.Locator("#tp-tooltip");
+        await Assertions.Expect(tooltip).ToBeVisibleAsync();
+        await Assertions.Expect(tooltip).ToContainTextAsync("modelled");
+        await Assertions.Expect(tooltip).ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"TP\d+ · EP\d+ · PP\d+"));
+
         await Screenshot(page, "planner-throughput.png");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_published_curve_is_drawn_as_dots_over_the_modelled_front()
+    {
+        var curve = await fixture.Http.GetFromJsonAsync<JsonElement>(Query("deepseek-r1-0528", "b200", "fp8", 8192, 1024));
+        var published = curve.GetProperty("published").GetArrayLength();
+        Assert.True(published > 0, "DeepSeek-R1 FP8 8k/1k on B200 has a published curve");
+        var page = await fixture.OpenPage("/planner.html");
+
+        await Choose(page, "deepseek-r1-0528", "fp8", ["b200"], 8192, 1024);
+
+        var drawn = page.GetByTestId("throughput-chart").Locator("[data-testid=curve][data-gpu=b200]");
+        await Assertions.Expect(drawn.Locator("circle.published")).ToHaveCountAsync(published);
+        await Assertions.Expect(drawn).ToHaveAttributeAsync("data-points", curve.GetProperty("points").GetArrayLength().ToString(CultureInfo.InvariantCulture));
+        await Assertions.Expect(page.GetByTestId("tp-table").Locator("tbody tr[data-source=published]")).ToHaveCountAsync(published);
+        await drawn.Locator("circle.published").First.HoverAsync();
+        await Assertions.Expect(page.Locator("#tp-tooltip")).ToContainTextAsync("published");
+
+        await page.Locator(".tp-points summary").ClickAsync();
+        await Screenshot(page, "planner-throughput-published.png");
         await page.Context.CloseAsync();
     }
 
@@ -115,14 +144,14 @@ public sealed class PlannerThroughputTests(LiveViewFixture fixture)
     }
 
     /// <summary>Sets the throughput form and draws, then waits until the panel shows exactly that query.</summary>
-    private async Task Choose(IPage page, string model, string precision, string[] gpus)
+    private async Task Choose(IPage page, string model, string precision, string[] gpus, int isl = 1024, int osl = 1024)
     {
         var panel = page.GetByTestId("throughput");
         await Assertions.Expect(page.Locator($"#tp-model option[value='{model}']")).ToHaveCountAsync(1);
         await page.GetByTestId("tp-model").SelectOptionAsync(model);
         await page.GetByTestId("tp-precision").SelectOptionAsync(precision);
-        await page.GetByTestId("tp-isl").FillAsync("1024");
-        await page.GetByTestId("tp-osl").FillAsync("1024");
+        await page.GetByTestId("tp-isl").FillAsync(isl.ToString(CultureInfo.InvariantCulture));
+        await page.GetByTestId("tp-osl").FillAsync(osl.ToString(CultureInfo.InvariantCulture));
         await page.GetByTestId("tp-mtp").SetCheckedAsync(false);
         await page.GetByTestId("tp-tier").SelectOptionAsync("hyperscaler");
         var catalog = await fixture.Http.GetFromJsonAsync<JsonElement>("/api/catalog");
@@ -133,7 +162,7 @@ public sealed class PlannerThroughputTests(LiveViewFixture fixture)
         }
 
         await page.GetByTestId("tp-draw").ClickAsync();
-        var expected = string.Join('|', model, precision, "1024", "1024", "false", "hyperscaler", string.Join('+', order.Where(gpus.Contains)));
+        var expected = string.Join('|', model, precision, isl.ToString(CultureInfo.InvariantCulture), osl.ToString(CultureInfo.InvariantCulture), "false", "hyperscaler", string.Join('+', order.Where(gpus.Contains)));
         await Assertions.Expect(panel).ToHaveAttributeAsync("data-query", expected, new() { Timeout = 15_000 });
         await Assertions.Expect(panel).ToHaveAttributeAsync("data-state", "drawn");
     }
@@ -144,8 +173,8 @@ public sealed class PlannerThroughputTests(LiveViewFixture fixture)
         return catalog.GetProperty("gpus").EnumerateArray().First(g => g.GetProperty("id").GetString() == id).GetProperty("name").GetString()!;
     }
 
-    private static string Query(string model, string gpu, string precision) =>
-        $"/api/throughput?model={model}&gpu={gpu}&precision={precision}&isl=1024&osl=1024&mtp=false&priceTier=hyperscaler";
+    private static string Query(string model, string gpu, string precision, int isl = 1024, int osl = 1024) =>
+        $"/api/throughput?model={model}&gpu={gpu}&precision={precision}&isl={isl}&osl={osl}&mtp=false&priceTier=hyperscaler";
 
     private static async Task Screenshot(IPage page, string name)
     {

@@ -44,9 +44,9 @@ export function startEfficiency(card) {
       fact('Measured', siText(f.measuredTokensPerSecond, 'tok/s'), `modelled ${siText(f.modelledTokensPerSecond, 'tok/s')}`) +
       fact('Left on the table', siText(f.tokensLeftPerSecond, 'tok/s'), 'modelled − measured', '', 'efficiency-tokens-left') +
       fact('Worth', `$${money(f.usdPerHourLeft)}/h`, 'of GPU time not turned into tokens', '', 'efficiency-usd-left');
-    halls.innerHTML = (e.halls ?? []).map(h =>
+    halls.innerHTML = (e.halls ?? []).map(h => ({ ...h, hall: h.hall ?? h.scope ?? '' })).map(h =>
       `<span data-testid="efficiency-hall" data-hall="${escapeHtml(h.hall)}" data-level="${ratioLevel(h.ratio)}">${escapeHtml(h.hall)} <b>${percent(h.ratio)}</b> · ` +
-      `${siText(h.tokensLeftPerSecond, 'tok/s')} · $${money(h.usdPerHourLeft)}/h left</span>`).join('');
+      `${siText(h.tokensLeftPerSecond, 'tok/s')} and $${money(h.usdPerHourLeft)}/h left</span>`).join('');
 
     // Live racks first (their measurement is real), then the worst ratio first: where the denominator leaks most.
     const racks = [...(e.racks ?? [])].sort((a, b) =>

@@ -105,13 +105,16 @@ function lookup(si, kind, pi) {
   return p ? { point: p.point, series: s } : null;
 }
 
+// GPU counts of a disaggregated configuration can be fractional (a share of a prefill instance per decode instance).
+const gpus = n => Number.isInteger(n) ? String(n) : fixed(n, 1);
+
 function configuration(p) {
   const c = p.configuration;
   if (!c) return { parallel: '—', dp: '—', disagg: '—' };
   return {
     parallel: `TP${c.tp} · EP${c.ep} · PP${c.pp}`,
     dp: c.dpAttention ? 'yes' : 'no',
-    disagg: c.disaggregated ? `yes: ${c.prefillGpus} prefill + ${c.decodeGpus} decode GPUs` : 'no',
+    disagg: c.disaggregated ? `yes: ${gpus(c.prefillGpus)} prefill + ${gpus(c.decodeGpus)} decode GPUs` : 'no',
   };
 }
 
