@@ -58,6 +58,9 @@ public sealed class LiveViewTests(LiveViewFixture fixture)
         await Assertions.Expect(detail.GetByTestId("gpu")).ToHaveCountAsync(72, new() { Timeout = 15_000 });
         await Assertions.Expect(detail.GetByTestId("gpu").First).ToHaveAttributeAsync("data-gpu-id", "h2-01-g0");
         await Assertions.Expect(detail).ToContainTextAsync("Busway 2A");
+        var operatingPoint = detail.GetByTestId("operating-point");
+        await Assertions.Expect(operatingPoint).ToHaveAttributeAsync("data-origin", "published");
+        await Assertions.Expect(operatingPoint).ToContainTextAsync("6,000 tok/s per GPU");
         Directory.CreateDirectory(LiveViewFixture.ScreenshotDirectory);
         await page.ScreenshotAsync(new() { Path = Path.Combine(LiveViewFixture.ScreenshotDirectory, "live-view-rack-detail.png"), FullPage = true });
         await page.Context.CloseAsync();

@@ -106,6 +106,7 @@ export class RackDetail {
         <div><b>${fixed(rack.maxTemperatureC, 1)} °C</b><span>hottest GPU</span></div>
         <div><b>${rack.gpusReporting} / ${rack.gpus}</b><span>GPUs reporting</span></div>
       </div>
+      ${operatingPoint(detail)}
       <h3>GPUs · ${escapeHtml(metric.label)} (${metric.text(min)} – ${metric.text(max)})</h3>
       <div class="gpus" data-testid="rack-gpus">${gpus}</div>
       <h3>Power cords</h3>
@@ -121,4 +122,16 @@ export class RackDetail {
     });
     if (index >= 0) this.panel.dataset.rackIndex = String(index);
   }
+}
+
+/** What the rack's workload runs at per GPU, and where that figure comes from (a published curve or the throughput model). */
+function operatingPoint(detail) {
+  const point = detail.operatingPoint;
+  const workload = detail.spec?.workload;
+  if (!point) return '<p class="muted" data-testid="operating-point">No operating point resolves for this rack\'s workload.</p>';
+  const serves = workload ? [workload.model, workload.precision, workload.interactivity ? `${workload.interactivity} tok/s/user` : null]
+    .filter(Boolean).map(escapeHtml).join(' · ') : 'deepseek-r1-0528 (default)';
+  return `<p data-testid="operating-point" data-origin="${escapeHtml(point.origin)}">Serves ${serves}: ` +
+    `<b>${integer(point.tokensPerGpuPerSecond)} tok/s per GPU</b> at full load, ` +
+    `<span class="badge" title="${escapeHtml(point.source)}">${escapeHtml(point.origin)}</span></p>`;
 }
