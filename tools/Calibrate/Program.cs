@@ -36,6 +36,7 @@ foreach (var target in targets)
         ["figure"] = target.Label,
         ["curve"] = target.Group,
         ["published"] = target.Published,
+        ["defaults"] = Round(before),
         ["fitted"] = Round(after),
         ["heldOut"] = Round(outOfSample.Predicted),
         ["heldOutErrorPercent"] = Math.Round(outOfSample.ErrorPercent, 1),
@@ -59,7 +60,7 @@ if (!check)
         + "operating-points.json. 'points' lists each published figure with the model's value after this fit and its value from a fit that "
         + $"left that figure's whole curve out. Median error: {inSample:0.0}% fitted, {outSample:0.0}% held out.";
     var path = Path.Combine(catalogDir, "calibration.json");
-    File.WriteAllText(path, PerformanceCalibrationJson.Write(fitted, about, points));
+    File.WriteAllText(path, PerformanceCalibrationJson.Write(fitted, about, points, inSample, outSample));
     Console.WriteLine($"wrote {path}");
 }
 

@@ -3,7 +3,8 @@ namespace TokenFactoryTwin.Domain.Performance;
 /// <summary>
 /// The layouts a search tries for a model on a GPU: replicas of 1 to 72 GPUs (powers of two, and the whole NVL72
 /// domain); dense models tensor-parallel inside the scale-up domain and pipelined across domains; mixture-of-experts
-/// models with tensor-parallel attention or data-parallel attention, experts spread over every GPU of a stage; each
+/// models with tensor-parallel or data-parallel attention and experts spread over every GPU (no pipeline: the
+/// engines that serve large MoE models do not pipeline them); each
 /// aggregated and disaggregated; with 1 to 3 drafted tokens when speculative decoding is on.
 /// </summary>
 public static class ConfigurationSpace
@@ -38,13 +39,21 @@ public static class ConfigurationSpace
 
     private static IEnumerable<(int Tp, int Pp, bool DpAttention)> Layouts(ModelProfile model, HardwareProfile gpu, int gpus)
     {
-        var tp = Math.Min(gpus, gpu.ScaleUpDomain);
-        if (gpus % tp == 0)
+        if (!model.IsMixtureOfExperts)
         {
-            yield return (tp, gpus / tp, false);
+            var tp = Math.Min(gpus, gpu.ScaleUpDomain);
+            if (gpus % tp == 0)
+            {
+                yield return (tp, gpus / tp, false);
+            }
+
+            yield break;
         }
 
-        if (model.IsMixtureOfExperts && gpus > 1)
+        // Mixture-of-experts engines (SGLang, TensorRT-LLM, vLLM's wide-EP) spread experts over every GPU and run
+        // attention tensor-parallel (across nodes too, as DeepSeek-R1 on two HGX H100 boxes runs TP16) or data-parallel.
+        yield return (gpus, 1, false);
+        if (gpus > 1)
         {
             yield return (1, 1, true);
         }

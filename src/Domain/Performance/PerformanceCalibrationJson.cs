@@ -28,7 +28,8 @@ public static class PerformanceCalibrationJson
     }
 
     /// <summary>The calibration as the catalog file, with a note and the fit's per-point errors beside the constants.</summary>
-    public static string Write(PerformanceCalibration calibration, string about, IEnumerable<JsonObject> points)
+    public static string Write(PerformanceCalibration calibration, string about, IEnumerable<JsonObject> points, double medianFittedErrorPercent,
+        double medianHeldOutErrorPercent)
     {
         var families = new JsonObject();
         foreach (var (name, f) in calibration.Families.OrderBy(f => f.Key, StringComparer.Ordinal))
@@ -50,6 +51,8 @@ public static class PerformanceCalibrationJson
             ["scaleOutLatencyUs"] = Math.Round(calibration.ScaleOutLatencyUs, 2),
             ["stepOverheadMs"] = Math.Round(calibration.StepOverheadMs, 3),
             ["sequenceOverheadUs"] = Math.Round(calibration.SequenceOverheadUs, 3),
+            ["medianFittedErrorPercent"] = Math.Round(medianFittedErrorPercent, 1),
+            ["medianHeldOutErrorPercent"] = Math.Round(medianHeldOutErrorPercent, 1),
             ["fittedOn"] = new JsonArray(calibration.FittedOn.Select(id => (JsonNode?)JsonValue.Create(id)).ToArray()),
             ["points"] = new JsonArray(points.Select(p => (JsonNode?)p).ToArray()),
         };
