@@ -24,23 +24,23 @@ public sealed class AllocationSampler : EventListener
         return _bytesByType.OrderByDescending(kv => kv.Value).Take(count).Select(kv => (kv.Key, kv.Value / total));
     }
 
-    protected override void OnEventSourceCreated(EventSource source)
+    protected override void OnEventSourceCreated(EventSource eventSource)
     {
-        if (source.Name == "Microsoft-Windows-DotNETRuntime")
+        if (eventSource.Name == "Microsoft-Windows-DotNETRuntime")
         {
-            EnableEvents(source, EventLevel.Verbose, (EventKeywords)GcKeyword);
+            EnableEvents(eventSource, EventLevel.Verbose, (EventKeywords)GcKeyword);
         }
     }
 
-    protected override void OnEventWritten(EventWrittenEventArgs e)
+    protected override void OnEventWritten(EventWrittenEventArgs eventData)
     {
-        if (!_on || e.EventId != AllocationTickEvent || e.Payload is null || e.PayloadNames is null)
+        if (!_on || eventData.EventId != AllocationTickEvent || eventData.Payload is null || eventData.PayloadNames is null)
         {
             return;
         }
 
-        var type = e.PayloadNames.IndexOf("TypeName") is var t and >= 0 ? e.Payload[t] as string ?? "?" : "?";
-        var amount = e.PayloadNames.IndexOf("AllocationAmount64") is var a and >= 0 ? Convert.ToInt64(e.Payload[a]) : 100_000;
+        var type = eventData.PayloadNames.IndexOf("TypeName") is var t and >= 0 ? eventData.Payload[t] as string ?? "?" : "?";
+        var amount = eventData.PayloadNames.IndexOf("AllocationAmount64") is var a and >= 0 ? Convert.ToInt64(eventData.Payload[a]) : 100_000;
         _bytesByType.AddOrUpdate(type, amount, (_, held) => held + amount);
     }
 }

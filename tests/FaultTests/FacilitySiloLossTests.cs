@@ -14,7 +14,7 @@ public sealed class FacilitySiloLossTests(ITestOutputHelper output)
         var first = await twin.StartSilo();
         var second = await twin.StartSilo();
         await twin.StartGateway();
-        await Wait.Until(async () => (await twin.Get("/api/facility")).GetProperty("gpusReporting").GetInt32() == 1088,
+        await Eventually.Until(async () => (await twin.Get("/api/facility")).GetProperty("gpusReporting").GetInt32() == 1088,
             TimeSpan.FromSeconds(60), "every GPU of the default facility reporting");
 
         var host = (await twin.Get("/api/cluster")).GetProperty("facilitySilo").GetString()!;
@@ -30,7 +30,7 @@ public sealed class FacilitySiloLossTests(ITestOutputHelper output)
         TimeSpan? detected = null;
         TimeSpan? fresh = null;
         TimeSpan? recovered = null;
-        await Wait.Until(async () =>
+        await Eventually.Until(async () =>
         {
             try
             {
@@ -60,7 +60,7 @@ public sealed class FacilitySiloLossTests(ITestOutputHelper output)
             $"all 1,088 GPUs reporting again after {recovered!.Value.TotalSeconds:0.0} s; flush period {flush.TotalSeconds} s");
         var hostNow = (await twin.Get("/api/cluster")).GetProperty("facilitySilo").GetString()!;
         Assert.Contains($":{survivor.SiloPort}:", hostNow);
-        // Detection plus two flush periods, with a second of slack for this test's own 100 ms polling over HTTP and a
+        // Detection plus two flush periods, with a second of slack for this test's own polling over HTTP and a
         // shared machine: a hall push re-activates the facility, which reads every hall's snapshot at once.
         Assert.True(fresh.Value <= detected.Value + 2 * flush + TimeSpan.FromSeconds(1),
             $"stale for {fresh.Value.TotalSeconds:0.0} s, detection took {detected.Value.TotalSeconds:0.0} s");

@@ -56,7 +56,7 @@ public sealed class OverloadTests(ITestOutputHelper output)
         // Recovery: as soon as the burst is over, a write goes through by itself.
         var recovery = Stopwatch.StartNew();
         HttpStatusCode after = default;
-        await Wait.Until(async () =>
+        await Eventually.Until(async () =>
         {
             using var response = await twin.Http.PostAsJsonAsync(new Uri(twin.GatewayUrl, "/api/telemetry"), body);
             return (after = response.StatusCode) == HttpStatusCode.OK;

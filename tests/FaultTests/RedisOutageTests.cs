@@ -52,7 +52,7 @@ public sealed class RedisOutageTests(ITestOutputHelper output)
         await twin.Redis.Start();
         var recovery = Stopwatch.StartNew();
         (HttpStatusCode Status, string? Id, int? RetryAfter) after = default;
-        await Wait.Until(async () => (after = await CreateScenario(twin, "after the outage")).Status == HttpStatusCode.Created,
+        await Eventually.Until(async () => (after = await CreateScenario(twin, "after the outage")).Status == HttpStatusCode.Created,
             TimeSpan.FromSeconds(60), "writes accepted again once Redis is back");
         output.WriteLine($"outage {Outage.TotalSeconds:0} s: {refused} writes refused with 503, {accepted} accepted, {reads} reads served; " +
             $"slowest write answer {slowest.TotalSeconds:0.0} s; writes accepted again {recovery.Elapsed.TotalSeconds:0.0} s after Redis returned");

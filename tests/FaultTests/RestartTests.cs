@@ -42,7 +42,7 @@ public sealed class RestartTests
         var restored = await twin.Get($"/api/scenarios/{scenario}");
         Assert.Equal("two more GB300 racks", restored.GetProperty("name").GetString());
         Assert.Equal(1, restored.GetProperty("changes").GetArrayLength());
-        await Wait.Until(async () => (await twin.Get("/api/facility")).GetProperty("racks").GetInt32() == 26,
+        await Eventually.Until(async () => (await twin.Get("/api/facility")).GetProperty("racks").GetInt32() == 26,
             TimeSpan.FromSeconds(30), "the applied virtual racks live again");
     }
 }

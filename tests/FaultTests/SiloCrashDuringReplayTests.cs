@@ -49,8 +49,9 @@ public sealed class SiloCrashDuringReplayTests(ITestOutputHelper output)
         var perGpu = (TelemetryReplay.PromptStep + TelemetryReplay.GenerationStep) / interval;
         var gpusPerRack = LiveFacilityFile.HostsPerRack * LiveFacilityFile.GpusPerHost;
         var expectedFacility = 4 * gpusPerRack * perGpu;
-        var facility = await Eventually(async () => await twin.Get("/api/facility"),
-            f => f.GetProperty("gpusReporting").GetInt32() == 4 * gpusPerRack && Math.Abs(f.GetProperty("tokensPerSecond").GetDouble() - expectedFacility) < 1e-6 * expectedFacility);
+        var facility = await Eventually.Get(async () => await twin.Get("/api/facility"),
+            f => f.GetProperty("gpusReporting").GetInt32() == 4 * gpusPerRack && Math.Abs(f.GetProperty("tokensPerSecond").GetDouble() - expectedFacility) < 1e-6 * expectedFacility,
+            TimeSpan.FromSeconds(20), "the facility's final figures");
 
         for (var rack = 1; rack <= 4; rack++)
         {
@@ -77,11 +78,4 @@ public sealed class SiloCrashDuringReplayTests(ITestOutputHelper output)
 
     private static Task<SiloProcess> StartSilo(TwinDeployment twin, string facilityFile) =>
         twin.StartSilo(facilityFile: facilityFile);
-
-    private static async Task<JsonElement> Eventually(Func<Task<JsonElement>> read, Func<JsonElement, bool> until)
-    {
-        JsonElement value = default;
-        await Wait.Until(async () => until(value = await read()), TimeSpan.FromSeconds(20), "the facility's final figures");
-        return value;
-    }
 }

@@ -30,8 +30,8 @@ public sealed class TlsTests
         var intruder = await twin.StartExtraGateway(tls(rogueCertificate, rogueKey));
         var plain = await twin.StartExtraGateway(new Dictionary<string, string>());
         await Task.WhenAll(
-            Wait.Until(() => Task.FromResult(intruder.Log().Contains("not reachable", StringComparison.Ordinal)), TimeSpan.FromSeconds(60), "the intruder's refusal"),
-            Wait.Until(() => Task.FromResult(plain.Log().Contains("not reachable", StringComparison.Ordinal)), TimeSpan.FromSeconds(60), "the plain client's refusal"));
+            Eventually.Until(() => Task.FromResult(intruder.Log().Contains("not reachable", StringComparison.Ordinal)), TimeSpan.FromSeconds(60), "the intruder's refusal"),
+            Eventually.Until(() => Task.FromResult(plain.Log().Contains("not reachable", StringComparison.Ordinal)), TimeSpan.FromSeconds(60), "the plain client's refusal"));
         Assert.False(await twin.Answers(intruder), "a gateway with a certificate from another CA reached the cluster");
         Assert.False(await twin.Answers(plain), "a gateway without TLS reached the cluster");
         Assert.True(await twin.FacilityAnswers());

@@ -1,7 +1,7 @@
 namespace TokenFactoryTwin.Domain.Economics;
 
 /// <summary>
-/// The formulas the twin is judged by (DESIGN.md, "The numbers"). Tokens count input plus output.
+/// The formulas the twin is judged by (docs/architecture.md, "Economics"). Tokens count input plus output.
 /// </summary>
 public static class TokenEconomics
 {

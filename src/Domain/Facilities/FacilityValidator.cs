@@ -158,7 +158,7 @@ public static class FacilityValidator
         }
     }
 
-    private static void CheckRack(List<string> problems, RackSpec rack, IReadOnlyDictionary<string, HallSpec> halls, HashSet<string> nodes, TwinCatalog catalog)
+    private static void CheckRack(List<string> problems, RackSpec rack, Dictionary<string, HallSpec> halls, HashSet<string> nodes, TwinCatalog catalog)
     {
         CheckId(problems, "rack", rack.Id);
         var where = $"rack '{rack.Id}'";

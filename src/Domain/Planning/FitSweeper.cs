@@ -165,7 +165,7 @@ public static class FitSweeper
 
         private static FitStep Step(
             int added, string? rack, string? a, string? b, int gpus, Abstractions.Kpis.KpiTotals totals, CostModel cost, double pue,
-            PowerNodeIndex nodes, IReadOnlyList<string> violations)
+            PowerNodeIndex nodes, List<string> violations)
         {
             var kpis = KpiCalculator.Derive("sweep", "sweep", default, totals, cost.CostPerHourUsd(totals), pue, stale: false);
             return new FitStep(added, rack, a, b, gpus, kpis.TokensPerSecond, kpis.FacilityPowerKw, kpis.TokensPerSecondPerMegawatt,

@@ -9,8 +9,8 @@ public static class LiveViewExtensions
     public static WebApplicationBuilder AddLiveView(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<LiveHub>();
-        builder.Services.AddSingleton<LiveStream>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<LiveStream>());
+        builder.Services.AddSingleton<LiveRelay>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<LiveRelay>());
         return builder;
     }
 

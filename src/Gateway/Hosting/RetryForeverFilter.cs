@@ -1,3 +1,5 @@
+using TokenFactoryTwin.Gateway.Security;
+
 namespace TokenFactoryTwin.Gateway.Hosting;
 
 /// <summary>
@@ -17,7 +19,7 @@ public sealed class RetryForeverFilter(ILogger<RetryForeverFilter> logger) : ICl
 
         if (++_attempt % 10 == 1)
         {
-            logger.LogWarning("The twin's cluster is not reachable yet (attempt {Attempt}): {Reason}", _attempt, exception.Message);
+            GatewayLog.ClusterUnreachable(logger, _attempt, exception.Message);
         }
 
         await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);

@@ -21,7 +21,7 @@ public sealed class TelemetryDispatcher(IClusterClient client, IngestGrains grai
         var accepted = 0;
         var rejected = mapped.Issues.Count;
         var byHost = mapped.Gpus.GroupBy(g => g.Host, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(s => s.Sample).ToList());
-        IReadOnlyList<ServerTokens> tokens = mapped.Tokens;
+        var tokens = mapped.Tokens;
         Task<IngestResult>? endpointCall = null;
         if (tokens.Count > 0)
         {
@@ -44,7 +44,7 @@ public sealed class TelemetryDispatcher(IClusterClient client, IngestGrains grai
 
         var calls = byHost.Select(async pair =>
         {
-            IReadOnlyList<ServerTokens> owned = pair.Key == host ? tokens : [];
+            List<ServerTokens> owned = pair.Key == host ? tokens : [];
             var result = await grains.Host(facility, pair.Key).Ingest(GpuSampleBatch.Of(pair.Value), owned);
             return (Host: pair.Key, Samples: pair.Value, Result: result, Count: pair.Value.Count + owned.Count);
         }).ToList();

@@ -56,7 +56,7 @@ public sealed class ApiKeyAuthenticationHandler(
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
         Write(StatusCodes.Status403Forbidden, "Forbidden", $"The API key '{Context.User.Identity?.Name}' does not hold the role this endpoint needs.");
 
-    private AuthenticateResult Success(string name, IEnumerable<string> roles)
+    private static AuthenticateResult Success(string name, IEnumerable<string> roles)
     {
         var claims = new List<Claim> { new(ClaimTypes.Name, name) };
         claims.AddRange(roles.Select(r => new Claim(ClaimTypes.Role, r)));

@@ -10,6 +10,9 @@ public static partial class GatewayLog
     [LoggerMessage(EventId = 101, Level = LogLevel.Information, Message = "API keys are on: {Count} key(s) configured ({Names}); writes need 'Authorization: Bearer <key>'.")]
     public static partial void KeysOn(ILogger logger, int count, string names);
 
+    [LoggerMessage(EventId = 102, Level = LogLevel.Warning, Message = "The twin's cluster is not reachable yet (attempt {Attempt}): {Reason}")]
+    public static partial void ClusterUnreachable(ILogger logger, int attempt, string reason);
+
     [LoggerMessage(EventId = 110, Level = LogLevel.Warning, Message = "Scrape of {Target} failed ({Failures} in a row), next try in {Backoff}: {Reason}")]
     public static partial void ScrapeFailed(ILogger logger, string target, int failures, TimeSpan backoff, string reason);
 }

@@ -66,7 +66,12 @@ public static class SecurityExtensions
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("TokenFactoryTwin.Gateway.Security");
         if (keys.Enabled)
         {
-            GatewayLog.KeysOn(logger, keys.Names.Count(), string.Join(", ", keys.Names));
+            if (logger.IsEnabled(LogLevel.Information))
+            {
+                var names = keys.Names.ToList();
+                var listed = string.Join(", ", names);
+                GatewayLog.KeysOn(logger, names.Count, listed);
+            }
         }
         else
         {

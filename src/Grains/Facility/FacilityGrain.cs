@@ -100,7 +100,11 @@ public sealed class FacilityGrain(
         await ConfigureChildren(before);
         StartTimer(timing);
         var spec = Effective()!;
-        FacilityLog.Configured(logger, FacilityId, spec.Halls.Count, spec.PowerNodes.Count, spec.Links.Count, spec.Racks.Count, Stopwatch.GetElapsedTime(started).TotalSeconds);
+        if (logger.IsEnabled(LogLevel.Information))
+        {
+            var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+            FacilityLog.Configured(logger, FacilityId, spec.Halls.Count, spec.PowerNodes.Count, spec.Links.Count, spec.Racks.Count, seconds);
+        }
     }
 
     public async Task<TwinCommandResult> RegisterRacks(IReadOnlyList<RackSpec> racks)

@@ -129,8 +129,8 @@ public sealed class RackGrain(
     public Task Ping() => Task.CompletedTask;
 
     /// <summary>A live rack's hosts map their GPUs to its slots in the order it lists them (host 1's GPUs first).</summary>
-    private Task AssignHosts(RackConfig config) =>
-        Task.WhenAll(HostAssignments.Of(config.FacilityId, config.Spec)
+    private async Task AssignHosts(RackConfig config) =>
+        await Task.WhenAll(HostAssignments.Of(config.FacilityId, config.Spec)
             .Select(h => GrainFactory.GetGrain<IHostGrain>(TwinKeys.Host(config.FacilityId, h.Host)).Assign(h.Assignment)));
 
     private void Start(RackConfig config)

@@ -8,12 +8,15 @@ namespace TokenFactoryTwin.Silo.Hosting;
 /// Hands the facility file's topology to the facility grain when the silo starts. The grain adopts it idempotently,
 /// so every silo of a cluster may do this; racks registered at run time are kept.
 /// </summary>
-public sealed class FacilityStartup(IGrainFactory grains, FacilitySpec facility, TwinTiming timing, ILogger<FacilityStartup> logger) : IStartupTask
+public sealed partial class FacilityStartup(IGrainFactory grains, FacilitySpec facility, TwinTiming timing, ILogger<FacilityStartup> logger) : IStartupTask
 {
     public async Task Execute(CancellationToken cancellationToken)
     {
         await grains.GetGrain<IFacilityGrain>(TwinKeys.Facility(facility.Id)).Start(facility, timing);
-        logger.LogInformation("Twinning facility {FacilityId} ({Name}): {Halls} halls, {Racks} racks, {Nodes} power nodes, flush every {Period}",
-            facility.Id, facility.Name, facility.Halls.Count, facility.Racks.Count, facility.PowerNodes.Count, timing.FlushPeriod);
+        Twinning(logger, facility.Id, facility.Name, facility.Halls.Count, facility.Racks.Count, facility.PowerNodes.Count, timing.FlushPeriod);
     }
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Twinning facility {FacilityId} ({Name}): {Halls} halls, {Racks} racks, {Nodes} power nodes, flush every {Period}")]
+    private static partial void Twinning(ILogger logger, string facilityId, string name, int halls, int racks, int nodes, TimeSpan period);
 }

@@ -26,7 +26,7 @@ public sealed class HostileInputTests(TwinClusterFixture fixture)
         return output.ToArray();
     }
 
-    private static HttpContent Gzipped(byte[] data, string mediaType = "text/plain")
+    private static ByteArrayContent Gzipped(byte[] data, string mediaType = "text/plain")
     {
         var content = new ByteArrayContent(Gzip(data));
         content.Headers.ContentType = new MediaTypeHeaderValue(mediaType);

@@ -20,8 +20,8 @@ public sealed class MeterTests(TwinClusterFixture fixture)
     public async Task Pdu_switch_port_and_facility_meters_show_next_to_the_modelled_figures()
     {
         await using var twin = await LiveTwin.Start(fixture, Meters);
-        var t0 = DateTimeOffset.UtcNow.AddSeconds(-11).ToUnixTimeMilliseconds();
-        var t1 = t0 + 10_000;
+        var at = SampleTimes.Now();
+        var (t0, t1) = (at.Ms(11), at.Ms(1));
         var first = $"""
             ifHCInOctets{"{"}ifName="Ethernet1/1"{"}"} 1000000000 {t0}
             ifHCInOctets{"{"}ifName="Ethernet1/2"{"}"} 0 {t0}

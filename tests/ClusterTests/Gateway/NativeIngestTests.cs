@@ -7,8 +7,6 @@ namespace TokenFactoryTwin.ClusterTests.Gateway;
 [Collection(TwinClusterCollection.Name)]
 public sealed class NativeIngestTests(TwinClusterFixture fixture)
 {
-    private static string At(double secondsAgo) => DateTimeOffset.UtcNow.AddSeconds(-secondsAgo).ToString("O");
-
     private static string Batch(params object[] samples) => JsonSerializer.Serialize(new { samples });
 
     [Fact]
@@ -16,10 +14,11 @@ public sealed class NativeIngestTests(TwinClusterFixture fixture)
     {
         await using var twin = await LiveTwin.Start(fixture);
         await twin.RegisterLiveRack();
+        var at = SampleTimes.Now();
 
         var reply = await LiveTwin.Json(await twin.PostJson("/api/telemetry", Batch(
-            new { gpu = "live-01-g20", timestamp = At(1), powerW = 400.5, utilizationPercent = 50, temperatureC = 61, memoryUsedMiB = 1024 },
-            new { host = LiveTwin.Host, gpuIndex = 3, timestamp = At(1), powerW = 333.0 })));
+            new { gpu = "live-01-g20", timestamp = at.Iso(1), powerW = 400.5, utilizationPercent = 50, temperatureC = 61, memoryUsedMiB = 1024 },
+            new { host = LiveTwin.Host, gpuIndex = 3, timestamp = at.Iso(1), powerW = 333.0 })));
 
         Assert.Equal(2, reply.GetProperty("accepted").GetInt32());
         Assert.Equal(0, reply.GetProperty("rejected").GetInt32());
@@ -35,18 +34,19 @@ public sealed class NativeIngestTests(TwinClusterFixture fixture)
     {
         await using var twin = await LiveTwin.Start(fixture);
         await twin.RegisterLiveRack();
+        var at = SampleTimes.Now();
         var json = $$"""
             { "samples": [
-              { "gpu": "live-01-g0", "timestamp": "{{At(1)}}", "powerW": "NaN", "temperatureC": 40 },
-              { "gpu": "live-01-g1", "timestamp": "{{At(1)}}", "powerW": "Infinity" },
-              { "gpu": "live-01-g2", "timestamp": "{{At(1)}}", "powerW": -3 },
-              { "gpu": "live-01-g3", "timestamp": "{{DateTimeOffset.UtcNow.AddDays(2):O}}", "powerW": 100 },
-              { "gpu": "live-01-g4", "timestamp": "{{DateTimeOffset.UtcNow.AddDays(-2):O}}", "powerW": 100 },
-              { "gpu": "live-01-g99", "timestamp": "{{At(1)}}", "powerW": 100 },
-              { "gpu": "nope", "timestamp": "{{At(1)}}", "powerW": 100 },
-              { "gpu": "live-01-g5", "timestamp": "{{At(1)}}", "promptTokens": -1 },
-              { "gpu": "live-01-g7", "timestamp": "{{At(1)}}", "powerW": "high", "temperatureC": 40 },
-              { "gpu": "live-01-g6", "timestamp": "{{At(1)}}", "powerW": 123 }
+              { "gpu": "live-01-g0", "timestamp": "{{at.Iso(1)}}", "powerW": "NaN", "temperatureC": 40 },
+              { "gpu": "live-01-g1", "timestamp": "{{at.Iso(1)}}", "powerW": "Infinity" },
+              { "gpu": "live-01-g2", "timestamp": "{{at.Iso(1)}}", "powerW": -3 },
+              { "gpu": "live-01-g3", "timestamp": "{{at.Base.AddDays(2):O}}", "powerW": 100 },
+              { "gpu": "live-01-g4", "timestamp": "{{at.Base.AddDays(-2):O}}", "powerW": 100 },
+              { "gpu": "live-01-g99", "timestamp": "{{at.Iso(1)}}", "powerW": 100 },
+              { "gpu": "nope", "timestamp": "{{at.Iso(1)}}", "powerW": 100 },
+              { "gpu": "live-01-g5", "timestamp": "{{at.Iso(1)}}", "promptTokens": -1 },
+              { "gpu": "live-01-g7", "timestamp": "{{at.Iso(1)}}", "powerW": "high", "temperatureC": 40 },
+              { "gpu": "live-01-g6", "timestamp": "{{at.Iso(1)}}", "powerW": 123 }
             ] }
             """;
 
@@ -74,10 +74,11 @@ public sealed class NativeIngestTests(TwinClusterFixture fixture)
     {
         await using var twin = await LiveTwin.Start(fixture);
         await twin.RegisterLiveRack();
+        var at = SampleTimes.Now();
         var json = $$"""
             { "racks": [
-              { "rack": "live-01", "timestamp": "{{At(1)}}", "powerW": [400, 410, -5], "temperatureC": [60, 61, 62] },
-              { "rack": "no-such-rack", "timestamp": "{{At(1)}}", "powerW": [1] },
+              { "rack": "live-01", "timestamp": "{{at.Iso(1)}}", "powerW": [400, 410, -5], "temperatureC": [60, 61, 62] },
+              { "rack": "no-such-rack", "timestamp": "{{at.Iso(1)}}", "powerW": [1] },
               { "rack": "live-01", "powerW": [1] }
             ] }
             """;
@@ -102,9 +103,10 @@ public sealed class NativeIngestTests(TwinClusterFixture fixture)
     {
         await using var twin = await LiveTwin.Start(fixture);
         await twin.RegisterLiveRack();
+        var at = SampleTimes.Now();
         var batch = Batch(
-            new { gpu = "live-01-g0", timestamp = At(3), generationTokens = 1000, powerW = 500 },
-            new { gpu = "live-01-g0", timestamp = At(1), generationTokens = 3000, powerW = 600 });
+            new { gpu = "live-01-g0", timestamp = at.Iso(3), generationTokens = 1000, powerW = 500 },
+            new { gpu = "live-01-g0", timestamp = at.Iso(1), generationTokens = 3000, powerW = 600 });
         await LiveTwin.Json(await twin.PostJson("/api/telemetry", batch));
         var fingerprint = await twin.Fingerprint();
 
@@ -112,7 +114,8 @@ public sealed class NativeIngestTests(TwinClusterFixture fixture)
 
         await twin.AssertUnharmed(fingerprint, 1);
         var gpu = (await twin.LiveDetail()).GpuStatuses[0];
-        Assert.Equal(1000, gpu.TokensPerSecond, 0);
+        // 2,000 tokens over exactly 2 s.
+        Assert.Equal(1000, gpu.TokensPerSecond, 6);
         Assert.Equal(600, gpu.PowerW);
     }
 
@@ -121,7 +124,8 @@ public sealed class NativeIngestTests(TwinClusterFixture fixture)
     {
         await using var twin = await LiveTwin.Start(fixture);
         await twin.RegisterLiveRack();
-        var t0 = DateTimeOffset.UtcNow.AddSeconds(-11);
+        var at = SampleTimes.Now();
+        var t0 = at.Ago(11);
         await LiveTwin.Json(await twin.PostJson("/api/telemetry", Batch(
             new { gpu = "live-01-g0", timestamp = t0.ToString("O"), generationTokens = 1000 },
             new { gpu = "live-01-g0", timestamp = t0.AddSeconds(10).ToString("O"), generationTokens = 2000 })));
@@ -157,8 +161,9 @@ public sealed class NativeIngestTests(TwinClusterFixture fixture)
     {
         await using var twin = await LiveTwin.Start(fixture, timing: new(TimeSpan.FromMilliseconds(250), StalePeriods: 4));
         await twin.RegisterLiveRack();
+        var at = SampleTimes.Now();
 
-        await LiveTwin.Json(await twin.PostJson("/api/telemetry", Batch(new { gpu = "live-01-g0", timestamp = At(0), powerW = 500 })));
+        await LiveTwin.Json(await twin.PostJson("/api/telemetry", Batch(new { gpu = "live-01-g0", timestamp = at.Iso(0), powerW = 500 })));
 
         await Eventually.Get(() => twin.Rack().GetSnapshot(), s => s is { GpusReporting: 1, Stale: false }, what: "the rack to report");
         var stale = await Eventually.Get(() => twin.Rack().GetSnapshot(), s => s is { Stale: true }, what: "the rack to turn stale");

@@ -8,9 +8,6 @@ namespace TokenFactoryTwin.ClusterTests.Gateway;
 [Collection(TwinClusterCollection.Name)]
 public sealed class OtlpApiTests(TwinClusterFixture fixture)
 {
-    private static string Nanos(double secondsAgo) =>
-        (DateTimeOffset.UtcNow.AddSeconds(-secondsAgo).ToUnixTimeMilliseconds() * 1_000_000).ToString(System.Globalization.CultureInfo.InvariantCulture);
-
     [Fact]
     public async Task The_spec_example_is_accepted_with_nothing_rejected()
     {
@@ -29,20 +26,21 @@ public sealed class OtlpApiTests(TwinClusterFixture fixture)
     {
         await using var twin = await LiveTwin.Start(fixture);
         await twin.RegisterLiveRack();
+        var at = SampleTimes.Now();
         var json = $$$"""
             {"resourceMetrics":[{"resource":{"attributes":[{"key":"host.name","value":{"stringValue":"{{{LiveTwin.Host}}}"}}]},
               "scopeMetrics":[{"metrics":[
                 {"name":"DCGM_FI_DEV_POWER_USAGE","gauge":{"dataPoints":[
-                  {"asDouble":113.611,"timeUnixNano":"{{{Nanos(1)}}}","attributes":[{"key":"gpu","value":{"stringValue":"0"}}]},
-                  {"asInt":"68","timeUnixNano":"{{{Nanos(1)}}}","attributes":[{"key":"gpu","value":{"intValue":"1"}}]},
-                  {"asDouble":"NaN","timeUnixNano":"{{{Nanos(1)}}}","attributes":[{"key":"gpu","value":{"intValue":"2"}}]},
-                  {"asDouble":-40,"timeUnixNano":"{{{Nanos(1)}}}","attributes":[{"key":"gpu","value":{"intValue":"3"}}]}]}},
+                  {"asDouble":113.611,"timeUnixNano":"{{{at.Nanos(1)}}}","attributes":[{"key":"gpu","value":{"stringValue":"0"}}]},
+                  {"asInt":"68","timeUnixNano":"{{{at.Nanos(1)}}}","attributes":[{"key":"gpu","value":{"intValue":"1"}}]},
+                  {"asDouble":"NaN","timeUnixNano":"{{{at.Nanos(1)}}}","attributes":[{"key":"gpu","value":{"intValue":"2"}}]},
+                  {"asDouble":-40,"timeUnixNano":"{{{at.Nanos(1)}}}","attributes":[{"key":"gpu","value":{"intValue":"3"}}]}]}},
                 {"name":"vllm:generation_tokens_total","sum":{"aggregationTemporality":2,"isMonotonic":true,"dataPoints":[
-                  {"asInt":"800","timeUnixNano":"{{{Nanos(1)}}}"}]}}]}]}]}
+                  {"asInt":"800","timeUnixNano":"{{{at.Nanos(1)}}}"}]}}]}]}]}
             """;
         var earlier = $$$"""
             {"resourceMetrics":[{"resource":{"attributes":[{"key":"host.name","value":{"stringValue":"{{{LiveTwin.Host}}}"}}]},
-              "scopeMetrics":[{"metrics":[{"name":"vllm:generation_tokens_total","sum":{"dataPoints":[{"asInt":0,"timeUnixNano":"{{{Nanos(3)}}}"}]}}]}]}]}
+              "scopeMetrics":[{"metrics":[{"name":"vllm:generation_tokens_total","sum":{"dataPoints":[{"asInt":0,"timeUnixNano":"{{{at.Nanos(3)}}}"}]}}]}]}]}
             """;
         Assert.False((await LiveTwin.Json(await twin.PostJson("/v1/metrics", earlier))).TryGetProperty("partialSuccess", out _));
 

@@ -38,8 +38,8 @@ public sealed class PrometheusIngestTests(TwinClusterFixture fixture)
         await using var twin = await LiveTwin.Start(fixture);
         await twin.RegisterLiveRack();
         var capture = Captures.Text(Captures.Sglang);
-        var t1 = DateTimeOffset.UtcNow.AddSeconds(-1).ToUnixTimeMilliseconds();
-        var t0 = t1 - 5000;
+        var at = SampleTimes.Now();
+        var (t0, t1) = (at.Ms(6), at.Ms(1));
 
         var first = Stamp(capture, 8128902, 7557572, t0);
         var second = Stamp(capture, 8128902 + 12_000, 7557572 + 6_000, t1);
@@ -68,11 +68,11 @@ public sealed class PrometheusIngestTests(TwinClusterFixture fixture)
         await twin.RegisterLiveRack();
         var put = await twin.Http.PutAsync("/api/endpoints/qwen", System.Net.Http.Json.JsonContent.Create(new { gpus = new[] { "live-01-g0", "live-01-g1" } }));
         await LiveTwin.Json(put);
-        var t1 = DateTimeOffset.UtcNow.AddSeconds(-1).ToUnixTimeMilliseconds();
+        var at = SampleTimes.Now();
         var capture = Captures.Text(Captures.Vllm);
 
-        var r0 = await LiveTwin.Json(await twin.PostPrometheus(Stamp(capture, "vllm", 0, 0, t1 - 2000), "?endpoint=qwen"));
-        await LiveTwin.Json(await twin.PostPrometheus(Stamp(capture, "vllm", 1000, 3000, t1), "?endpoint=qwen"));
+        var r0 = await LiveTwin.Json(await twin.PostPrometheus(Stamp(capture, "vllm", 0, 0, at.Ms(3)), "?endpoint=qwen"));
+        await LiveTwin.Json(await twin.PostPrometheus(Stamp(capture, "vllm", 1000, 3000, at.Ms(1)), "?endpoint=qwen"));
 
         Assert.Equal(1, r0.GetProperty("accepted").GetInt32());
         Assert.True(r0.GetProperty("ignored").GetInt32() > 300);
@@ -142,7 +142,7 @@ public sealed class PrometheusIngestTests(TwinClusterFixture fixture)
     {
         await using var twin = await LiveTwin.Start(fixture);
         await twin.RegisterLiveRack();
-        var t = DateTimeOffset.UtcNow.AddSeconds(-2).ToUnixTimeMilliseconds();
+        var t = SampleTimes.Now().Ms(2);
         await LiveTwin.Json(await twin.PostPrometheus(
             $"DCGM_FI_DEV_POWER_USAGE{{gpu=\"0\",UUID=\"GPU-a\",Hostname=\"{LiveTwin.Host}\"}} 100 {t}\nDCGM_FI_DEV_POWER_USAGE{{gpu=\"1\",UUID=\"GPU-b\",Hostname=\"{LiveTwin.Host}\"}} 200 {t}\n"));
 

@@ -68,7 +68,7 @@ public sealed class SecurityTests(TwinClusterFixture fixture)
         var ingest = await twin.Http.SendAsync(Post("/api/ingest/prometheus", Dcgm(), IngestKey));
         Assert.Equal(8, (await LiveTwin.Json(ingest)).GetProperty("accepted").GetInt32());
         var adminIngests = await twin.Http.SendAsync(Post("/api/telemetry",
-            JsonContent.Create(new { samples = new[] { new { gpu = "live-01-g9", timestamp = DateTimeOffset.UtcNow.ToString("O"), powerW = 10 } } }), AdminKey));
+            JsonContent.Create(new { samples = new[] { new { gpu = "live-01-g9", timestamp = SampleTimes.Now().Iso(0), powerW = 10 } } }), AdminKey));
         Assert.Equal(HttpStatusCode.OK, adminIngests.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await twin.Http.GetAsync("/api/facility")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await twin.Http.GetAsync("/api/discovered")).StatusCode);

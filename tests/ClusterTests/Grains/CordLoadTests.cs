@@ -109,7 +109,7 @@ public sealed class CordLoadTests(TwinClusterFixture fixture)
         await facility.Start(TestFacilities.TwoHalls(id, h200Racks: 1, gb300Racks: 0, live: true), TestFacilities.FastTiming);
         var rack = fixture.Grains.GetGrain<IRackGrain>(TwinKeys.Rack(id, "h1-01"));
 
-        var now = DateTimeOffset.UtcNow;
+        var now = SampleTimes.Now().Base;
         var result = await rack.Ingest(GpuSampleBatch.Of([.. Enumerable.Range(0, 8).Select(g => new GpuSample(g, now, PowerW: 600))]));
         Assert.Equal(8, result.Accepted);
         var fresh = await Eventually.Get(facility.GetPower, p => p.Single(n => n.Id == "bw-1a").LoadKw > 0, what: "the live rack's load on busway 1A");

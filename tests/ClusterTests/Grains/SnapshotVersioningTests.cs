@@ -22,7 +22,7 @@ public sealed class SnapshotVersioningTests(TwinClusterFixture fixture)
         // Feed the live rack steadily so it keeps pushing fresh snapshots of 1 GPU at 1,000 tokens/s.
         using var feeding = new CancellationTokenSource();
         var feeder = FeedSteadily(rack, feeding.Token);
-        var kpis = await Eventually.Get(facility.GetKpis, k => k.GpusReporting == 1 && Math.Abs(k.TokensPerSecond - 1000) < 20,
+        var kpis = await Eventually.Get(facility.GetKpis, k => k.GpusReporting == 1 && Math.Abs(k.TokensPerSecond - 1000) < 1e-6,
             what: "the live GPU's 1,000 tokens/s at the facility");
 
         // Replay the newest snapshot many times, and an older one: the hall keeps one snapshot per rack.
@@ -35,10 +35,10 @@ public sealed class SnapshotVersioningTests(TwinClusterFixture fixture)
 
         var racks = await hall.GetRacks();
         Assert.Single(racks);
-        Assert.InRange(racks[0].TokensPerSecond, 980, 1020);
+        Assert.Equal(1000, racks[0].TokensPerSecond, 6);
         var after = await Eventually.Get(facility.GetKpis, k => k.AsOf > kpis.AsOf.AddMilliseconds(300), what: "a later facility flush");
         Assert.Equal(1, after.Racks);
-        Assert.InRange(after.TokensPerSecond, 980, 1020); // not 2,000, not 99,999
+        Assert.Equal(1000, after.TokensPerSecond, 6); // not 2,000, not 99,999
         feeding.Cancel();
         await feeder;
     }
@@ -71,13 +71,13 @@ public sealed class SnapshotVersioningTests(TwinClusterFixture fixture)
 
     private static async Task FeedSteadily(IRackGrain rack, CancellationToken stop)
     {
-        var tokens = 0.0;
-        var last = DateTimeOffset.UtcNow;
+        // Each sample is stamped with the present, so the rack stays fresh, and its counter is 1,000 tokens for every
+        // second of its own (whole-millisecond) timestamp since the first: any two samples give exactly 1,000 tokens/s.
+        var start = SampleTimes.Now().Base;
         while (!stop.IsCancellationRequested)
         {
-            var now = DateTimeOffset.UtcNow;
-            tokens += 1000 * (now - last).TotalSeconds;
-            last = now;
+            var now = SampleTimes.Now().Base;
+            var tokens = 1000 * (now - start).TotalSeconds;
             var result = await rack.Ingest(GpuSampleBatch.Of([new GpuSample(0, now, PowerW: 500, PromptTokens: tokens / 2, GenerationTokens: tokens / 2)]));
             Assert.Equal(1, result.Accepted);
             try

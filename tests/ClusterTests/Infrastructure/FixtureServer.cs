@@ -19,10 +19,16 @@ public sealed class FixtureServer : IAsyncDisposable
 
     private FixtureServer(WebApplication app) => _app = app;
 
-    public volatile string Body = "";
-    public volatile int Status = 200;
-    public TimeSpan Delay = TimeSpan.Zero;
+    // Set by the test while the server answers on other threads.
+    private volatile string _body = "";
+    private volatile int _status = 200;
     private int _requests;
+
+    public string Body { get => _body; set => _body = value; }
+
+    public int Status { get => _status; set => _status = value; }
+
+    public TimeSpan Delay { get; set; } = TimeSpan.Zero;
 
     public int Requests => Volatile.Read(ref _requests);
 

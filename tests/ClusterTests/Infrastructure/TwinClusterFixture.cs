@@ -1,4 +1,3 @@
-using TokenFactoryTwin.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Hosting;
 using Orleans.Storage;

@@ -26,7 +26,7 @@ public sealed class RedisServer : IDisposable
             ["--bind", "127.0.0.1", "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--dir", _directory,
              "--appendonly", "yes", "--appendfsync", "always", "--save", "", "--protected-mode", "yes"],
             new Dictionary<string, string>(), _directory);
-        await Wait.Until(async () => await Tcp.Accepts(Port), TimeSpan.FromSeconds(10), "redis-server accepting connections");
+        await Eventually.Until(async () => await Tcp.Accepts(Port), TimeSpan.FromSeconds(10), "redis-server accepting connections");
     }
 
     public void Stop() => _process?.Stop();

@@ -55,7 +55,7 @@ public sealed class TwinDeployment : IAsyncDisposable
             ["Twin__FacilityFile"] = facilityFile ?? "",
         }, settings), Folder);
         _silos.Add(silo);
-        await Wait.Until(async () => await Healthy(silo.WebPort) || silo.Process.HasExited, TimeSpan.FromSeconds(60), $"silo {silo.SiloPort} healthy");
+        await Eventually.Until(async () => await Healthy(silo.WebPort) || silo.Process.HasExited, TimeSpan.FromSeconds(60), $"silo {silo.SiloPort} healthy");
         Assert.False(silo.Process.HasExited, silo.Process.Log());
         return silo;
     }
@@ -67,7 +67,7 @@ public sealed class TwinDeployment : IAsyncDisposable
             ["ASPNETCORE_URLS"] = GatewayUrl.ToString(),
             ["Twin__FacilityId"] = facilityId,
         }, settings), Folder);
-        await Wait.Until(async () => await FacilityAnswers() || Gateway.HasExited, TimeSpan.FromSeconds(60), "the gateway serving the facility");
+        await Eventually.Until(async () => await FacilityAnswers() || Gateway.HasExited, TimeSpan.FromSeconds(60), "the gateway serving the facility");
         Assert.False(Gateway.HasExited, Gateway.Log());
     }
 

@@ -199,7 +199,7 @@ public static class OtlpJsonParser
         };
     }
 
-    private static IEnumerable<JsonElement> Array(JsonElement element, string what) =>
+    private static JsonElement.ArrayEnumerator Array(JsonElement element, string what) =>
         element.ValueKind == JsonValueKind.Array
             ? element.EnumerateArray()
             : throw new JsonException($"'{what}' must be an array");

@@ -9,7 +9,7 @@ namespace TokenFactoryTwin.Gateway.Live;
 /// the feed's thread (the feed only drops the view in a one-slot mailbox), so building a frame never delays the
 /// next read of the twin, and a frame that cannot keep up is skipped rather than queued.
 /// </summary>
-public sealed partial class LiveStream(FacilityFeed feed, LiveHub hub, TwinLocator twin, ILogger<LiveStream> logger) : BackgroundService
+public sealed partial class LiveRelay(FacilityFeed feed, LiveHub hub, TwinLocator twin, ILogger<LiveRelay> logger) : BackgroundService
 {
     private readonly Channel<FacilityView> _views =
         Channel.CreateBounded<FacilityView>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
