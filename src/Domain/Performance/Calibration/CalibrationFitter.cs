@@ -46,7 +46,7 @@ public static class CalibrationFitter
     }
 
     // Parameters live in log space (all positive); efficiencies are capped at 0.95 of peak when decoded.
-    private static double[] Encode(PerformanceCalibration c, IReadOnlyList<string> families)
+    private static double[] Encode(PerformanceCalibration c, List<string> families)
     {
         var x = new List<double>();
         foreach (var family in families)
@@ -59,7 +59,7 @@ public static class CalibrationFitter
         return x.ToArray();
     }
 
-    private static PerformanceCalibration Decode(double[] x, PerformanceCalibration start, IReadOnlyList<string> families)
+    private static PerformanceCalibration Decode(double[] x, PerformanceCalibration start, List<string> families)
     {
         var fitted = new Dictionary<string, FamilyEfficiency>(start.Families, StringComparer.Ordinal);
         for (var i = 0; i < families.Count; i++)
