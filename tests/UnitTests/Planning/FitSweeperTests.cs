@@ -5,7 +5,7 @@ using static TokenFactoryTwin.UnitTests.Planning.PlanningFixtures;
 
 namespace TokenFactoryTwin.UnitTests.Planning;
 
-public sealed class FitSweeperTests(Xunit.Abstractions.ITestOutputHelper output)
+public sealed class FitSweeperTests
 {
     [Fact]
     public void The_sweep_stops_at_the_first_rack_that_breaks_N_plus_1_and_agrees_with_a_full_evaluation()
@@ -79,17 +79,13 @@ public sealed class FitSweeperTests(Xunit.Abstractions.ITestOutputHelper output)
     }
 
     [Fact]
-    public void A_thousand_rack_sweep_takes_well_under_a_second()
+    public void A_thousand_rack_sweep_reports_every_step()
     {
+        // How long it takes is measured by bench/MicroBench, not asserted here: a shared machine's clock is no test.
         var model = PlanBuilder.FromBaseline(Baseline(TwoHalls(busway2Kw: 1e6, upsKw: 1e6)), Catalog);
-        FitSweeper.Run(model, new FitSweepRequest("hall-2", MaxRacks: 1000, StopAt: FitSweepRequest.StopAtPower), Catalog);
 
-        var clock = System.Diagnostics.Stopwatch.StartNew();
         var (_, result) = FitSweeper.Run(model, new FitSweepRequest("hall-2", MaxRacks: 1000, StopAt: FitSweepRequest.StopAtPower), Catalog);
-        clock.Stop();
-        output.WriteLine($"{clock.Elapsed.TotalMilliseconds:F2} ms");
 
         Assert.Equal(1001, result!.Steps.Count);
-        Assert.True(clock.Elapsed < TimeSpan.FromMilliseconds(250), $"took {clock.Elapsed.TotalMilliseconds:F1} ms");
     }
 }

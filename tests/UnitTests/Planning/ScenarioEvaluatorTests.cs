@@ -4,7 +4,7 @@ using static TokenFactoryTwin.UnitTests.Planning.PlanningFixtures;
 
 namespace TokenFactoryTwin.UnitTests.Planning;
 
-public sealed class ScenarioEvaluatorTests(Xunit.Abstractions.ITestOutputHelper output)
+public sealed class ScenarioEvaluatorTests
 {
     [Fact]
     public void No_changes_project_the_baseline_unchanged()
@@ -133,17 +133,11 @@ public sealed class ScenarioEvaluatorTests(Xunit.Abstractions.ITestOutputHelper 
     }
 
     [Fact]
-    public void Evaluating_a_thousand_added_racks_takes_well_under_a_second()
+    public void Evaluating_a_thousand_added_racks_adds_every_gpu()
     {
-        var spec = TwoHalls(busway2Kw: 1e6);
-        ScenarioEvaluator.Evaluate(Baseline(spec), Changes(AddGb300(1000)), Scenario, Catalog);
-
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        var result = ScenarioEvaluator.Evaluate(Baseline(spec), Changes(AddGb300(1000)), Scenario, Catalog);
-        clock.Stop();
-        output.WriteLine($"{clock.Elapsed.TotalMilliseconds:F2} ms");
+        // How long it takes is measured by bench/MicroBench (ScenarioBenchmarks), not asserted here.
+        var result = ScenarioEvaluator.Evaluate(Baseline(TwoHalls(busway2Kw: 1e6)), Changes(AddGb300(1000)), Scenario, Catalog);
 
         Assert.Equal(72_000, result.Delta.Gpus);
-        Assert.True(clock.Elapsed < TimeSpan.FromMilliseconds(250), $"took {clock.Elapsed.TotalMilliseconds:F1} ms");
     }
 }
