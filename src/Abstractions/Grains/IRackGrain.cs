@@ -18,6 +18,10 @@ public interface IRackGrain : IGrainWithStringKey
     [Alias("Ingest")]
     Task<IngestResult> Ingest(GpuSampleBatch samples);
 
+    /// <summary>The requests an inference server runs on this rack's GPUs (its share), as its latest gauge says.</summary>
+    [Alias("ObserveServing"), OneWay]
+    Task ObserveServing(ServingShare share);
+
     [Alias("GetSnapshot")]
     Task<RackSnapshot?> GetSnapshot();
 

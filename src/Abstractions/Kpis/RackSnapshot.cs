@@ -29,4 +29,5 @@ public sealed record RackSnapshot(
     [property: Id(18)] bool Stale,
     [property: Id(19)] int Row,
     [property: Id(20)] int Position,
-    [property: Id(21)] CordLoads? Cords = null);
+    [property: Id(21)] CordLoads? Cords = null,
+    [property: Id(22)] double RunningRequests = 0);

@@ -22,7 +22,7 @@ public static class EfficiencyApi
                     var workloads = (topology?.Racks ?? []).ToDictionary(r => r.Id, r => r.Workload, StringComparer.Ordinal);
                     var tier = topology?.CostModel is { Kind: CostModelKinds.PriceTier } cost ? cost.PriceTier : ThroughputApi.DefaultPriceTier;
                     var demand = (await racks).Select(r => new RackDemand(r.RackId, r.Hall, r.Gpu, r.GpusReporting, r.Source, r.TokensPerSecond,
-                        workloads.GetValueOrDefault(r.RackId)));
+                        workloads.GetValueOrDefault(r.RackId), r.OutputTokensPerSecond, r.RunningRequests));
                     return Results.Ok(LeakCalculator.Compute(demand, catalog, tier));
                 }))
             .WithSummary("Per rack, hall and facility: measured tokens/s against what the throughput model says the same GPUs deliver at their workload, and the tokens/s and $/h left on the table.");

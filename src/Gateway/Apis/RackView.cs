@@ -20,10 +20,11 @@ public sealed record RackView(
     double Utilization,
     double MaxTemperatureC,
     double TokensPerKw,
-    DateTimeOffset AsOf)
+    DateTimeOffset AsOf,
+    double RunningRequests = 0)
 {
     public static RackView From(Abstractions.Kpis.RackSnapshot r) => new(
         r.RackId, r.Hall, r.RackType, r.Gpu, r.Gpus, r.GpusReporting, r.Row, r.Position, r.Source, r.Virtual, r.Stale,
         r.TokensPerSecond, r.OutputTokensPerSecond, r.ItPowerKw, r.ProvisionedPowerKw, r.Utilization, r.MaxTemperatureC,
-        r.ItPowerKw > 0 ? r.TokensPerSecond / r.ItPowerKw : 0, r.AsOf);
+        r.ItPowerKw > 0 ? r.TokensPerSecond / r.ItPowerKw : 0, r.AsOf, r.RunningRequests);
 }

@@ -2,6 +2,7 @@ using TokenFactoryTwin.Abstractions;
 using TokenFactoryTwin.Abstractions.Grains;
 using TokenFactoryTwin.Abstractions.Ingest;
 using TokenFactoryTwin.Abstractions.Telemetry;
+using TokenFactoryTwin.Domain.Telemetry;
 
 namespace TokenFactoryTwin.Grains.Ingest;
 
@@ -98,6 +99,11 @@ public sealed class HostGrain(
         var n = assignment.Gpus;
         for (var t = 0; t < tokens.Count; t++)
         {
+            if (tokens[t] is { PromptTokens: null, GenerationTokens: null })
+            {
+                continue; // a running-requests gauge alone: it goes to the rack below, not into the GPUs' counters
+            }
+
             for (var k = 0; k < n; k++)
             {
                 forRack.Add(PackedGpuSample.From(new GpuSample(assignment.FirstSlot + k, tokens[t].Timestamp,
@@ -121,6 +127,14 @@ public sealed class HostGrain(
             {
                 errors.Add(new IngestError(at, at >= count ? $"server tokens: {error.Reason}" : error.Reason));
             }
+        }
+
+        // The server's running requests go to the rack beside its counters: all of a host's GPUs stand in one rack.
+        if (ServingObservations.Latest(tokens) is { RunningRequests: { } running } latest)
+        {
+            // One-way: a lost gauge is replaced by the next scrape's.
+            _ = GrainFactory.GetGrain<IRackGrain>(TwinKeys.Rack(assignment.FacilityId, assignment.RackId))
+                .ObserveServing(new ServingShare($"host:{Hostname}", running, latest.Timestamp));
         }
 
         var total = count + tokens.Count;

@@ -2,6 +2,7 @@ using TokenFactoryTwin.Abstractions;
 using TokenFactoryTwin.Abstractions.Grains;
 using TokenFactoryTwin.Abstractions.Ingest;
 using TokenFactoryTwin.Abstractions.Telemetry;
+using TokenFactoryTwin.Domain.Telemetry;
 
 namespace TokenFactoryTwin.Grains.Ingest;
 
@@ -40,8 +41,20 @@ public sealed class InferenceEndpointGrain(
             .GroupBy(g => g.rack);
         var results = await Task.WhenAll(byRack.Select(group =>
             GrainFactory.GetGrain<IRackGrain>(TwinKeys.Rack(facility, group.Key)).Ingest(GpuSampleBatch.Of(tokens
+                .Where(t => t.PromptTokens is not null || t.GenerationTokens is not null)
                 .SelectMany(t => group.Select(g => new GpuSample(g.slot, t.Timestamp, PromptTokens: t.PromptTokens / n, GenerationTokens: t.GenerationTokens / n)))
                 .ToList()))));
+        // Each rack's share of the server's running requests: the share of the server's GPUs that stand in it.
+        if (ServingObservations.Latest(tokens) is { RunningRequests: { } running } latest)
+        {
+            var server = $"endpoint:{this.GetPrimaryKeyString()}";
+            foreach (var group in byRack)
+            {
+                _ = GrainFactory.GetGrain<IRackGrain>(TwinKeys.Rack(facility, group.Key))
+                    .ObserveServing(new ServingShare(server, running * group.Count() / n, latest.Timestamp));
+            }
+        }
+
         var reasons = results.SelectMany(r => r.Errors).Select(e => e.Reason).Distinct().ToList();
         return reasons.Count == 0
             ? new IngestResult(tokens.Count, 0, [])

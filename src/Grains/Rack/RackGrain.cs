@@ -30,6 +30,7 @@ public sealed class RackGrain(
     private long _version;
     private RackSnapshot? _last;
     private readonly KpiHistory _recent = new(RecentPoints);
+    private readonly ServingObservations _serving = new();
     private string? _rackId;
 
     // Cached: every flush names the rack in its snapshot and reports, and the key's substring is a fresh string each time.
@@ -74,6 +75,12 @@ public sealed class RackGrain(
         }
 
         return Task.FromResult(_telemetry.Ingest(samples, time.GetUtcNow(), SampleLimits.Default));
+    }
+
+    public Task ObserveServing(ServingShare share)
+    {
+        _serving.Observe(share);
+        return Task.CompletedTask;
     }
 
     public Task<RackSnapshot?> GetSnapshot() => Task.FromResult(_last);
@@ -218,7 +225,8 @@ public sealed class RackGrain(
             stale,
             config.Spec.Row,
             config.Spec.Position,
-            new CordLoads(config.Spec.PowerA, a.LoadKw, a.LoadIfPartnerLostKw, config.Spec.PowerB, b.LoadKw, b.LoadIfPartnerLostKw));
+            new CordLoads(config.Spec.PowerA, a.LoadKw, a.LoadIfPartnerLostKw, config.Spec.PowerB, b.LoadKw, b.LoadIfPartnerLostKw),
+            _serving.Running(now, config.Timing.StaleAfter));
     }
 
     private static IEnumerable<string> Cords(RackSpec spec) =>

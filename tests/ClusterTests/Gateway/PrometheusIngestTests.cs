@@ -62,6 +62,32 @@ public sealed class PrometheusIngestTests(TwinClusterFixture fixture)
     }
 
     [Fact]
+    public async Task An_SGLang_servers_running_requests_give_the_interactivity_its_users_see_and_the_figure_it_is_measured_against()
+    {
+        await using var twin = await LiveTwin.Start(fixture);
+        await twin.RegisterLiveRack();
+        var capture = Captures.Text(Captures.Sglang); // a real scrape under load: sglang:num_running_reqs 162
+        var at = SampleTimes.Now();
+        await LiveTwin.Json(await twin.PostPrometheus(Stamp(capture, 8128902, 7557572, at.Ms(6)), $"?host={LiveTwin.Host}"));
+        await LiveTwin.Json(await twin.PostPrometheus(Stamp(capture, 8128902 + 12_000, 7557572 + 6_000, at.Ms(1)), $"?host={LiveTwin.Host}"));
+
+        var rack = await Eventually.Get(() => twin.Rack().GetSnapshot(), s => s is { OutputTokensPerSecond: > 0, RunningRequests: > 0 },
+            what: "the live rack to report tokens and running requests");
+        Assert.Equal(162, rack!.RunningRequests);
+
+        // 1,200 output tokens/s over 162 running requests: 7.4 tokens/s per user, and the rack is measured against what
+        // its 8 reporting H100s deliver at that interactivity.
+        var report = await LiveTwin.Json(await twin.Http.GetAsync("/api/efficiency"));
+        var live = report.GetProperty("racks").EnumerateArray().Single(r => r.GetProperty("rack").GetString() == LiveTwin.LiveRack);
+        Assert.Equal("observed", live.GetProperty("interactivitySource").GetString());
+        Assert.Equal(7.4, live.GetProperty("interactivity").GetDouble(), 9);
+        Assert.Equal(162, live.GetProperty("runningRequests").GetDouble());
+        var perGpu = Domain.Catalog.CatalogLoader.BuiltIn.ResolveOperatingPoint("deepseek-r1-0528", "h100", null, 7.4)!.TokensPerGpuPerSecond;
+        Assert.Equal(8 * perGpu, live.GetProperty("modelledTokensPerSecond").GetDouble(), 6);
+        Assert.Equal(3600 / (8 * perGpu), live.GetProperty("ratio").GetDouble(), 6);
+    }
+
+    [Fact]
     public async Task A_registered_inference_endpoint_spreads_its_tokens_over_its_GPUs()
     {
         await using var twin = await LiveTwin.Start(fixture);
@@ -199,9 +225,15 @@ public sealed class PrometheusIngestTests(TwinClusterFixture fixture)
         var lines = capture.Split('\n').Select(line =>
             line.StartsWith($"{prefix}:prompt_tokens_total{{", StringComparison.Ordinal) ? Replace(line, prompt, ms)
             : line.StartsWith($"{prefix}:generation_tokens_total{{", StringComparison.Ordinal) ? Replace(line, generation, ms)
+            : line.StartsWith(RunningGauge(prefix), StringComparison.Ordinal) ? Replace(line, Value(line), ms)
             : line);
         return string.Join('\n', lines);
     }
+
+    /// <summary>The running-requests gauge a server exports beside its counters; one scrape stamps them all alike.</summary>
+    private static string RunningGauge(string prefix) => prefix == "sglang" ? "sglang:num_running_reqs{" : $"{prefix}:num_requests_running{{";
+
+    private static double Value(string line) => double.Parse(line[(line.LastIndexOf('}') + 1)..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
 
     private static string Replace(string line, double value, long ms) =>
         $"{line[..line.LastIndexOf('}')]}}} {value.ToString("R", CultureInfo.InvariantCulture)} {ms}";

@@ -35,4 +35,24 @@ public sealed class LeakCalculatorTests
         Assert.Equal(0.875, hall2.Ratio!.Value, 9);
         Assert.Equal(report.Racks.Sum(r => r.TokensLeftPerSecond), report.Facility.TokensLeftPerSecond, 6);
     }
+
+    [Fact]
+    public void A_rack_whose_servers_report_running_requests_is_measured_at_the_interactivity_its_users_see()
+    {
+        var workload = new WorkloadSpec("llama-3.3-70b", Interactivity: 50, Precision: "fp8");
+        var busy = new RackDemand("r1", "hall-2", "gb300", 72, "live", 40_000, workload, OutputTokensPerSecond: 20_000, RunningRequests: 1_000);
+        var quiet = new RackDemand("r2", "hall-2", "gb300", 72, "live", 40_000, workload, OutputTokensPerSecond: 20_000);
+
+        var report = LeakCalculator.Compute([busy, quiet], Catalog, "hyperscaler");
+
+        var observed = report.Racks.Single(r => r.Rack == "r1");
+        Assert.Equal(20, busy.ObservedInteractivity); // 20,000 output tokens/s over 1,000 running requests
+        Assert.Equal(RackLeak.Observed, observed.InteractivitySource);
+        Assert.Equal(72 * Catalog.ResolveOperatingPoint(workload with { Interactivity = 20 }, "gb300")!.TokensPerGpuPerSecond, observed.ModelledTokensPerSecond, 6);
+
+        var stated = report.Racks.Single(r => r.Rack == "r2");
+        Assert.Equal(RackLeak.Stated, stated.InteractivitySource);
+        Assert.Equal(50, stated.Interactivity);
+        Assert.True(observed.ModelledTokensPerSecond > stated.ModelledTokensPerSecond, "a slower interactivity lets the same GPUs serve more tokens");
+    }
 }

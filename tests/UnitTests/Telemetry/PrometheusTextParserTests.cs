@@ -64,7 +64,7 @@ public sealed class PrometheusTextParserTests
         var lines = PrometheusTextParser.ParseKnown(Captures.Text(Captures.Vllm), points, issues);
 
         Assert.Equal(395, lines);
-        Assert.Equal(["vllm:prompt_tokens_total", "vllm:generation_tokens_total"], points.Select(p => p.Name));
+        Assert.Equal(["vllm:num_requests_running", "vllm:prompt_tokens_total", "vllm:generation_tokens_total"], points.Select(p => p.Name));
     }
 
     [Theory]

@@ -5,8 +5,10 @@ using TokenFactoryTwin.Domain.Facilities;
 namespace TokenFactoryTwin.Domain.Performance.Leaks;
 
 /// <summary>
-/// Measured against modelled: for every rack, what its reporting GPUs should deliver at its workload's operating point
-/// (published where a curve matches, else the throughput model), against what they deliver. The shortfall is tokens
+/// Measured against modelled: for every rack, what its reporting GPUs should deliver (published where a curve matches,
+/// else the throughput model) at the interactivity its users see — output tokens/s per running request, where its
+/// inference servers report running requests — or else at its workload's stated operating point, against what they
+/// deliver. The shortfall is tokens
 /// left on the table; priced at the GPU-hour tier, it is the share of the rack's cost per hour that buys nothing.
 /// </summary>
 public static class LeakCalculator
@@ -16,8 +18,13 @@ public static class LeakCalculator
         var rows = new List<RackLeak>();
         foreach (var rack in racks)
         {
-            var workload = rack.Workload ?? new WorkloadSpec(RackProfiles.DefaultModel);
-            var point = catalog.ResolveOperatingPoint(workload, rack.Gpu);
+            var stated = rack.Workload ?? new WorkloadSpec(RackProfiles.DefaultModel);
+
+            // At the interactivity its users see, where its servers report running requests; beyond what the model
+            // reaches there (or without a report), at the workload's stated operating point.
+            var observed = rack.ObservedInteractivity is { } seen ? stated with { OperatingPoint = null, Interactivity = seen } : null;
+            var observedPoint = observed is null ? null : catalog.ResolveOperatingPoint(observed, rack.Gpu);
+            var (workload, point) = observedPoint is not null ? (observed!, observedPoint) : (stated, catalog.ResolveOperatingPoint(stated, rack.Gpu));
             var perGpu = point?.TokensPerGpuPerSecond ?? 0;
             var modelled = perGpu * rack.GpusReporting;
             var left = Math.Max(0, modelled - rack.MeasuredTokensPerSecond);
@@ -26,6 +33,8 @@ public static class LeakCalculator
             rows.Add(new RackLeak(rack.Rack, rack.Hall, rack.Gpu, workload.Model, rack.Telemetry,
                 point?.Origin ?? "none", point?.Source ?? catalog.WhyUnresolved(workload, rack.Gpu),
                 workload.Interactivity ?? ThroughputResolver.DefaultInteractivity,
+                observedPoint is not null ? RackLeak.Observed : RackLeak.Stated,
+                rack.RunningRequests,
                 rack.MeasuredTokensPerSecond, modelled, Ratio(rack.MeasuredTokensPerSecond, modelled), left, usdLeft));
         }
 

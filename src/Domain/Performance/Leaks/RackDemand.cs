@@ -2,7 +2,10 @@ using TokenFactoryTwin.Abstractions.Topology;
 
 namespace TokenFactoryTwin.Domain.Performance.Leaks;
 
-/// <summary>What one rack delivers now, with what it serves: the input to measured-against-modelled.</summary>
+/// <summary>
+/// What one rack delivers now, with what it serves and, where its inference servers report it, how many requests
+/// they run: the input to measured-against-modelled.
+/// </summary>
 public sealed record RackDemand(
     string Rack,
     string Hall,
@@ -10,4 +13,15 @@ public sealed record RackDemand(
     int GpusReporting,
     string Telemetry,
     double MeasuredTokensPerSecond,
-    WorkloadSpec? Workload);
+    WorkloadSpec? Workload,
+    double OutputTokensPerSecond = 0,
+    double RunningRequests = 0)
+{
+    /// <summary>
+    /// The interactivity users see (output tokens/s per running request), when the rack's servers report running
+    /// requests; rounded to whole tokens/s per user (tenths below 10), which bounds the figures the resolver caches.
+    /// </summary>
+    public double? ObservedInteractivity => RunningRequests >= 1 && OutputTokensPerSecond > 0
+        ? OutputTokensPerSecond / RunningRequests is var perUser && perUser >= 10 ? Math.Round(perUser) : Math.Max(0.1, Math.Round(perUser, 1))
+        : null;
+}

@@ -2,7 +2,8 @@ namespace TokenFactoryTwin.Domain.Performance.Leaks;
 
 /// <summary>
 /// One rack, measured against modelled: its tokens/s, what the model (or a published curve) says the same GPUs deliver
-/// at its workload, the ratio, and the tokens/s and dollars per hour left on the table.
+/// at the interactivity its users see (<see cref="InteractivitySource"/> <c>observed</c>, from running requests) or at
+/// its workload's stated one (<c>workload</c>), the ratio, and the tokens/s and dollars per hour left on the table.
 /// </summary>
 public sealed record RackLeak(
     string Rack,
@@ -13,8 +14,14 @@ public sealed record RackLeak(
     string OperatingPointSource,
     string Reference,
     double Interactivity,
+    string InteractivitySource,
+    double RunningRequests,
     double MeasuredTokensPerSecond,
     double ModelledTokensPerSecond,
     double? Ratio,
     double TokensLeftPerSecond,
-    double UsdPerHourLeft);
+    double UsdPerHourLeft)
+{
+    public const string Observed = "observed";
+    public const string Stated = "workload";
+}

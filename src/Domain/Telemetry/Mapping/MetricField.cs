@@ -10,4 +10,7 @@ public enum MetricField
     MemoryUsedMiB,
     PromptTokens,
     GenerationTokens,
+
+    /// <summary>Requests an inference server is decoding now (a gauge): with its output tokens/s, the interactivity users see.</summary>
+    RunningRequests,
 }

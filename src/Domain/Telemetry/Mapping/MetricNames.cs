@@ -18,6 +18,8 @@ public static class MetricNames
         ["vllm:generation_tokens_total"] = MetricField.GenerationTokens,
         ["sglang:prompt_tokens_total"] = MetricField.PromptTokens,
         ["sglang:generation_tokens_total"] = MetricField.GenerationTokens,
+        ["vllm:num_requests_running"] = MetricField.RunningRequests,
+        ["sglang:num_running_reqs"] = MetricField.RunningRequests,
         // TensorRT-LLM's serve metrics, under the prefixes it and Dynamo's pass-through have used.
         ["trtllm_prompt_tokens_total"] = MetricField.PromptTokens,
         ["trtllm_generation_tokens_total"] = MetricField.GenerationTokens,
@@ -40,5 +42,6 @@ public static class MetricNames
     public static bool IsKnown(ReadOnlySpan<char> name) => BySpan.ContainsKey(name);
 
     /// <summary>Token counters describe the whole inference server, not one GPU.</summary>
-    public static bool IsServerLevel(MetricField field) => field is MetricField.PromptTokens or MetricField.GenerationTokens;
+    public static bool IsServerLevel(MetricField field) =>
+        field is MetricField.PromptTokens or MetricField.GenerationTokens or MetricField.RunningRequests;
 }

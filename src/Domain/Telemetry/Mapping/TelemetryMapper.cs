@@ -17,7 +17,7 @@ public static class TelemetryMapper
     {
         var mapped = into ?? new MappedTelemetry();
         var gpus = new Dictionary<(string Host, int Gpu, long Ms), GpuBuilder>();
-        var tokens = new SortedDictionary<long, (double? Prompt, double? Generation)>();
+        var tokens = new SortedDictionary<long, (double? Prompt, double? Generation, double? Running)>();
         var nowMs = now.ToUnixTimeMilliseconds();
 
         foreach (var point in points)
@@ -38,10 +38,13 @@ public static class TelemetryMapper
             if (MetricNames.IsServerLevel(field))
             {
                 // Series of several engines at one instant add up; readings at different instants stay apart.
-                var (prompt, generation) = tokens.GetValueOrDefault(ms);
-                tokens[ms] = field == MetricField.PromptTokens
-                    ? ((prompt ?? 0) + point.Value, generation)
-                    : (prompt, (generation ?? 0) + point.Value);
+                var (prompt, generation, running) = tokens.GetValueOrDefault(ms);
+                tokens[ms] = field switch
+                {
+                    MetricField.PromptTokens => ((prompt ?? 0) + point.Value, generation, running),
+                    MetricField.GenerationTokens => (prompt, (generation ?? 0) + point.Value, running),
+                    _ => (prompt, generation, (running ?? 0) + point.Value),
+                };
                 continue;
             }
 
@@ -73,9 +76,9 @@ public static class TelemetryMapper
             mapped.Gpus.Add(new HostedSample(hostName, builder.Build(gpu, DateTimeOffset.FromUnixTimeMilliseconds(ms))));
         }
 
-        foreach (var (ms, (prompt, generation)) in tokens)
+        foreach (var (ms, (prompt, generation, running)) in tokens)
         {
-            mapped.Tokens.Add(new ServerTokens(DateTimeOffset.FromUnixTimeMilliseconds(ms), prompt, generation));
+            mapped.Tokens.Add(new ServerTokens(DateTimeOffset.FromUnixTimeMilliseconds(ms), prompt, generation, running));
         }
 
         return mapped;
