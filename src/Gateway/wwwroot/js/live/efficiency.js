@@ -56,7 +56,8 @@ export function startEfficiency(card) {
       `<tr data-testid="efficiency-rack" data-rack="${escapeHtml(r.rack)}" data-telemetry="${escapeHtml(r.telemetry)}">` +
       `<td><b>${escapeHtml(r.rack)}</b> <span class="badge ${r.telemetry === 'live' ? 'live' : ''}">${escapeHtml(r.telemetry)}</span></td>` +
       `<td>${escapeHtml(r.hall)}</td><td>${escapeHtml(r.gpu)}</td><td>${escapeHtml(r.model)}</td>` +
-      `<td class="r">${fixed(r.interactivity, 0)}</td>` +
+      `<td class="r" data-interactivity-source="${escapeHtml(r.interactivitySource ?? '')}" title="${r.interactivitySource === 'observed' ? `observed: output tokens/s over ${fixed(r.runningRequests, 0)} running requests` : 'the workload\'s stated interactivity'}">` +
+      `${fixed(r.interactivity, r.interactivity < 10 ? 1 : 0)}${r.interactivitySource === 'observed' ? ' <span class="muted">obs.</span>' : ''}</td>` +
       `<td class="r">${siText(r.measuredTokensPerSecond, 'tok/s')}</td><td class="r">${siText(r.modelledTokensPerSecond, 'tok/s')}</td>` +
       `<td class="r" data-level="${ratioLevel(r.ratio)}"><span class="rbar" style="width:${Math.round(Math.min(1, r.ratio ?? 0) * 60)}px"></span>${percent(r.ratio)}</td>` +
       `<td class="r">${siText(r.tokensLeftPerSecond, 'tok/s')}</td><td class="r">$${money(r.usdPerHourLeft)}</td>` +
