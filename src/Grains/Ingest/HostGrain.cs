@@ -2,6 +2,7 @@ using TokenFactoryTwin.Abstractions;
 using TokenFactoryTwin.Abstractions.Grains;
 using TokenFactoryTwin.Abstractions.Ingest;
 using TokenFactoryTwin.Abstractions.Telemetry;
+using TokenFactoryTwin.Domain.Telemetry;
 
 namespace TokenFactoryTwin.Grains.Ingest;
 
@@ -94,16 +95,12 @@ public sealed class HostGrain(
             origin.Add(i);
         }
 
-        // Counters divided by the same n stay counters: their increase, resets included, divides evenly too.
-        var n = assignment.Gpus;
+        // The server's tokens are the host's: each reading spread over its GPUs, after the exporter's samples.
+        var slots = Enumerable.Range(assignment.FirstSlot, assignment.Gpus).ToArray();
         for (var t = 0; t < tokens.Count; t++)
         {
-            for (var k = 0; k < n; k++)
-            {
-                forRack.Add(PackedGpuSample.From(new GpuSample(assignment.FirstSlot + k, tokens[t].Timestamp,
-                    PromptTokens: tokens[t].PromptTokens / n, GenerationTokens: tokens[t].GenerationTokens / n)));
-                origin.Add(count + t);
-            }
+            TokenShares.Spread(tokens[t], slots, assignment.Gpus, forRack);
+            origin.AddRange(Enumerable.Repeat(count + t, slots.Length));
         }
 
         if (learnt)

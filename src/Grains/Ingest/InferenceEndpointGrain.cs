@@ -2,6 +2,7 @@ using TokenFactoryTwin.Abstractions;
 using TokenFactoryTwin.Abstractions.Grains;
 using TokenFactoryTwin.Abstractions.Ingest;
 using TokenFactoryTwin.Abstractions.Telemetry;
+using TokenFactoryTwin.Domain.Telemetry;
 
 namespace TokenFactoryTwin.Grains.Ingest;
 
@@ -33,18 +34,27 @@ public sealed class InferenceEndpointGrain(
         }
 
         var facility = TwinKeys.FacilityOf(this.GetPrimaryKeyString());
-        var n = spec.Gpus.Count;
         var byRack = spec.Gpus
             .Select(id => GpuIds.TryParse(id, out var rack, out var slot) ? (rack, slot) : (rack: "", slot: -1))
             .Where(g => g.slot >= 0)
-            .GroupBy(g => g.rack);
-        var results = await Task.WhenAll(byRack.Select(group =>
-            GrainFactory.GetGrain<IRackGrain>(TwinKeys.Rack(facility, group.Key)).Ingest(GpuSampleBatch.Of(tokens
-                .SelectMany(t => group.Select(g => new GpuSample(g.slot, t.Timestamp, PromptTokens: t.PromptTokens / n, GenerationTokens: t.GenerationTokens / n)))
-                .ToList()))));
+            .GroupBy(g => g.rack, g => g.slot);
+        var results = await Task.WhenAll(byRack.Select(rack =>
+            GrainFactory.GetGrain<IRackGrain>(TwinKeys.Rack(facility, rack.Key)).Ingest(Shares(tokens, [.. rack], spec.Gpus.Count))));
         var reasons = results.SelectMany(r => r.Errors).Select(e => e.Reason).Distinct().ToList();
         return reasons.Count == 0
             ? new IngestResult(tokens.Count, 0, [])
             : new IngestResult(0, tokens.Count, [new IngestError(0, string.Join("; ", reasons))]);
+    }
+
+    /// <summary>One rack's part of the server's readings: each reading's share for each of the server's GPUs in the rack.</summary>
+    private static GpuSampleBatch Shares(IReadOnlyList<ServerTokens> tokens, int[] slots, int serverGpus)
+    {
+        var batch = new GpuSampleBatchBuilder(tokens.Count * slots.Length);
+        foreach (var reading in tokens)
+        {
+            TokenShares.Spread(reading, slots, serverGpus, batch);
+        }
+
+        return batch.Build();
     }
 }
