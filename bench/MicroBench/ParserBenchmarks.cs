@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
-using TokenFactoryTwin.Abstractions.Telemetry;
 using TokenFactoryTwin.Domain.Telemetry.Mapping;
 using TokenFactoryTwin.Domain.Telemetry.Native;
 using TokenFactoryTwin.Domain.Telemetry.Otlp;
@@ -19,6 +18,7 @@ namespace TokenFactoryTwin.MicroBench;
 public class ParserBenchmarks
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 30, 15, 0, 0, TimeSpan.Zero);
+    private static readonly HashSet<string> NoMeters = [];
 
     private byte[] _prometheus = [];
     private byte[] _otlpDcgm = [];
@@ -40,12 +40,9 @@ public class ParserBenchmarks
     public int Prometheus()
     {
         var text = Encoding.UTF8.GetString(_prometheus);
-        var points = new List<MetricPoint>();
-        var issues = new List<ParseIssue>();
-        PrometheusTextParser.ParseKnown(text, points, issues);
-        var mapped = new MappedTelemetry();
-        mapped.Issues.AddRange(issues);
-        return Pack(TelemetryMapper.Map(points, null, Now, mapped));
+        var mapper = new TelemetryMapper(null, Now);
+        PrometheusTextParser.Parse(text, mapper, NoMeters, []);
+        return Count(mapper.Finish());
     }
 
     [Benchmark(Description = "OTLP JSON: the dcgm-exporter 8xH100 scrape as OTLP, parse + map + pack")]
@@ -69,20 +66,18 @@ public class ParserBenchmarks
 
     private static int ParseMapPackOtlp(byte[] body)
     {
-        var batch = OtlpJsonParser.Parse(body);
-        var mapped = new MappedTelemetry();
-        mapped.Issues.AddRange(batch.Issues);
-        return Pack(TelemetryMapper.Map(batch.Points, null, Now, mapped));
+        var mapper = new TelemetryMapper(null, Now);
+        OtlpJsonParser.Parse(body, mapper);
+        return Count(mapper.Finish());
     }
 
-    /// <summary>What the gateway's dispatcher did with mapped samples: one packed batch per host.</summary>
-    private static int Pack(MappedTelemetry mapped)
+    /// <summary>The samples of the packed batches, one per host, as the dispatcher sends them.</summary>
+    private static int Count(MappedTelemetry mapped)
     {
-        var byHost = mapped.Gpus.GroupBy(g => g.Host, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(s => s.Sample).ToList());
         var samples = 0;
-        foreach (var (_, hostSamples) in byHost)
+        foreach (var host in mapped.Hosts)
         {
-            samples += GpuSampleBatch.Of(hostSamples).Count;
+            samples += host.Samples.Build().Count;
         }
 
         return samples;

@@ -1,13 +1,14 @@
 using TokenFactoryTwin.Abstractions.Telemetry;
 
-namespace TokenFactoryTwin.Domain.Telemetry.Native;
+namespace TokenFactoryTwin.Domain.Telemetry;
 
 /// <summary>
-/// The samples of one native batch bound for one rack (addressed by twin GPU id) or one host (addressed by host and
-/// exporter GPU index), packed for one grain call, with where each sample came from in the request, for error
-/// reports: its index in <c>samples</c>, or for a group of <c>racks</c> / <c>hosts</c>, its GPU position.
+/// The samples of one request bound for one rack or one host, packed for one grain call, with where each sample came
+/// from in the request, for error reports. Every format ends here: a native batch's samples addressed by twin GPU id
+/// (a rack) or by host and exporter GPU index (a host), a native rack or host group, and the series of a Prometheus
+/// or OTLP body mapped per host.
 /// </summary>
-public sealed class NativeDestination(string key, bool isRack, bool isGroup = false, int capacity = NativeDestination.RackGpus)
+public sealed class SampleDestination(string key, bool isRack, bool isGroup = false, int capacity = SampleDestination.RackGpus)
 {
     private const int RackGpus = 72;
     private int[] _indices = new int[Math.Max(capacity, 1)];
@@ -17,13 +18,16 @@ public sealed class NativeDestination(string key, bool isRack, bool isGroup = fa
 
     public bool IsRack { get; } = isRack;
 
-    /// <summary>From one entry of <c>racks</c> or <c>hosts</c>: <see cref="Indices"/> are then GPU positions.</summary>
+    /// <summary>
+    /// Whether <see cref="Indices"/> are GPU positions (a native group's, or the exporter's GPU index of a mapped
+    /// series) rather than indices into a native batch's <c>samples</c> array.
+    /// </summary>
     public bool IsGroup { get; } = isGroup;
 
     /// <summary>Sized for a rack of 72 GPUs (the common batch) unless told; it grows for more.</summary>
     public GpuSampleBatchBuilder Samples { get; } = new(capacity);
 
-    /// <summary>For each packed sample, its index in the request's <c>samples</c> array, or its GPU position in its group.</summary>
+    /// <summary>For each packed sample, its index in the request's <c>samples</c> array, or its GPU position.</summary>
     public ReadOnlySpan<int> Indices => _indices.AsSpan(0, Samples.Count);
 
     public void Add(int index, in PackedGpuSample sample, string? uuid)
