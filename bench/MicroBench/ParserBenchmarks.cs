@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
+using TokenFactoryTwin.Domain.Telemetry;
 using TokenFactoryTwin.Domain.Telemetry.Mapping;
 using TokenFactoryTwin.Domain.Telemetry.Native;
 using TokenFactoryTwin.Domain.Telemetry.Otlp;
@@ -42,7 +43,7 @@ public class ParserBenchmarks
         var text = Encoding.UTF8.GetString(_prometheus);
         var mapper = new TelemetryMapper(null, Now);
         PrometheusTextParser.Parse(text, mapper, NoMeters, []);
-        return Count(mapper.Finish());
+        return Count(mapper.Finish().Hosts);
     }
 
     [Benchmark(Description = "OTLP JSON: the dcgm-exporter 8xH100 scrape as OTLP, parse + map + pack")]
@@ -52,32 +53,22 @@ public class ParserBenchmarks
     public int Otlp() => ParseMapPackOtlp(_otlp);
 
     [Benchmark(Description = "Native JSON: 72-GPU batch, read + pack")]
-    public int Native()
-    {
-        var content = NativeBatchReader.Read(_native);
-        var samples = 0;
-        foreach (var destination in content.Destinations)
-        {
-            samples += destination.Samples.Build().Count;
-        }
-
-        return samples;
-    }
+    public int Native() => Count(NativeBatchReader.Read(_native).Destinations);
 
     private static int ParseMapPackOtlp(byte[] body)
     {
         var mapper = new TelemetryMapper(null, Now);
         OtlpJsonParser.Parse(body, mapper);
-        return Count(mapper.Finish());
+        return Count(mapper.Finish().Hosts);
     }
 
-    /// <summary>The samples of the packed batches, one per host, as the dispatcher sends them.</summary>
-    private static int Count(MappedTelemetry mapped)
+    /// <summary>The samples of the packed batches, one per rack or host, built as the dispatcher sends them.</summary>
+    private static int Count(IReadOnlyList<SampleDestination> destinations)
     {
         var samples = 0;
-        foreach (var host in mapped.Hosts)
+        foreach (var destination in destinations)
         {
-            samples += host.Samples.Build().Count;
+            samples += destination.Samples.Build().Count;
         }
 
         return samples;

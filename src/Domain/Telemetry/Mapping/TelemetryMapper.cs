@@ -17,7 +17,7 @@ public sealed class TelemetryMapper
     private readonly long _nowMs;
     private readonly MappedTelemetry _mapped = new();
     private readonly Dictionary<string, HostSamples> _hosts = new(StringComparer.Ordinal);
-    private readonly SortedDictionary<long, (double? Prompt, double? Generation)> _tokens = [];
+    private SortedDictionary<long, (double? Prompt, double? Generation)>? _tokens;
     private HostSamples? _lastHost;
 
     /// <param name="host">The host the request names (<c>?host=</c>): it wins over the series' own host labels.</param>
@@ -40,7 +40,7 @@ public sealed class TelemetryMapper
         if (MetricNames.IsServerLevel(reading))
         {
             // Series of several engines at one instant add up; readings at different instants stay apart.
-            var (prompt, generation) = _tokens.GetValueOrDefault(ms);
+            var (prompt, generation) = (_tokens ??= []).GetValueOrDefault(ms);
             _tokens[ms] = reading == GpuMetrics.PromptTokens ? ((prompt ?? 0) + value, generation) : (prompt, (generation ?? 0) + value);
             return;
         }
@@ -70,7 +70,11 @@ public sealed class TelemetryMapper
     /// <summary>Everything mapped; the mapper is done with after this.</summary>
     public MappedTelemetry Finish()
     {
-        _mapped.Tokens = [.. _tokens.Select(t => new ServerTokens(DateTimeOffset.FromUnixTimeMilliseconds(t.Key), t.Value.Prompt, t.Value.Generation))];
+        if (_tokens is not null)
+        {
+            _mapped.Tokens = [.. _tokens.Select(t => new ServerTokens(DateTimeOffset.FromUnixTimeMilliseconds(t.Key), t.Value.Prompt, t.Value.Generation))];
+        }
+
         return _mapped;
     }
 

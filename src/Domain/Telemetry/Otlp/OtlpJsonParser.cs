@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using TokenFactoryTwin.Domain.Telemetry.Mapping;
 
@@ -12,7 +13,8 @@ namespace TokenFactoryTwin.Domain.Telemetry.Otlp;
 /// </summary>
 public static class OtlpJsonParser
 {
-    private const string HostName = "host.name";
+    /// <summary>The label names the mapper reads, as UTF-8, to compare with attribute keys without decoding them.</summary>
+    private static readonly byte[][] KeysRead = [.. SeriesLabels.Keys.Select(Encoding.UTF8.GetBytes)];
 
     /// <exception cref="JsonException">The body is not JSON or not the shape of an export request.</exception>
     public static OtlpExportSummary Parse(ReadOnlyMemory<byte> utf8Json, TelemetryMapper mapper)
@@ -86,7 +88,6 @@ public static class OtlpJsonParser
         foreach (var point in Array(points, "dataPoints"))
         {
             summary.DataPoints++;
-            var attributes = point.TryGetProperty("attributes", out var a) ? Array(a, "attributes") : [];
             var problem = ReadPoint(point, out var value, out var ms);
             if (problem is not null)
             {
@@ -95,6 +96,7 @@ public static class OtlpJsonParser
                 continue;
             }
 
+            var attributes = point.TryGetProperty("attributes", out var a) ? Array(a, "attributes") : [];
             summary.FirstHost ??= HostOf(attributes, resourceLabels);
             if (!mapped)
             {
@@ -176,16 +178,16 @@ public static class OtlpJsonParser
 
     private static KeyValuePair<string, string>? LabelRead(JsonElement attribute)
     {
-        if (attribute.ValueKind != JsonValueKind.Object || !attribute.TryGetProperty("key", out var key) || key.ValueKind != JsonValueKind.String)
+        if (!IsAttribute(attribute, out var key))
         {
             return null;
         }
 
-        foreach (var name in SeriesLabels.Keys)
+        for (var k = 0; k < KeysRead.Length; k++)
         {
-            if (key.ValueEquals(name))
+            if (key.ValueEquals(KeysRead[k]))
             {
-                return attribute.TryGetProperty("value", out var value) && Scalar(value) is { } text ? new(name, text) : null;
+                return attribute.TryGetProperty("value", out var value) && Scalar(value) is { } text ? new(SeriesLabels.Keys[k], text) : null;
             }
         }
 
@@ -197,21 +199,28 @@ public static class OtlpJsonParser
     {
         foreach (var attribute in attributes)
         {
-            if (LabelRead(attribute) is { Key: HostName } label)
+            if (IsAttribute(attribute, out var key) && key.ValueEquals("host.name"u8)
+                && attribute.TryGetProperty("value", out var value) && Scalar(value) is { } host)
             {
-                return label.Value;
+                return host;
             }
         }
 
         foreach (var (key, text) in resourceLabels)
         {
-            if (key == HostName)
+            if (key == "host.name")
             {
                 return text;
             }
         }
 
         return null;
+    }
+
+    private static bool IsAttribute(JsonElement attribute, out JsonElement key)
+    {
+        key = default;
+        return attribute.ValueKind == JsonValueKind.Object && attribute.TryGetProperty("key", out key) && key.ValueKind == JsonValueKind.String;
     }
 
     private static string? Scalar(JsonElement anyValue)
