@@ -16,6 +16,12 @@ public static class OtlpJsonParser
     /// <summary>The label names the mapper reads, as UTF-8, to compare with attribute keys without decoding them.</summary>
     private static readonly byte[][] KeysRead = [.. SeriesLabels.Keys.Select(Encoding.UTF8.GetBytes)];
 
+    /// <summary>Point kinds that are valid OTLP but carry no single value to map.</summary>
+    private static readonly string[] UnusedKinds = ["histogram", "exponentialHistogram", "summary"];
+
+    /// <summary>What a point without attributes has: an empty array, so every point's attributes read alike.</summary>
+    private static readonly JsonElement NoAttributes = EmptyArray();
+
     /// <exception cref="JsonException">The body is not JSON or not the shape of an export request.</exception>
     public static OtlpExportSummary Parse(ReadOnlyMemory<byte> utf8Json, TelemetryMapper mapper)
     {
@@ -32,7 +38,7 @@ public static class OtlpJsonParser
             return summary;
         }
 
-        foreach (var resource in Array(resources, "resourceMetrics"))
+        foreach (var resource in ArrayOf(resources, "resourceMetrics").EnumerateArray())
         {
             var resourceLabels = resource.TryGetProperty("resource", out var r) && r.TryGetProperty("attributes", out var ra)
                 ? LabelsRead(ra)
@@ -42,14 +48,14 @@ public static class OtlpJsonParser
                 continue;
             }
 
-            foreach (var scope in Array(scopes, "scopeMetrics"))
+            foreach (var scope in ArrayOf(scopes, "scopeMetrics").EnumerateArray())
             {
                 if (!scope.TryGetProperty("metrics", out var metrics))
                 {
                     continue;
                 }
 
-                foreach (var metric in Array(metrics, "metrics"))
+                foreach (var metric in ArrayOf(metrics, "metrics").EnumerateArray())
                 {
                     ReadMetric(summary, mapper, metric, resourceLabels);
                 }
@@ -63,11 +69,11 @@ public static class OtlpJsonParser
     {
         summary.Metrics++;
         var name = metric.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString()! : "";
-        foreach (var kind in (string[])["histogram", "exponentialHistogram", "summary"])
+        foreach (var kind in UnusedKinds)
         {
             if (metric.TryGetProperty(kind, out var other) && other.TryGetProperty("dataPoints", out var otherPoints))
             {
-                var count = Array(otherPoints, "dataPoints").Count();
+                var count = ArrayOf(otherPoints, "dataPoints").GetArrayLength();
                 summary.DataPoints += count;
                 summary.Unsupported += count;
             }
@@ -85,7 +91,7 @@ public static class OtlpJsonParser
         }
 
         var mapped = MetricNames.TryGet(name, out var reading);
-        foreach (var point in Array(points, "dataPoints"))
+        foreach (var point in ArrayOf(points, "dataPoints").EnumerateArray())
         {
             summary.DataPoints++;
             var problem = ReadPoint(point, out var value, out var ms);
@@ -96,7 +102,7 @@ public static class OtlpJsonParser
                 continue;
             }
 
-            var attributes = point.TryGetProperty("attributes", out var a) ? Array(a, "attributes") : [];
+            var attributes = point.TryGetProperty("attributes", out var a) ? ArrayOf(a, "attributes") : NoAttributes;
             summary.FirstHost ??= HostOf(attributes, resourceLabels);
             if (!mapped)
             {
@@ -105,7 +111,7 @@ public static class OtlpJsonParser
             }
 
             var labels = default(SeriesLabels);
-            foreach (var attribute in attributes)
+            foreach (var attribute in attributes.EnumerateArray())
             {
                 if (LabelRead(attribute) is { } label)
                 {
@@ -165,7 +171,7 @@ public static class OtlpJsonParser
     private static KeyValuePair<string, string>[] LabelsRead(JsonElement attributes)
     {
         var list = new List<KeyValuePair<string, string>>();
-        foreach (var attribute in Array(attributes, "attributes"))
+        foreach (var attribute in ArrayOf(attributes, "attributes").EnumerateArray())
         {
             if (LabelRead(attribute) is { } label)
             {
@@ -195,9 +201,9 @@ public static class OtlpJsonParser
     }
 
     /// <summary>The point's <c>host.name</c>, else its resource's.</summary>
-    private static string? HostOf(IEnumerable<JsonElement> attributes, KeyValuePair<string, string>[] resourceLabels)
+    private static string? HostOf(JsonElement attributes, KeyValuePair<string, string>[] resourceLabels)
     {
-        foreach (var attribute in attributes)
+        foreach (var attribute in attributes.EnumerateArray())
         {
             if (IsAttribute(attribute, out var key) && key.ValueEquals("host.name"u8)
                 && attribute.TryGetProperty("value", out var value) && Scalar(value) is { } host)
@@ -264,8 +270,12 @@ public static class OtlpJsonParser
         };
     }
 
-    private static IEnumerable<JsonElement> Array(JsonElement element, string what) =>
-        element.ValueKind == JsonValueKind.Array
-            ? element.EnumerateArray()
-            : throw new JsonException($"'{what}' must be an array");
+    private static JsonElement ArrayOf(JsonElement element, string what) =>
+        element.ValueKind == JsonValueKind.Array ? element : throw new JsonException($"'{what}' must be an array");
+
+    private static JsonElement EmptyArray()
+    {
+        using var empty = JsonDocument.Parse("[]");
+        return empty.RootElement.Clone();
+    }
 }
