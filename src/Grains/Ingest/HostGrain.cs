@@ -96,11 +96,14 @@ public sealed class HostGrain(
         }
 
         // The server's tokens are the host's: each reading spread over its GPUs, after the exporter's samples.
-        var slots = Enumerable.Range(assignment.FirstSlot, assignment.Gpus).ToArray();
-        for (var t = 0; t < tokens.Count; t++)
+        if (tokens.Count > 0)
         {
-            TokenShares.Spread(tokens[t], slots, assignment.Gpus, forRack);
-            origin.AddRange(Enumerable.Repeat(count + t, slots.Length));
+            var slots = Enumerable.Range(assignment.FirstSlot, assignment.Gpus).ToArray();
+            for (var t = 0; t < tokens.Count; t++)
+            {
+                TokenShares.Spread(tokens[t], slots, assignment.Gpus, forRack);
+                origin.AddRange(Enumerable.Repeat(count + t, slots.Length));
+            }
         }
 
         if (learnt)
