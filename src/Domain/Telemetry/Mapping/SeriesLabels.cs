@@ -10,7 +10,7 @@ namespace TokenFactoryTwin.Domain.Telemetry.Mapping;
 public ref struct SeriesLabels : ILabelSink
 {
     /// <summary>The label names read, for formats that can test a name before reading its value.</summary>
-    public static readonly string[] Keys = ["Hostname", "hostname", "host.name", "gpu", "UUID", "GPU_I_ID"];
+    public static IReadOnlyList<string> Keys { get; } = ["Hostname", "hostname", "host.name", "gpu", "UUID", "GPU_I_ID"];
 
     private ReadOnlySpan<char> _hostnameLabel;
     private ReadOnlySpan<char> _lowerHostname;
