@@ -12,4 +12,10 @@ public enum GpuMetrics
     Memory = 16,
     PromptTokens = 32,
     GenerationTokens = 64,
+
+    /// <summary>
+    /// An inference server's running requests (a gauge). Server-level like the token counters, it is never packed into a
+    /// GPU's sample: hosts and endpoints hand it to their racks (<c>IRackGrain.ObserveServing</c>).
+    /// </summary>
+    RunningRequests = 128,
 }

@@ -33,6 +33,30 @@ public readonly record struct GpuReading(
         _ => "generationTokens",
     };
 
+    /// <summary>One reading (a single flag) of the seven.</summary>
+    public double Of(GpuMetrics reading) => reading switch
+    {
+        GpuMetrics.Power => PowerW,
+        GpuMetrics.Energy => EnergyMillijoules,
+        GpuMetrics.Utilization => UtilizationPercent,
+        GpuMetrics.Temperature => TemperatureC,
+        GpuMetrics.Memory => MemoryUsedMiB,
+        GpuMetrics.PromptTokens => PromptTokens,
+        _ => GenerationTokens,
+    };
+
+    /// <summary>The same readings with one (a single flag) set to <paramref name="value"/>.</summary>
+    public GpuReading With(GpuMetrics reading, double value) => reading switch
+    {
+        GpuMetrics.Power => this with { PowerW = value },
+        GpuMetrics.Energy => this with { EnergyMillijoules = value },
+        GpuMetrics.Utilization => this with { UtilizationPercent = value },
+        GpuMetrics.Temperature => this with { TemperatureC = value },
+        GpuMetrics.Memory => this with { MemoryUsedMiB = value },
+        GpuMetrics.PromptTokens => this with { PromptTokens = value },
+        _ => this with { GenerationTokens = value },
+    };
+
     /// <summary>The readings from their values in the order above.</summary>
     public static GpuReading From(ReadOnlySpan<double> values) =>
         new(values[0], values[1], values[2], values[3], values[4], values[5], values[6]);

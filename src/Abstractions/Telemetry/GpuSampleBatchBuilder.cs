@@ -34,6 +34,22 @@ public sealed class GpuSampleBatchBuilder(int capacity = 72)
         MemoryMarshal.Cast<byte, PackedGpuSample>(_packed.AsSpan())[Count++] = sample;
     }
 
+    /// <summary>
+    /// A sample added earlier, to read or replace: a mapper that meets a GPU's readings one series at a time fills in
+    /// the one packed sample. The reference is good until the next <see cref="Add"/>, which may move the samples.
+    /// </summary>
+    public ref PackedGpuSample this[int index] =>
+        ref MemoryMarshal.Cast<byte, PackedGpuSample>(_packed.AsSpan(0, Count * GpuSampleBatch.SampleSize))[index];
+
+    public string? UuidAt(int index) => index < Count ? _uuids?[index] : throw new ArgumentOutOfRangeException(nameof(index));
+
+    /// <summary>Names the GPU of a sample added earlier.</summary>
+    public void SetUuid(int index, string uuid)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Count);
+        (_uuids ??= new string?[Capacity])[index] = uuid;
+    }
+
     /// <summary>The batch of the samples added so far; the builder must not be added to afterwards.</summary>
     public GpuSampleBatch Build() => Count == Capacity
         ? new GpuSampleBatch(_packed, _uuids)

@@ -14,6 +14,10 @@ public readonly record struct PackedGpuSample(int GpuIndex, GpuMetrics Present, 
 
     public bool Has(GpuMetrics metric) => (Present & metric) != 0;
 
+    /// <summary>The same sample with one reading (a single flag) present and set to <paramref name="value"/>.</summary>
+    public PackedGpuSample With(GpuMetrics reading, double value) =>
+        this with { Present = Present | reading, Readings = Readings.With(reading, value) };
+
     public static PackedGpuSample From(GpuSample s)
     {
         var present = Flag(s.PowerW, GpuMetrics.Power) | Flag(s.EnergyMillijoules, GpuMetrics.Energy)

@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.Json;
 using TokenFactoryTwin.Abstractions;
 using TokenFactoryTwin.Abstractions.Grains;
-using TokenFactoryTwin.Domain.Telemetry.Native;
 using TokenFactoryTwin.Gateway.Ingest;
 using TokenFactoryTwin.Gateway.Security;
 using TokenFactoryTwin.Gateway.Twin;
@@ -36,7 +35,7 @@ public static class IngestApi
         return app;
     }
 
-    private static async Task<IResult> PostNative(HttpContext context, TwinLocator twin, RequestBodyReader reader, TelemetryDispatcher dispatcher)
+    private static async Task<IResult> PostNative(HttpContext context, TwinLocator twin, RequestBodyReader reader, NativeIngestor ingestor)
     {
         if (await twin.FacilityId() is not { } facility)
         {
@@ -49,10 +48,8 @@ public static class IngestApi
             return body.Refusal!;
         }
 
-        var content = NativeBatchReader.Read(body.Bytes.Span);
-        return content.Refusal is { } refusal
-            ? TwinResults.BadRequest(refusal)
-            : Results.Ok(await dispatcher.DispatchNative(facility, content));
+        var (reply, unusable) = await ingestor.Ingest(facility, body.Bytes);
+        return reply is not null ? Results.Ok(reply) : TwinResults.BadRequest(unusable!);
     }
 
     private static async Task<IResult> PostPrometheus(

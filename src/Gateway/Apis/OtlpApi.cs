@@ -1,6 +1,3 @@
-using System.Text.Json;
-using TokenFactoryTwin.Domain.Telemetry.Mapping;
-using TokenFactoryTwin.Domain.Telemetry.Otlp;
 using TokenFactoryTwin.Gateway.Ingest;
 using TokenFactoryTwin.Gateway.Security;
 using TokenFactoryTwin.Gateway.Twin;
@@ -23,7 +20,7 @@ public static class OtlpApi
         return app;
     }
 
-    private static async Task<IResult> Post(HttpContext context, TwinLocator twin, RequestBodyReader reader, TelemetryDispatcher dispatcher, TimeProvider time)
+    private static async Task<IResult> Post(HttpContext context, TwinLocator twin, RequestBodyReader reader, OtlpIngestor ingestor)
     {
         var mediaType = context.Request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
         if (mediaType != "application/json")
@@ -45,23 +42,13 @@ public static class OtlpApi
             return body.Refusal!;
         }
 
-        OtlpMetricsBatch batch;
-        try
+        var (reply, unusable) = await ingestor.Ingest(facility, body.Bytes);
+        if (reply is null)
         {
-            batch = OtlpJsonParser.Parse(body.Bytes);
-        }
-        catch (JsonException e)
-        {
-            return TwinResults.BadRequest($"The body is not an OTLP ExportMetricsServiceRequest: {e.Message}");
+            return TwinResults.BadRequest(unusable!);
         }
 
-        var mapped = new MappedTelemetry();
-        mapped.Issues.AddRange(batch.Issues);
-        TelemetryMapper.Map(batch.Points, null, time.GetUtcNow(), mapped);
-        var host = batch.Points.Select(p => p.Label("host.name")).FirstOrDefault(h => h is not null);
-        var reply = await dispatcher.Dispatch(facility, mapped, host, null);
-
-        // Issues already counted the unreadable points; the rest of the rejections are samples the twin refused.
+        // Unreadable points, refused series and samples the twin refused all count as rejected data points.
         var rejected = reply.Rejected;
         if (rejected == 0)
         {

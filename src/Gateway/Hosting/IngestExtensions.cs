@@ -6,14 +6,16 @@ namespace TokenFactoryTwin.Gateway.Hosting;
 
 public static class IngestExtensions
 {
-    /// <summary>The ingest path's services: body limits (<c>Twin:Ingest</c>), the reader that applies them, the dispatcher, the scraper (<c>Twin:Scrape</c>).</summary>
+    /// <summary>The ingest path's services: body limits (<c>Twin:Ingest</c>), the reader that applies them, an ingestor per format and the dispatcher they share, the scraper (<c>Twin:Scrape</c>).</summary>
     public static WebApplicationBuilder AddTwinIngest(this WebApplicationBuilder builder)
     {
         builder.Services.Configure<IngestOptions>(builder.Configuration.GetSection("Twin:Ingest"));
         builder.Services.AddSingleton<RequestBodyReader>();
         builder.Services.AddSingleton<TelemetryDispatcher>();
         builder.Services.AddSingleton<IngestGrains>();
+        builder.Services.AddSingleton<NativeIngestor>();
         builder.Services.AddSingleton<PrometheusIngestor>();
+        builder.Services.AddSingleton<OtlpIngestor>();
         builder.Services.Configure<MeterRules>(builder.Configuration.GetSection("Twin:Meters"));
         builder.Services.Configure<ScrapeOptions>(builder.Configuration.GetSection("Twin:Scrape"));
         builder.Services.AddSingleton<ScrapeHealthRegistry>();

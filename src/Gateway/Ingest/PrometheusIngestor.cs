@@ -9,9 +9,10 @@ using TokenFactoryTwin.Domain.Telemetry.Prometheus;
 namespace TokenFactoryTwin.Gateway.Ingest;
 
 /// <summary>
-/// One Prometheus exposition body into the twin, whether it was pushed to the API or scraped by the gateway:
-/// parse the series the twin maps, map them to GPU samples and server tokens, dispatch one call per host; and
-/// the configured meter and switch-port series (<c>Twin:Meters</c>), one call per power node, link or facility meter.
+/// One Prometheus exposition body into the twin, whether it was pushed to the API or scraped by the gateway: the
+/// parser hands the series the twin maps to the <see cref="TelemetryMapper"/>, which packs them per host for the
+/// dispatcher (one call per host); the configured meter and switch-port series (<c>Twin:Meters</c>) go one call per
+/// power node, link or facility meter.
 /// </summary>
 public sealed class PrometheusIngestor(TelemetryDispatcher dispatcher, IClusterClient client, IOptions<MeterRules> meters, TimeProvider time)
 {
@@ -21,29 +22,26 @@ public sealed class PrometheusIngestor(TelemetryDispatcher dispatcher, IClusterC
     public async Task<(IngestReply? Reply, string? Unusable, IReadOnlyList<ParseIssue> Issues)> Ingest(
         string facility, string text, string? host, string? endpoint)
     {
-        var points = new List<MetricPoint>();
-        var issues = new List<ParseIssue>();
-        var lines = PrometheusTextParser.ParseKnown(text, _meterNames, points, issues);
-        if (lines == 0)
-        {
-            return (null, "The body holds no samples (an empty scrape, or only comments).", issues);
-        }
-
-        if (points.Count == 0 && issues.Count == lines)
-        {
-            return (null, "No line of the body could be read as a Prometheus sample.", issues);
-        }
-
         var now = time.GetUtcNow();
-        var mapped = new MappedTelemetry();
-        mapped.Issues.AddRange(issues);
-        TelemetryMapper.Map(points, host, now, mapped);
-        mapped.Ignored = lines - points.Count - issues.Count;
-        var metering = _meterNames.Count == 0 ? null : Meter(facility, points, now);
+        var mapper = new TelemetryMapper(host, now);
+        var meterPoints = new List<MetricPoint>();
+        var lines = PrometheusTextParser.Parse(text, mapper, _meterNames, meterPoints);
+        var mapped = mapper.Finish();
+        if (lines.Lines == 0)
+        {
+            return (null, "The body holds no samples (an empty scrape, or only comments).", mapped.Issues);
+        }
+
+        if (lines.NoneReadable)
+        {
+            return (null, "No line of the body could be read as a Prometheus sample.", mapped.Issues);
+        }
+
+        var metering = meterPoints.Count == 0 ? null : Meter(facility, meterPoints, now);
         var reply = await dispatcher.Dispatch(facility, mapped, host, endpoint);
         if (metering is null)
         {
-            return (reply, null, issues);
+            return (reply, null, mapped.Issues);
         }
 
         var (accepted, unmapped) = await metering;
@@ -54,7 +52,7 @@ public sealed class PrometheusIngestor(TelemetryDispatcher dispatcher, IClusterC
             Errors = unmapped == 0
                 ? reply.Errors
                 : [.. reply.Errors, new IngestProblem($"{unmapped} meter or switch-port series name a device or port that Twin:Meters does not map")],
-        }, null, issues);
+        }, null, mapped.Issues);
     }
 
     private async Task<(int Accepted, int Unmapped)> Meter(string facility, List<MetricPoint> points, DateTimeOffset now)

@@ -1,64 +1,55 @@
 using TokenFactoryTwin.Abstractions;
 using TokenFactoryTwin.Abstractions.Grains;
 using TokenFactoryTwin.Abstractions.Telemetry;
+using TokenFactoryTwin.Domain.Telemetry;
 using TokenFactoryTwin.Domain.Telemetry.Mapping;
 using TokenFactoryTwin.Domain.Telemetry.Native;
 
 namespace TokenFactoryTwin.Gateway.Ingest;
 
 /// <summary>
-/// Sends mapped telemetry into the twin: one grain call per host (or per rack, for samples addressed by twin GPU
-/// id), all in parallel, never one per sample; then folds the answers into one reply with reasons that name the
-/// host, GPU, line or index they concern.
+/// Sends packed telemetry into the twin, whatever format it came in: one grain call per rack or host batch
+/// (<see cref="SampleDestination"/>), all in parallel, never one per sample; then folds the answers into one reply
+/// with reasons that name the line, index, rack or host and GPU they concern.
 /// </summary>
 public sealed class TelemetryDispatcher(IClusterClient client, IngestGrains grains)
 {
-    /// <param name="host">The host named by the request (<c>?host=</c>): it owns server-level tokens.</param>
+    /// <summary>A mapped metric body (Prometheus text, OTLP): one call per host, plus the server tokens' owner.</summary>
+    /// <param name="host">The host that owns server-level tokens (<c>?host=</c>, or an OTLP resource's <c>host.name</c>).</param>
     /// <param name="endpoint">A registered inference endpoint named by the request (<c>?endpoint=</c>): it owns server-level tokens.</param>
     public async Task<IngestReply> Dispatch(string facility, MappedTelemetry mapped, string? host, string? endpoint)
     {
         var problems = mapped.Issues.Select(i => new IngestProblem(i.Reason, Line: i.Line > 0 ? i.Line : null)).ToList();
-        var accepted = 0;
-        var rejected = mapped.Issues.Count;
-        var byHost = mapped.Gpus.GroupBy(g => g.Host, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(s => s.Sample).ToList());
+        var rejected = mapped.Refused;
+        var hosts = mapped.Hosts;
         var tokens = mapped.Tokens;
+        SampleDestination? tokenOwner = null;
         Task<IngestResult>? endpointCall = null;
         if (tokens.Count > 0)
         {
             if (endpoint is not null)
             {
                 endpointCall = client.GetGrain<IInferenceEndpointGrain>(TwinKeys.InferenceEndpoint(facility, endpoint)).Ingest(tokens);
-                tokens = [];
             }
             else if (host is not null)
             {
-                byHost.TryAdd(host, []);
+                tokenOwner = hosts.FirstOrDefault(h => h.Key == host);
+                if (tokenOwner is null)
+                {
+                    // A server scraped on its own (vLLM on a host whose dcgm-exporter is scraped apart): tokens alone.
+                    tokenOwner = new SampleDestination(host, isRack: false, isGroup: true, capacity: 1);
+                    hosts = [.. hosts, tokenOwner];
+                }
             }
             else
             {
                 rejected += tokens.Count;
                 problems.Add(new IngestProblem("token counters carry no GPU or host: name their source with ?host=<hostname> or ?endpoint=<registered endpoint>"));
-                tokens = [];
             }
         }
 
-        var calls = byHost.Select(async pair =>
-        {
-            List<ServerTokens> owned = pair.Key == host ? tokens : [];
-            var result = await grains.Host(facility, pair.Key).Ingest(GpuSampleBatch.Of(pair.Value), owned);
-            return (Host: pair.Key, Samples: pair.Value, Result: result, Count: pair.Value.Count + owned.Count);
-        }).ToList();
-
-        foreach (var (hostName, samples, result, count) in await Task.WhenAll(calls))
-        {
-            accepted += result.Accepted;
-            rejected += result.Rejected;
-            foreach (var (index, reason) in Spread(result, count))
-            {
-                problems.Add(new IngestProblem(reason, Host: hostName, Gpu: index < samples.Count ? samples[index].GpuIndex : null));
-            }
-        }
-
+        var (accepted, refused) = await Send(facility, hosts, tokenOwner, tokens, problems);
+        rejected += refused;
         if (endpointCall is not null)
         {
             var result = await endpointCall;
@@ -70,10 +61,21 @@ public sealed class TelemetryDispatcher(IClusterClient client, IngestGrains grai
         return new IngestReply(accepted, rejected, Cap(problems), mapped.Ignored);
     }
 
-    /// <summary>One call per rack or host the batch addresses, all in parallel; replies refer to samples by their index in the request.</summary>
-    public async Task<IngestReply> DispatchNative(string facility, NativeBatchContent content)
+    /// <summary>A native batch: one call per rack or host it addresses; replies refer to samples by their index in the request.</summary>
+    public async Task<IngestReply> Dispatch(string facility, NativeBatchContent content)
     {
-        var destinations = content.Destinations;
+        var problems = content.Refused.Select(r => new IngestProblem(r.Reason, Index: r.Index, Rack: r.Rack, Host: r.Host, Gpu: r.Gpu)).ToList();
+        var (accepted, rejected) = await Send(facility, content.Destinations, null, [], problems);
+
+        // Samples by their index first, then groups' GPUs by rack or host and position.
+        problems.Sort((a, b) => (a.Rack ?? a.Host ?? "", a.Index ?? 0, a.Gpu ?? 0).CompareTo((b.Rack ?? b.Host ?? "", b.Index ?? 0, b.Gpu ?? 0)));
+        return new IngestReply(accepted, rejected + content.RefusedSamples, Cap(problems));
+    }
+
+    /// <summary>One call per destination, all in parallel; the tokens ride with their owner's batch, after its samples.</summary>
+    private async Task<(int Accepted, int Rejected)> Send(
+        string facility, IReadOnlyList<SampleDestination> destinations, SampleDestination? tokenOwner, IReadOnlyList<ServerTokens> tokens, List<IngestProblem> problems)
+    {
         var calls = new Task<IngestResult>[destinations.Count];
         for (var d = 0; d < destinations.Count; d++)
         {
@@ -81,30 +83,34 @@ public sealed class TelemetryDispatcher(IClusterClient client, IngestGrains grai
             var samples = destination.Samples.Build();
             calls[d] = destination.IsRack
                 ? grains.Rack(facility, destination.Key).Ingest(samples)
-                : grains.Host(facility, destination.Key).Ingest(samples, []);
+                : grains.Host(facility, destination.Key).Ingest(samples, destination == tokenOwner ? tokens : []);
         }
 
         var results = await Task.WhenAll(calls);
-        var problems = content.Refused.Select(r => new IngestProblem(r.Reason, Index: r.Index, Rack: r.Rack, Host: r.Host, Gpu: r.Gpu)).ToList();
-        var accepted = 0;
-        var rejected = content.RefusedSamples;
+        var (accepted, rejected) = (0, 0);
         for (var d = 0; d < destinations.Count; d++)
         {
             var destination = destinations[d];
-            var indices = destination.Indices;
             accepted += results[d].Accepted;
             rejected += results[d].Rejected;
-            foreach (var (index, reason) in Spread(results[d], indices.Length))
+            var count = destination.Samples.Count + (destination == tokenOwner ? tokens.Count : 0);
+            foreach (var (index, reason) in Spread(results[d], count))
             {
-                problems.Add(!destination.IsGroup ? new IngestProblem(reason, Index: indices[index])
-                    : destination.IsRack ? new IngestProblem(reason, Rack: destination.Key, Gpu: indices[index])
-                    : new IngestProblem(reason, Host: destination.Key, Gpu: indices[index]));
+                problems.Add(ProblemAt(destination, index, reason));
             }
         }
 
-        // Samples by their index first, then groups' GPUs by rack or host and position.
-        problems.Sort((a, b) => (a.Rack ?? a.Host ?? "", a.Index ?? 0, a.Gpu ?? 0).CompareTo((b.Rack ?? b.Host ?? "", b.Index ?? 0, b.Gpu ?? 0)));
-        return new IngestReply(accepted, rejected, Cap(problems));
+        return (accepted, rejected);
+    }
+
+    /// <summary>A refused sample by where it came from; an index past the samples is one of the server tokens.</summary>
+    private static IngestProblem ProblemAt(SampleDestination destination, int index, string reason)
+    {
+        var indices = destination.Indices;
+        int? from = index < indices.Length ? indices[index] : null;
+        return !destination.IsGroup ? new IngestProblem(reason, Index: from)
+            : destination.IsRack ? new IngestProblem(reason, Rack: destination.Key, Gpu: from)
+            : new IngestProblem(reason, Host: destination.Key, Gpu: from);
     }
 
     /// <summary>

@@ -95,20 +95,15 @@ public sealed class HostGrain(
             origin.Add(i);
         }
 
-        // Counters divided by the same n stay counters: their increase, resets included, divides evenly too.
-        var n = assignment.Gpus;
-        for (var t = 0; t < tokens.Count; t++)
+        // The server's tokens are the host's: each reading spread over its GPUs, after the exporter's samples.
+        if (tokens.Count > 0)
         {
-            if (tokens[t] is { PromptTokens: null, GenerationTokens: null })
+            var slots = Enumerable.Range(assignment.FirstSlot, assignment.Gpus).ToArray();
+            for (var t = 0; t < tokens.Count; t++)
             {
-                continue; // a running-requests gauge alone: it goes to the rack below, not into the GPUs' counters
-            }
-
-            for (var k = 0; k < n; k++)
-            {
-                forRack.Add(PackedGpuSample.From(new GpuSample(assignment.FirstSlot + k, tokens[t].Timestamp,
-                    PromptTokens: tokens[t].PromptTokens / n, GenerationTokens: tokens[t].GenerationTokens / n)));
-                origin.Add(count + t);
+                var before = forRack.Count;
+                TokenShares.Spread(tokens[t], slots, assignment.Gpus, forRack);
+                origin.AddRange(Enumerable.Repeat(count + t, forRack.Count - before));
             }
         }
 

@@ -34,24 +34,21 @@ public sealed class InferenceEndpointGrain(
         }
 
         var facility = TwinKeys.FacilityOf(this.GetPrimaryKeyString());
-        var n = spec.Gpus.Count;
         var byRack = spec.Gpus
             .Select(id => GpuIds.TryParse(id, out var rack, out var slot) ? (rack, slot) : (rack: "", slot: -1))
             .Where(g => g.slot >= 0)
-            .GroupBy(g => g.rack);
-        var results = await Task.WhenAll(byRack.Select(group =>
-            GrainFactory.GetGrain<IRackGrain>(TwinKeys.Rack(facility, group.Key)).Ingest(GpuSampleBatch.Of(tokens
-                .Where(t => t.PromptTokens is not null || t.GenerationTokens is not null)
-                .SelectMany(t => group.Select(g => new GpuSample(g.slot, t.Timestamp, PromptTokens: t.PromptTokens / n, GenerationTokens: t.GenerationTokens / n)))
-                .ToList()))));
+            .GroupBy(g => g.rack, g => g.slot);
+        var results = await Task.WhenAll(byRack.Select(rack =>
+            GrainFactory.GetGrain<IRackGrain>(TwinKeys.Rack(facility, rack.Key)).Ingest(Shares(tokens, [.. rack], spec.Gpus.Count))));
+
         // Each rack's share of the server's running requests: the share of the server's GPUs that stand in it.
         if (ServingObservations.Latest(tokens) is { RunningRequests: { } running } latest)
         {
             var server = $"endpoint:{this.GetPrimaryKeyString()}";
-            foreach (var group in byRack)
+            foreach (var rack in byRack)
             {
-                _ = GrainFactory.GetGrain<IRackGrain>(TwinKeys.Rack(facility, group.Key))
-                    .ObserveServing(new ServingShare(server, running * group.Count() / n, latest.Timestamp));
+                _ = GrainFactory.GetGrain<IRackGrain>(TwinKeys.Rack(facility, rack.Key))
+                    .ObserveServing(new ServingShare(server, running * rack.Count() / spec.Gpus.Count, latest.Timestamp));
             }
         }
 
@@ -59,5 +56,17 @@ public sealed class InferenceEndpointGrain(
         return reasons.Count == 0
             ? new IngestResult(tokens.Count, 0, [])
             : new IngestResult(0, tokens.Count, [new IngestError(0, string.Join("; ", reasons))]);
+    }
+
+    /// <summary>One rack's part of the server's readings: each reading's share for each of the server's GPUs in the rack.</summary>
+    private static GpuSampleBatch Shares(IReadOnlyList<ServerTokens> tokens, int[] slots, int serverGpus)
+    {
+        var batch = new GpuSampleBatchBuilder(tokens.Count * slots.Length);
+        foreach (var reading in tokens)
+        {
+            TokenShares.Spread(reading, slots, serverGpus, batch);
+        }
+
+        return batch.Build();
     }
 }

@@ -16,7 +16,7 @@ public sealed class MeterMapperTests
     private static (List<MeterReading> Readings, int Unmapped) Map(string text)
     {
         var points = new List<MetricPoint>();
-        PrometheusTextParser.ParseKnown(text, Rules.MetricNames(), points, []);
+        PrometheusTextParser.Parse(text, new TelemetryMapper(null, DateTimeOffset.UnixEpoch), Rules.MetricNames(), points);
         return MeterMapper.Map(points, Rules, 1_000);
     }
 

@@ -1,5 +1,6 @@
 using System.Text;
 using TokenFactoryTwin.Abstractions.Telemetry;
+using TokenFactoryTwin.Domain.Telemetry;
 using TokenFactoryTwin.Domain.Telemetry.Native;
 
 namespace TokenFactoryTwin.UnitTests.Telemetry;
@@ -156,7 +157,7 @@ public sealed class NativeBatchReaderTests
         Assert.Contains("not a telemetry batch", content.Refusal);
     }
 
-    private static PackedGpuSample Only(NativeDestination destination) => destination.Samples.Build().Samples.ToArray().Single();
+    private static PackedGpuSample Only(SampleDestination destination) => destination.Samples.Build().Samples.ToArray().Single();
 
     [Fact]
     public void A_rack_entry_gives_one_sample_per_gpu_position_with_a_reading()

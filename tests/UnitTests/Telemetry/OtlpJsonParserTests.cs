@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using TokenFactoryTwin.Abstractions.Telemetry;
 using TokenFactoryTwin.Domain.Telemetry.Mapping;
 using TokenFactoryTwin.Domain.Telemetry.Otlp;
 
@@ -7,22 +8,30 @@ namespace TokenFactoryTwin.UnitTests.Telemetry;
 
 public sealed class OtlpJsonParserTests
 {
-    private static OtlpMetricsBatch Parse(string json) => OtlpJsonParser.Parse(Encoding.UTF8.GetBytes(json));
+    private static (OtlpExportSummary Summary, MappedTelemetry Mapped) Parse(string json) => Parse(Encoding.UTF8.GetBytes(json));
+
+    private static (OtlpExportSummary Summary, MappedTelemetry Mapped) Parse(byte[] json)
+    {
+        var mapper = new TelemetryMapper(null, DateTimeOffset.UnixEpoch);
+        var summary = OtlpJsonParser.Parse(json, mapper);
+        return (summary, mapper.Finish());
+    }
+
+    private static List<PackedGpuSample> Samples(MappedTelemetry mapped) =>
+        [.. mapped.Hosts.SelectMany(h => h.Samples.Build().Samples.ToArray())];
 
     [Fact]
-    public void The_spec_example_counts_four_metrics_two_usable_points_and_two_histograms()
+    public void The_spec_example_counts_four_metrics_two_readable_points_ignored_and_two_histograms()
     {
-        var batch = OtlpJsonParser.Parse(Captures.Bytes(Captures.Otlp));
+        var (summary, mapped) = Parse(Captures.Bytes(Captures.Otlp));
 
-        Assert.Equal(4, batch.Metrics);
-        Assert.Equal(4, batch.DataPoints);
-        Assert.Equal(2, batch.Unsupported);
-        Assert.Equal(0, batch.Rejected);
-        Assert.Equal(["my.counter", "my.gauge"], batch.Points.Select(p => p.Name));
-        Assert.Equal([5.0, 10.0], batch.Points.Select(p => p.Value));
-        Assert.All(batch.Points, p => Assert.Equal(1544712660300, p.TimestampMs));
-        Assert.Equal("my.service", batch.Points[0].Label("service.name"));
-        Assert.Equal("some value", batch.Points[0].Label("my.counter.attr"));
+        Assert.Equal(4, summary.Metrics);
+        Assert.Equal(4, summary.DataPoints);
+        Assert.Equal(2, summary.Unsupported);
+        Assert.Equal(0, summary.Rejected);
+        Assert.Equal(2, mapped.Ignored);
+        Assert.Empty(mapped.Hosts);
+        Assert.Empty(mapped.Issues);
     }
 
     [Fact]
@@ -37,24 +46,43 @@ public sealed class OtlpJsonParserTests
                 {"name":"vllm:generation_tokens_total","sum":{"aggregationTemporality":2,"isMonotonic":true,"dataPoints":[
                   {"asInt":12345,"timeUnixNano":"1773114071000000000"}]}}]}]}]}
             """;
-        var batch = Parse(json);
-        var mapped = TelemetryMapper.Map(batch.Points, null, DateTimeOffset.UnixEpoch);
+        var (summary, mapped) = Parse(json);
 
-        Assert.Equal(3, batch.DataPoints);
-        Assert.Equal([113.611, 68.0], mapped.Gpus.OrderBy(g => g.Sample.GpuIndex).Select(g => g.Sample.PowerW!.Value));
-        Assert.All(mapped.Gpus, g => Assert.Equal("gpu-node-1", g.Host));
+        Assert.Equal(3, summary.DataPoints);
+        Assert.Equal("gpu-node-1", summary.FirstHost);
+        Assert.Equal(["gpu-node-1"], mapped.Hosts.Select(h => h.Key));
+        Assert.Equal([113.611, 68.0], Samples(mapped).OrderBy(s => s.GpuIndex).Select(s => s.Readings.PowerW));
+        Assert.All(Samples(mapped), s => Assert.Equal(1773114071000, s.TimestampMs));
         Assert.Equal(12345, mapped.Tokens.Single().GenerationTokens);
         Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1773114071000), mapped.Tokens.Single().Timestamp);
     }
 
     [Fact]
+    public void A_point_attribute_wins_over_its_resource_attribute()
+    {
+        const string json = """
+            {"resourceMetrics":[{"resource":{"attributes":[{"key":"host.name","value":{"stringValue":"collector"}},{"key":"gpu","value":{"intValue":"7"}}]},
+              "scopeMetrics":[{"metrics":[{"name":"DCGM_FI_DEV_GPU_TEMP","gauge":{"dataPoints":[
+                {"asInt":61,"attributes":[{"key":"host.name","value":{"stringValue":"gpu-node-2"}},{"key":"UUID","value":{"stringValue":"GPU-x"}}]}]}}]}]}]}
+            """;
+        var (summary, mapped) = Parse(json);
+
+        var host = Assert.Single(mapped.Hosts);
+        Assert.Equal(("gpu-node-2", "gpu-node-2"), (host.Key, summary.FirstHost));
+        var batch = host.Samples.Build();
+        Assert.Equal((7, 61.0, "GPU-x"), (batch.Samples[0].GpuIndex, batch.Samples[0].Readings.TemperatureC, batch.UuidAt(0)));
+        Assert.Equal(DateTimeOffset.UnixEpoch, batch.Samples[0].Timestamp);
+    }
+
+    [Fact]
     public void Unreadable_points_are_counted_as_rejected_with_a_reason()
     {
-        var batch = Parse("""{"resourceMetrics":[{"scopeMetrics":[{"metrics":[{"name":"m","gauge":{"dataPoints":[{"timeUnixNano":"1"},{"asInt":"x"},{"asDouble":1,"timeUnixNano":"-5"}]}}]}]}]}""");
+        var (summary, mapped) = Parse("""{"resourceMetrics":[{"scopeMetrics":[{"metrics":[{"name":"m","gauge":{"dataPoints":[{"timeUnixNano":"1"},{"asInt":"x"},{"asDouble":1,"timeUnixNano":"-5"}]}}]}]}]}""");
 
-        Assert.Equal(3, batch.Rejected);
-        Assert.Empty(batch.Points);
-        Assert.Contains("neither asDouble nor asInt", batch.Issues[0].Reason);
+        Assert.Equal(3, summary.Rejected);
+        Assert.Equal(3, mapped.Refused);
+        Assert.Empty(mapped.Hosts);
+        Assert.Contains("neither asDouble nor asInt", mapped.Issues[0].Reason);
     }
 
     [Theory]
@@ -62,6 +90,7 @@ public sealed class OtlpJsonParserTests
     [InlineData("{\"resourceMetrics\":{}}")]
     [InlineData("{\"resourceMetrics\":[{\"scopeMetrics\":[{\"metrics\":7}]}]}")]
     [InlineData("{not json")]
+    [InlineData("{\"resourceMetrics\":[{\"scopeMetrics\":[{\"metrics\":[{\"name\":\"m\",\"gauge\":{\"dataPoints\":[{\"asInt\":1,\"attributes\":{}}]}}]}]}]}")]
     public void Shapes_that_are_not_an_export_request_throw_JsonException(string json)
     {
         Assert.ThrowsAny<JsonException>(() => Parse(json));

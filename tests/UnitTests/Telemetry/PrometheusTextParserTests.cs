@@ -57,14 +57,16 @@ public sealed class PrometheusTextParserTests
     }
 
     [Fact]
-    public void Known_filter_keeps_only_mapped_series()
+    public void The_ingest_road_reads_only_mapped_and_metered_series_and_ignores_the_rest()
     {
-        var points = new List<MetricPoint>();
-        var issues = new List<ParseIssue>();
-        var lines = PrometheusTextParser.ParseKnown(Captures.Text(Captures.Vllm), points, issues);
+        var mapper = new TelemetryMapper("h", DateTimeOffset.UnixEpoch);
+        var meterPoints = new List<MetricPoint>();
 
-        Assert.Equal(395, lines);
-        Assert.Equal(["vllm:num_requests_running", "vllm:prompt_tokens_total", "vllm:generation_tokens_total"], points.Select(p => p.Name));
+        var lines = PrometheusTextParser.Parse(Captures.Text(Captures.Vllm), mapper, ["vllm:num_requests_waiting"], meterPoints);
+
+        Assert.Equal(new PrometheusLineCounts(395, 3, 1, 0), lines); // the two token counters and the running-requests gauge
+        Assert.Equal(395 - 4, mapper.Finish().Ignored);
+        Assert.Equal(["vllm:num_requests_waiting"], meterPoints.Select(p => p.Name));
     }
 
     [Theory]

@@ -27,9 +27,9 @@ public sealed class ServingObservationsTests
     [Fact]
     public void The_real_sglang_capture_reports_its_running_requests_beside_its_counters()
     {
-        var points = new List<MetricPoint>();
-        PrometheusTextParser.ParseKnown(Captures.Text(Captures.Sglang), points, []);
-        var mapped = TelemetryMapper.Map(points, host: null, T0);
+        var mapper = new TelemetryMapper(null, T0);
+        PrometheusTextParser.Parse(Captures.Text(Captures.Sglang), mapper, [], []);
+        var mapped = mapper.Finish();
 
         var latest = ServingObservations.Latest(mapped.Tokens)!;
         Assert.Equal(162, latest.RunningRequests);

@@ -1,3 +1,4 @@
+using TokenFactoryTwin.Abstractions.Telemetry;
 using TokenFactoryTwin.Domain.Telemetry.Mapping;
 using TokenFactoryTwin.Domain.Telemetry.Prometheus;
 
@@ -9,31 +10,35 @@ public sealed class TelemetryMapperTests
 
     private static MappedTelemetry Map(string text, string? host = null)
     {
-        var points = new List<MetricPoint>();
-        var issues = new List<ParseIssue>();
-        var lines = PrometheusTextParser.ParseKnown(text, points, issues);
-        var mapped = new MappedTelemetry();
-        mapped.Issues.AddRange(issues);
-        TelemetryMapper.Map(points, host, Now, mapped);
-        mapped.Ignored = lines - points.Count - issues.Count;
-        return mapped;
+        var mapper = new TelemetryMapper(host, Now);
+        PrometheusTextParser.Parse(text, mapper, [], []);
+        return mapper.Finish();
     }
 
+    /// <summary>Every packed sample of every host, with its host and UUID.</summary>
+    private static List<(string Host, PackedGpuSample Sample, string? Uuid)> Samples(MappedTelemetry mapped) =>
+        [.. mapped.Hosts.SelectMany(host =>
+        {
+            var batch = host.Samples.Build();
+            return Enumerable.Range(0, batch.Count).Select(i => (host.Key, batch.Samples[i], batch.UuidAt(i)));
+        })];
+
     [Fact]
-    public void The_8x_H100_capture_yields_8_GPUs_of_one_host_with_their_exact_readings()
+    public void The_8x_H100_capture_packs_8_GPUs_of_one_host_with_their_exact_readings()
     {
         var mapped = Map(Captures.Text(Captures.Dcgm8xH100));
 
         Assert.Empty(mapped.Issues);
-        Assert.Equal(8, mapped.Gpus.Count);
-        Assert.All(mapped.Gpus, g => Assert.Equal("gpu-node-1", g.Host));
-        var byIndex = mapped.Gpus.OrderBy(g => g.Sample.GpuIndex).Select(g => g.Sample).ToList();
-        Assert.Equal(Enumerable.Range(0, 8), byIndex.Select(s => s.GpuIndex));
-        Assert.Equal([113.611, 68.347, 65.709, 67.316, 68.717, 65.742, 67.328, 66.997], byIndex.Select(s => s.PowerW!.Value));
-        Assert.Equal([30.0, 29, 26, 29, 28, 26, 28, 26], byIndex.Select(s => s.TemperatureC!.Value));
-        Assert.All(byIndex, s => Assert.Equal(0, s.UtilizationPercent));
-        Assert.Equal("GPU-c4529c8d-69c4-b61d-e0bc-7b2460096005", byIndex[0].Uuid);
-        Assert.All(byIndex, s => Assert.Equal(Now, s.Timestamp));
+        var host = Assert.Single(mapped.Hosts);
+        Assert.Equal("gpu-node-1", host.Key);
+        var samples = Samples(mapped).OrderBy(s => s.Sample.GpuIndex).ToList();
+        Assert.Equal(Enumerable.Range(0, 8), samples.Select(s => s.Sample.GpuIndex));
+        Assert.Equal(Enumerable.Range(0, 8), host.Indices.ToArray().Order());
+        Assert.Equal([113.611, 68.347, 65.709, 67.316, 68.717, 65.742, 67.328, 66.997], samples.Select(s => s.Sample.Readings.PowerW));
+        Assert.Equal([30.0, 29, 26, 29, 28, 26, 28, 26], samples.Select(s => s.Sample.Readings.TemperatureC));
+        Assert.All(samples, s => Assert.True(s.Sample.Has(GpuMetrics.Utilization) && s.Sample.Readings.UtilizationPercent == 0));
+        Assert.Equal("GPU-c4529c8d-69c4-b61d-e0bc-7b2460096005", samples[0].Uuid);
+        Assert.All(samples, s => Assert.Equal(Now, s.Sample.Timestamp));
         // MEM_COPY_UTIL is not a reading the twin maps: ignored, not an error.
         Assert.Equal(6, mapped.Ignored);
         Assert.Empty(mapped.Tokens);
@@ -44,8 +49,8 @@ public sealed class TelemetryMapperTests
     {
         var mapped = Map(Captures.Text(Captures.Dcgm8xH100Ec2));
 
-        Assert.Equal(8, mapped.Gpus.Count);
-        Assert.Equal(["ip-100-64-147-149.ec2.internal"], mapped.Hosts);
+        Assert.Equal(8, Samples(mapped).Count);
+        Assert.Equal(["ip-100-64-147-149.ec2.internal"], mapped.Hosts.Select(h => h.Key));
     }
 
     [Theory]
@@ -55,20 +60,20 @@ public sealed class TelemetryMapperTests
     {
         var mapped = Map(Captures.Text(capture));
 
-        var gpu = Assert.Single(mapped.Gpus);
+        var (hostName, sample, _) = Assert.Single(Samples(mapped));
         if (host is not null)
         {
-            Assert.Equal(host, gpu.Host);
+            Assert.Equal(host, hostName);
         }
 
-        Assert.Equal(powerW, gpu.Sample.PowerW!.Value, 1);
+        Assert.Equal(powerW, sample.Readings.PowerW, 1);
         if (energy is not null)
         {
-            Assert.Equal(energy, gpu.Sample.EnergyMillijoules);
+            Assert.Equal(energy, sample.Readings.EnergyMillijoules);
         }
 
-        Assert.NotNull(gpu.Sample.EnergyMillijoules);
-        Assert.NotNull(gpu.Sample.MemoryUsedMiB);
+        Assert.True(sample.Has(GpuMetrics.Energy));
+        Assert.True(sample.Has(GpuMetrics.Memory));
         Assert.True(mapped.Ignored > 10);
     }
 
@@ -77,7 +82,22 @@ public sealed class TelemetryMapperTests
     {
         var mapped = Map(Captures.Text(Captures.Dcgm8xH100), host: "rack7-node1");
 
-        Assert.Equal(["rack7-node1"], mapped.Hosts);
+        Assert.Equal(["rack7-node1"], mapped.Hosts.Select(h => h.Key));
+    }
+
+    [Fact]
+    public void Series_of_several_hosts_pack_one_batch_per_host_in_the_order_they_appear()
+    {
+        var mapped = Map("""
+            DCGM_FI_DEV_POWER_USAGE{gpu="1",Hostname="b"} 20
+            DCGM_FI_DEV_POWER_USAGE{gpu="0",hostname="a"} 10
+            DCGM_FI_DEV_GPU_TEMP{gpu="1",Hostname="b"} 50
+            DCGM_FI_DEV_POWER_USAGE{gpu="0",Hostname="c",hostname="a"} 30
+            """);
+
+        Assert.Equal(["b", "a", "c"], mapped.Hosts.Select(h => h.Key));
+        var b = Samples(mapped).Single(s => s.Host == "b").Sample;
+        Assert.Equal((GpuMetrics.Power | GpuMetrics.Temperature, 20.0, 50.0), (b.Present, b.Readings.PowerW, b.Readings.TemperatureC));
     }
 
     [Fact]
@@ -85,7 +105,7 @@ public sealed class TelemetryMapperTests
     {
         var mapped = Map(Captures.Text(Captures.Sglang));
 
-        Assert.Empty(mapped.Gpus);
+        Assert.Empty(mapped.Hosts);
         Assert.Equal(8128902, mapped.Tokens.Single().PromptTokens);
         Assert.Equal(7557572, mapped.Tokens.Single().GenerationTokens);
         Assert.Equal(Now, mapped.Tokens.Single().Timestamp);
@@ -139,15 +159,16 @@ public sealed class TelemetryMapperTests
             DCGM_FI_DEV_FB_USED{gpu="0",UUID="GPU-a",Hostname="h",GPU_I_PROFILE="3g.40gb",GPU_I_ID="2"} 2000
             DCGM_FI_DEV_FB_USED{gpu="0",UUID="GPU-a",Hostname="h",GPU_I_PROFILE="3g.40gb",GPU_I_ID="2"} 2000
             """;
-        var sample = Assert.Single(Map(text).Gpus).Sample;
+        var (_, sample, uuid) = Assert.Single(Samples(Map(text)));
 
-        Assert.Equal(300, sample.PowerW);
-        Assert.Equal(55, sample.TemperatureC);
-        Assert.Equal(3000, sample.MemoryUsedMiB);
+        Assert.Equal(300, sample.Readings.PowerW);
+        Assert.Equal(55, sample.Readings.TemperatureC);
+        Assert.Equal(3000, sample.Readings.MemoryUsedMiB);
+        Assert.Equal("GPU-a", uuid);
     }
 
     [Fact]
-    public void Junk_and_non_finite_values_are_skipped_and_reported_and_the_rest_maps()
+    public void Junk_and_non_finite_values_are_skipped_and_reported_by_line_and_the_rest_maps()
     {
         const string text = """
             DCGM_FI_DEV_GPU_TEMP{gpu="0",Hostname="h"} ERROR - FAILED TO CONVERT TO STRING
@@ -157,12 +178,23 @@ public sealed class TelemetryMapperTests
             """;
         var mapped = Map(text);
 
-        var sample = Assert.Single(mapped.Gpus).Sample;
-        Assert.Null(sample.PowerW);
-        Assert.Null(sample.TemperatureC);
-        Assert.Equal(512, sample.MemoryUsedMiB);
-        Assert.Equal(3, mapped.Issues.Count);
+        var (_, sample, _) = Assert.Single(Samples(mapped));
+        Assert.Equal(GpuMetrics.Memory, sample.Present);
+        Assert.Equal(512, sample.Readings.MemoryUsedMiB);
+        Assert.Equal(3, mapped.Refused);
         Assert.Equal([1, 2, 3], mapped.Issues.Select(i => i.Line));
+        Assert.Contains("(gpu 0 on h)", mapped.Issues[1].Reason);
+    }
+
+    [Fact]
+    public void Refusals_past_the_kept_reasons_are_still_counted()
+    {
+        var text = string.Concat(Enumerable.Range(0, MappedTelemetry.MaxIssues + 20).Select(i => $"DCGM_FI_DEV_POWER_USAGE{{gpu=\"{i}\"}} 10\n"));
+
+        var mapped = Map(text);
+
+        Assert.Equal(MappedTelemetry.MaxIssues + 20, mapped.Refused);
+        Assert.Equal(MappedTelemetry.MaxIssues, mapped.Issues.Count);
     }
 
     [Fact]
@@ -170,7 +202,7 @@ public sealed class TelemetryMapperTests
     {
         var mapped = Map("DCGM_FI_DEV_POWER_USAGE{gpu=\"0\"} 10\nDCGM_FI_DEV_POWER_USAGE{Hostname=\"h\"} 10\n");
 
-        Assert.Empty(mapped.Gpus);
+        Assert.Empty(mapped.Hosts);
         Assert.Contains("Hostname", mapped.Issues[0].Reason);
         Assert.Contains("gpu", mapped.Issues[1].Reason);
     }
@@ -180,6 +212,14 @@ public sealed class TelemetryMapperTests
     {
         var mapped = Map("DCGM_FI_DEV_POWER_USAGE{gpu=\"0\",Hostname=\"h\"} 10 1700000000000\nDCGM_FI_DEV_POWER_USAGE{gpu=\"0\",Hostname=\"h\"} 20 1700000001000\n");
 
-        Assert.Equal([10.0, 20.0], mapped.Gpus.OrderBy(g => g.Sample.Timestamp).Select(g => g.Sample.PowerW!.Value));
+        Assert.Equal([10.0, 20.0], Samples(mapped).OrderBy(s => s.Sample.TimestampMs).Select(s => s.Sample.Readings.PowerW));
+    }
+
+    [Fact]
+    public void Escaped_label_values_are_read_unescaped()
+    {
+        var mapped = Map("DCGM_FI_DEV_POWER_USAGE{gpu=\"0\",Hostname=\"node\\\"1\\\\\"} 10\n");
+
+        Assert.Equal(["node\"1\\"], mapped.Hosts.Select(h => h.Key));
     }
 }

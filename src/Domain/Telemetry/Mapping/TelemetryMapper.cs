@@ -4,129 +4,105 @@ using TokenFactoryTwin.Abstractions.Telemetry;
 namespace TokenFactoryTwin.Domain.Telemetry.Mapping;
 
 /// <summary>
-/// Turns parsed series into GPU samples. dcgm-exporter series name their host (<c>Hostname</c>, unless the request
-/// names one, which wins) and GPU (<c>gpu</c> index, <c>UUID</c>); all readings of one GPU at one instant become one
-/// sample. Under MIG a GPU repeats as several series (<c>GPU_I_ID</c>): device-level values (power, energy,
-/// temperature, utilisation) are taken once, never summed; memory used is per instance and is summed.
-/// Inference-server token counters are summed over their series (several engines) into one server reading.
-/// Non-finite values are skipped and reported; range checks are the rack's (one rule for every format).
+/// The one mapper of every metric format (Prometheus text, OTLP JSON; protobuf and remote write would feed it the
+/// same way): its parser hands it each series it reads, and it packs the reading straight into its host's batch.
+/// dcgm-exporter series name their host (<c>Hostname</c>, unless the request names one, which wins) and GPU
+/// (<c>gpu</c> index, <c>UUID</c>); every reading of one GPU at one instant becomes one sample. Inference-server
+/// token counters are summed over their series (several engines) into one server reading per instant. Non-finite
+/// values are refused with the series named; range checks are the rack's (one rule for every format).
 /// </summary>
-public static class TelemetryMapper
+public sealed class TelemetryMapper
 {
-    public static MappedTelemetry Map(IReadOnlyList<MetricPoint> points, string? host, DateTimeOffset now, MappedTelemetry? into = null)
+    private readonly string? _host;
+    private readonly long _nowMs;
+    private readonly MappedTelemetry _mapped = new();
+    private readonly Dictionary<string, HostSamples> _hosts = new(StringComparer.Ordinal);
+    private SortedDictionary<long, (double? Prompt, double? Generation, double? Running)>? _tokens;
+    private HostSamples? _lastHost;
+
+    /// <param name="host">The host the request names (<c>?host=</c>): it wins over the series' own host labels.</param>
+    /// <param name="now">The time of readings that carry none (Prometheus scrapes usually do not).</param>
+    public TelemetryMapper(string? host, DateTimeOffset now)
     {
-        var mapped = into ?? new MappedTelemetry();
-        var gpus = new Dictionary<(string Host, int Gpu, long Ms), GpuBuilder>();
-        var tokens = new SortedDictionary<long, (double? Prompt, double? Generation, double? Running)>();
-        var nowMs = now.ToUnixTimeMilliseconds();
-
-        foreach (var point in points)
-        {
-            if (!MetricNames.TryGet(point.Name, out var field))
-            {
-                mapped.Ignored++;
-                continue;
-            }
-
-            if (!double.IsFinite(point.Value))
-            {
-                Report(mapped, point.Line, $"{point.Name}{Where(point)}: value {point.Value.ToString(CultureInfo.InvariantCulture)} is not a finite number; skipped");
-                continue;
-            }
-
-            var ms = point.TimestampMs ?? nowMs;
-            if (MetricNames.IsServerLevel(field))
-            {
-                // Series of several engines at one instant add up; readings at different instants stay apart.
-                var (prompt, generation, running) = tokens.GetValueOrDefault(ms);
-                tokens[ms] = field switch
-                {
-                    MetricField.PromptTokens => ((prompt ?? 0) + point.Value, generation, running),
-                    MetricField.GenerationTokens => (prompt, (generation ?? 0) + point.Value, running),
-                    _ => (prompt, generation, (running ?? 0) + point.Value),
-                };
-                continue;
-            }
-
-            var hostName = host ?? point.Label("Hostname") ?? point.Label("hostname") ?? point.Label("host.name");
-            if (string.IsNullOrEmpty(hostName))
-            {
-                Report(mapped, point.Line, $"{point.Name}: no Hostname label and no host named by the request; skipped");
-                continue;
-            }
-
-            if (!int.TryParse(point.Label("gpu"), NumberStyles.None, CultureInfo.InvariantCulture, out var gpu))
-            {
-                Report(mapped, point.Line, $"{point.Name}: no numeric 'gpu' label; skipped");
-                continue;
-            }
-
-            var key = (hostName, gpu, ms);
-            if (!gpus.TryGetValue(key, out var builder))
-            {
-                gpus[key] = builder = new GpuBuilder();
-            }
-
-            builder.Uuid ??= point.Label("UUID");
-            builder.Set(field, point.Value, point.Label("GPU_I_ID"));
-        }
-
-        foreach (var ((hostName, gpu, ms), builder) in gpus)
-        {
-            mapped.Gpus.Add(new HostedSample(hostName, builder.Build(gpu, DateTimeOffset.FromUnixTimeMilliseconds(ms))));
-        }
-
-        foreach (var (ms, (prompt, generation, running)) in tokens)
-        {
-            mapped.Tokens.Add(new ServerTokens(DateTimeOffset.FromUnixTimeMilliseconds(ms), prompt, generation, running));
-        }
-
-        return mapped;
+        _host = host;
+        _nowMs = now.ToUnixTimeMilliseconds();
     }
 
-    private static string Where(MetricPoint point) =>
-        point.Label("gpu") is { } gpu ? $" (gpu {gpu}{(point.Label("Hostname") is { } h ? $" on {h}" : "")})" : "";
-
-    private static void Report(MappedTelemetry mapped, int line, string reason)
+    public void Map(GpuMetrics reading, ReadOnlySpan<char> name, scoped in SeriesLabels labels, double value, long? timestampMs, int line)
     {
-        if (mapped.Issues.Count < Prometheus.PrometheusTextParser.MaxIssues)
+        if (!double.IsFinite(value))
         {
-            mapped.Issues.Add(new ParseIssue(line, reason));
+            Refuse(line, $"{name}{Where(labels)}: value {value.ToString(CultureInfo.InvariantCulture)} is not a finite number; skipped");
+            return;
         }
-    }
 
-    private sealed class GpuBuilder
-    {
-        private readonly double?[] _values = new double?[Enum.GetValues<MetricField>().Length];
-        private HashSet<string>? _memoryInstances;
-
-        public string? Uuid { get; set; }
-
-        public void Set(MetricField field, double value, string? migInstance)
+        var ms = timestampMs ?? _nowMs;
+        if (MetricNames.IsServerLevel(reading))
         {
-            ref var slot = ref _values[(int)field];
-            if (field == MetricField.MemoryUsedMiB && migInstance is not null)
+            // Series of several engines at one instant add up; readings at different instants stay apart.
+            var (prompt, generation, running) = (_tokens ??= []).GetValueOrDefault(ms);
+            _tokens[ms] = reading switch
             {
-                if ((_memoryInstances ??= []).Add(migInstance))
-                {
-                    slot = (slot ?? 0) + value;
-                }
-
-                return;
-            }
-
-            // Device-level values repeat on every MIG instance (and a duplicated series repeats itself): first one wins.
-            slot ??= value;
+                GpuMetrics.PromptTokens => ((prompt ?? 0) + value, generation, running),
+                GpuMetrics.GenerationTokens => (prompt, (generation ?? 0) + value, running),
+                _ => (prompt, generation, (running ?? 0) + value),
+            };
+            return;
         }
 
-        public GpuSample Build(int gpu, DateTimeOffset timestamp) => new(
-            gpu,
-            timestamp,
-            PowerW: _values[(int)MetricField.PowerW],
-            EnergyMillijoules: _values[(int)MetricField.EnergyMillijoules],
-            UtilizationPercent: _values[(int)MetricField.UtilizationPercent],
-            TemperatureC: _values[(int)MetricField.TemperatureC],
-            MemoryUsedMiB: _values[(int)MetricField.MemoryUsedMiB],
-            Uuid: Uuid);
+        var host = _host is not null ? _host.AsSpan() : labels.TryGetHost(out var labelled) ? labelled : default;
+        if (host.IsEmpty)
+        {
+            Refuse(line, $"{name}: no Hostname label and no host named by the request; skipped");
+            return;
+        }
+
+        if (!labels.TryGetGpu(out var gpuText) || !int.TryParse(gpuText, NumberStyles.None, CultureInfo.InvariantCulture, out var gpu))
+        {
+            Refuse(line, $"{name}: no numeric 'gpu' label; skipped");
+            return;
+        }
+
+        HostOf(host).Set(gpu, ms, reading, value, labels);
     }
+
+    /// <summary>A line or series that could not be read or used, and why; <paramref name="line"/> is 0 where the format has no lines.</summary>
+    public void Refuse(int line, string reason) => _mapped.Refuse(line, reason);
+
+    /// <summary>A series of a name the twin does not map.</summary>
+    public void Ignore() => _mapped.Ignored++;
+
+    /// <summary>Everything mapped; the mapper is done with after this.</summary>
+    public MappedTelemetry Finish()
+    {
+        if (_tokens is not null)
+        {
+            _mapped.Tokens = [.. _tokens.Select(t => new ServerTokens(DateTimeOffset.FromUnixTimeMilliseconds(t.Key), t.Value.Prompt, t.Value.Generation, t.Value.Running))];
+        }
+
+        return _mapped;
+    }
+
+    /// <summary>The host's batch, found by the name's characters: consecutive series of one host are the common case.</summary>
+    private HostSamples HostOf(ReadOnlySpan<char> host)
+    {
+        if (_lastHost is { } last && host.SequenceEqual(last.Destination.Key))
+        {
+            return last;
+        }
+
+        var lookup = _hosts.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (!lookup.TryGetValue(host, out var samples))
+        {
+            samples = new HostSamples(_host ?? host.ToString());
+            _hosts.Add(samples.Destination.Key, samples);
+            _mapped.AddHost(samples.Destination);
+        }
+
+        return _lastHost = samples;
+    }
+
+    private static string Where(scoped in SeriesLabels labels) => labels.TryGetGpu(out var gpu)
+        ? $" (gpu {gpu}{(labels.TryGetHostnameLabel(out var host) ? $" on {host}" : "")})"
+        : "";
 }

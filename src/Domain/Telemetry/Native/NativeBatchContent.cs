@@ -8,11 +8,11 @@ namespace TokenFactoryTwin.Domain.Telemetry.Native;
 /// </summary>
 public sealed class NativeBatchContent
 {
-    private readonly List<NativeDestination> _destinations = [];
+    private readonly List<SampleDestination> _destinations = [];
     private readonly List<NativeRefusal> _refused = [];
-    private readonly Dictionary<string, NativeDestination> _racks = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, NativeDestination> _hosts = new(StringComparer.Ordinal);
-    private NativeDestination? _lastRack;
+    private readonly Dictionary<string, SampleDestination> _racks = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SampleDestination> _hosts = new(StringComparer.Ordinal);
+    private SampleDestination? _lastRack;
 
     private NativeBatchContent(string? refusal) => Refusal = refusal;
 
@@ -23,7 +23,7 @@ public sealed class NativeBatchContent
 
     public string? Refusal { get; }
 
-    public IReadOnlyList<NativeDestination> Destinations => _destinations;
+    public IReadOnlyList<SampleDestination> Destinations => _destinations;
 
     public IReadOnlyList<NativeRefusal> Refused => _refused;
 
@@ -41,15 +41,15 @@ public sealed class NativeBatchContent
     }
 
     /// <summary>A destination of its own for one entry of <c>racks</c> or <c>hosts</c>: one grain call per entry.</summary>
-    internal NativeDestination ForGroup(string key, bool isRack, int gpus)
+    internal SampleDestination ForGroup(string key, bool isRack, int gpus)
     {
-        var destination = new NativeDestination(key, isRack, isGroup: true, gpus);
+        var destination = new SampleDestination(key, isRack, isGroup: true, gpus);
         _destinations.Add(destination);
         return destination;
     }
 
     /// <summary>The destination for a rack, found by the id's characters: consecutive samples of one rack are the common case.</summary>
-    internal NativeDestination ForRack(ReadOnlySpan<char> rackId)
+    internal SampleDestination ForRack(ReadOnlySpan<char> rackId)
     {
         if (_lastRack is { } last && rackId.SequenceEqual(last.Key))
         {
@@ -59,14 +59,14 @@ public sealed class NativeBatchContent
         return _lastRack = Find(_racks, rackId, isRack: true);
     }
 
-    internal NativeDestination ForHost(ReadOnlySpan<char> host) => Find(_hosts, host, isRack: false);
+    internal SampleDestination ForHost(ReadOnlySpan<char> host) => Find(_hosts, host, isRack: false);
 
-    private NativeDestination Find(Dictionary<string, NativeDestination> byKey, ReadOnlySpan<char> key, bool isRack)
+    private SampleDestination Find(Dictionary<string, SampleDestination> byKey, ReadOnlySpan<char> key, bool isRack)
     {
         var lookup = byKey.GetAlternateLookup<ReadOnlySpan<char>>();
         if (!lookup.TryGetValue(key, out var destination))
         {
-            destination = new NativeDestination(new string(key), isRack);
+            destination = new SampleDestination(new string(key), isRack);
             byKey.Add(destination.Key, destination);
             _destinations.Add(destination);
         }

@@ -177,7 +177,7 @@ public static class NativeBatchReader
             return;
         }
 
-        NativeDestination destination;
+        SampleDestination destination;
         int slot;
         if (hasGpu)
         {

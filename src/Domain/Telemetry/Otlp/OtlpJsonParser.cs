@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using TokenFactoryTwin.Domain.Telemetry.Mapping;
 
@@ -6,13 +7,23 @@ namespace TokenFactoryTwin.Domain.Telemetry.Otlp;
 
 /// <summary>
 /// Reads an OTLP/HTTP JSON ExportMetricsServiceRequest (the protobuf JSON mapping: camelCase fields, int64 as
-/// strings or numbers, enums as numbers). Gauge and sum points become <see cref="MetricPoint"/>s whose labels are
-/// the resource attributes overlaid by the point's own; other point kinds are counted, not used.
+/// strings or numbers, enums as numbers) into the <see cref="TelemetryMapper"/>. Gauge and sum points of the names
+/// the twin maps go to it with the labels it reads, a point's own attributes before its resource's; other point
+/// kinds are counted, not used.
 /// </summary>
 public static class OtlpJsonParser
 {
+    /// <summary>The label names the mapper reads, as UTF-8, to compare with attribute keys without decoding them.</summary>
+    private static readonly byte[][] KeysRead = [.. SeriesLabels.Keys.Select(Encoding.UTF8.GetBytes)];
+
+    /// <summary>Point kinds that are valid OTLP but carry no single value to map.</summary>
+    private static readonly string[] UnusedKinds = ["histogram", "exponentialHistogram", "summary"];
+
+    /// <summary>What a point without attributes has: an empty array, so every point's attributes read alike.</summary>
+    private static readonly JsonElement NoAttributes = EmptyArray();
+
     /// <exception cref="JsonException">The body is not JSON or not the shape of an export request.</exception>
-    public static OtlpMetricsBatch Parse(ReadOnlyMemory<byte> utf8Json)
+    public static OtlpExportSummary Parse(ReadOnlyMemory<byte> utf8Json, TelemetryMapper mapper)
     {
         using var document = JsonDocument.Parse(utf8Json, new JsonDocumentOptions { MaxDepth = 32 });
         var root = document.RootElement;
@@ -21,50 +32,50 @@ public static class OtlpJsonParser
             throw new JsonException("the body must be a JSON object with 'resourceMetrics'");
         }
 
-        var batch = new OtlpMetricsBatch();
+        var summary = new OtlpExportSummary();
         if (!root.TryGetProperty("resourceMetrics", out var resources))
         {
-            return batch;
+            return summary;
         }
 
-        foreach (var resource in Array(resources, "resourceMetrics"))
+        foreach (var resource in ArrayOf(resources, "resourceMetrics").EnumerateArray())
         {
             var resourceLabels = resource.TryGetProperty("resource", out var r) && r.TryGetProperty("attributes", out var ra)
-                ? Attributes(ra)
+                ? LabelsRead(ra)
                 : [];
             if (!resource.TryGetProperty("scopeMetrics", out var scopes))
             {
                 continue;
             }
 
-            foreach (var scope in Array(scopes, "scopeMetrics"))
+            foreach (var scope in ArrayOf(scopes, "scopeMetrics").EnumerateArray())
             {
                 if (!scope.TryGetProperty("metrics", out var metrics))
                 {
                     continue;
                 }
 
-                foreach (var metric in Array(metrics, "metrics"))
+                foreach (var metric in ArrayOf(metrics, "metrics").EnumerateArray())
                 {
-                    ReadMetric(batch, metric, resourceLabels);
+                    ReadMetric(summary, mapper, metric, resourceLabels);
                 }
             }
         }
 
-        return batch;
+        return summary;
     }
 
-    private static void ReadMetric(OtlpMetricsBatch batch, JsonElement metric, KeyValuePair<string, string>[] resourceLabels)
+    private static void ReadMetric(OtlpExportSummary summary, TelemetryMapper mapper, JsonElement metric, KeyValuePair<string, string>[] resourceLabels)
     {
-        batch.Metrics++;
+        summary.Metrics++;
         var name = metric.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString()! : "";
-        foreach (var kind in (string[])["histogram", "exponentialHistogram", "summary"])
+        foreach (var kind in UnusedKinds)
         {
             if (metric.TryGetProperty(kind, out var other) && other.TryGetProperty("dataPoints", out var otherPoints))
             {
-                var count = Array(otherPoints, "dataPoints").Count();
-                batch.DataPoints += count;
-                batch.Unsupported += count;
+                var count = ArrayOf(otherPoints, "dataPoints").GetArrayLength();
+                summary.DataPoints += count;
+                summary.Unsupported += count;
             }
         }
 
@@ -79,29 +90,48 @@ public static class OtlpJsonParser
             return;
         }
 
-        foreach (var point in Array(points, "dataPoints"))
+        var mapped = MetricNames.TryGet(name, out var reading);
+        foreach (var point in ArrayOf(points, "dataPoints").EnumerateArray())
         {
-            batch.DataPoints++;
-            var problem = ReadPoint(point, name, resourceLabels, out var parsed);
+            summary.DataPoints++;
+            var problem = ReadPoint(point, out var value, out var ms);
             if (problem is not null)
             {
-                batch.Rejected++;
-                if (batch.Issues.Count < Prometheus.PrometheusTextParser.MaxIssues)
-                {
-                    batch.Issues.Add(new ParseIssue(0, $"{name}: {problem}"));
-                }
-
+                summary.Rejected++;
+                mapper.Refuse(0, $"{name}: {problem}");
                 continue;
             }
 
-            batch.Points.Add(parsed);
+            var attributes = point.TryGetProperty("attributes", out var a) ? ArrayOf(a, "attributes") : NoAttributes;
+            summary.FirstHost ??= HostOf(attributes, resourceLabels);
+            if (!mapped)
+            {
+                mapper.Ignore();
+                continue;
+            }
+
+            var labels = default(SeriesLabels);
+            foreach (var attribute in attributes.EnumerateArray())
+            {
+                if (LabelRead(attribute) is { } label)
+                {
+                    labels.Offer(label.Key, label.Value);
+                }
+            }
+
+            foreach (var (key, text) in resourceLabels)
+            {
+                labels.Offer(key, text);
+            }
+
+            mapper.Map(reading, name, labels, value, ms, 0);
         }
     }
 
-    private static string? ReadPoint(JsonElement point, string name, KeyValuePair<string, string>[] resourceLabels, out MetricPoint parsed)
+    private static string? ReadPoint(JsonElement point, out double value, out long? ms)
     {
-        parsed = default;
-        double value;
+        value = 0;
+        ms = null;
         if (point.TryGetProperty("asDouble", out var d))
         {
             if (!TryDouble(d, out value))
@@ -123,7 +153,6 @@ public static class OtlpJsonParser
             return "the data point has neither asDouble nor asInt";
         }
 
-        long? ms = null;
         if (point.TryGetProperty("timeUnixNano", out var t))
         {
             if (!TryInt64(t, out var nanos) || nanos < 0)
@@ -135,24 +164,69 @@ public static class OtlpJsonParser
             ms = nanos == 0 ? null : nanos / 1_000_000;
         }
 
-        var labels = point.TryGetProperty("attributes", out var a) ? Merge(resourceLabels, Attributes(a)) : resourceLabels;
-        parsed = new MetricPoint(name, labels, value, ms, 0);
         return null;
     }
 
-    private static KeyValuePair<string, string>[] Attributes(JsonElement attributes)
+    /// <summary>The attributes of the names the mapper reads (<see cref="SeriesLabels.Keys"/>); the others are not copied.</summary>
+    private static KeyValuePair<string, string>[] LabelsRead(JsonElement attributes)
     {
         var list = new List<KeyValuePair<string, string>>();
-        foreach (var attribute in Array(attributes, "attributes"))
+        foreach (var attribute in ArrayOf(attributes, "attributes").EnumerateArray())
         {
-            if (attribute.TryGetProperty("key", out var key) && key.ValueKind == JsonValueKind.String
-                && attribute.TryGetProperty("value", out var value) && Scalar(value) is { } text)
+            if (LabelRead(attribute) is { } label)
             {
-                list.Add(new(key.GetString()!, text));
+                list.Add(label);
             }
         }
 
         return [.. list];
+    }
+
+    private static KeyValuePair<string, string>? LabelRead(JsonElement attribute)
+    {
+        if (!IsAttribute(attribute, out var key))
+        {
+            return null;
+        }
+
+        for (var k = 0; k < KeysRead.Length; k++)
+        {
+            if (key.ValueEquals(KeysRead[k]))
+            {
+                return attribute.TryGetProperty("value", out var value) && Scalar(value) is { } text ? new(SeriesLabels.Keys[k], text) : null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The point's <c>host.name</c>, else its resource's.</summary>
+    private static string? HostOf(JsonElement attributes, KeyValuePair<string, string>[] resourceLabels)
+    {
+        foreach (var attribute in attributes.EnumerateArray())
+        {
+            if (IsAttribute(attribute, out var key) && key.ValueEquals("host.name"u8)
+                && attribute.TryGetProperty("value", out var value) && Scalar(value) is { } host)
+            {
+                return host;
+            }
+        }
+
+        foreach (var (key, text) in resourceLabels)
+        {
+            if (key == "host.name")
+            {
+                return text;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsAttribute(JsonElement attribute, out JsonElement key)
+    {
+        key = default;
+        return attribute.ValueKind == JsonValueKind.Object && attribute.TryGetProperty("key", out key) && key.ValueKind == JsonValueKind.String;
     }
 
     private static string? Scalar(JsonElement anyValue)
@@ -171,9 +245,6 @@ public static class OtlpJsonParser
 
         return null;
     }
-
-    private static KeyValuePair<string, string>[] Merge(KeyValuePair<string, string>[] outer, KeyValuePair<string, string>[] inner) =>
-        outer.Length == 0 ? inner : [.. inner, .. outer.Where(o => inner.All(i => i.Key != o.Key))];
 
     private static bool TryDouble(JsonElement element, out double value)
     {
@@ -199,8 +270,12 @@ public static class OtlpJsonParser
         };
     }
 
-    private static JsonElement.ArrayEnumerator Array(JsonElement element, string what) =>
-        element.ValueKind == JsonValueKind.Array
-            ? element.EnumerateArray()
-            : throw new JsonException($"'{what}' must be an array");
+    private static JsonElement ArrayOf(JsonElement element, string what) =>
+        element.ValueKind == JsonValueKind.Array ? element : throw new JsonException($"'{what}' must be an array");
+
+    private static JsonElement EmptyArray()
+    {
+        using var empty = JsonDocument.Parse("[]");
+        return empty.RootElement.Clone();
+    }
 }

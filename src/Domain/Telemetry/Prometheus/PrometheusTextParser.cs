@@ -6,35 +6,95 @@ namespace TokenFactoryTwin.Domain.Telemetry.Prometheus;
 /// <summary>
 /// Reads the Prometheus text exposition format (version 0.0.4) as real exporters serve it: HELP/TYPE optional,
 /// histogram parts in any order, scientific notation, <c>+Inf</c>/<c>NaN</c>, optional millisecond timestamps,
-/// a body cut off mid-line. It works on spans, one pass, no regular expressions; a series whose name the
-/// caller does not want is skipped before any of it is allocated. Lines it cannot read become
-/// <see cref="ParseIssue"/>s and the rest of the body is still read.
+/// a body cut off mid-line. It works on spans, one pass, no regular expressions; a series whose name is not wanted
+/// is skipped before any of it is allocated, and a series the twin maps goes to the <see cref="TelemetryMapper"/>
+/// with only the labels it reads. Lines it cannot read are refused with their number and the rest is still read.
 /// </summary>
 public static class PrometheusTextParser
 {
-    public const int MaxIssues = 100;
+    public const int MaxIssues = MappedTelemetry.MaxIssues;
 
-    /// <param name="wanted">Which series names to keep; null keeps every series.</param>
-    public static int Parse(ReadOnlySpan<char> text, Func<string, bool>? wantedName, List<MetricPoint> points, List<ParseIssue> issues) =>
-        Parse(text, wantedName is null ? null : new WantedByName(wantedName), points, issues);
-
-    /// <summary>Keeps only series the twin maps (<see cref="MetricNames"/>).</summary>
-    public static int ParseKnown(ReadOnlySpan<char> text, List<MetricPoint> points, List<ParseIssue> issues) =>
-        Parse(text, KnownNames.Instance, points, issues);
-
-    /// <summary>Keeps the series the twin maps plus <paramref name="extra"/> (configured meter names).</summary>
-    public static int ParseKnown(ReadOnlySpan<char> text, HashSet<string> extra, List<MetricPoint> points, List<ParseIssue> issues) =>
-        Parse(text, extra.Count == 0 ? KnownNames.Instance : new KnownAndExtra(extra), points, issues);
-
-    /// <returns>The number of sample lines seen (kept, skipped or malformed).</returns>
-    private static int Parse(ReadOnlySpan<char> text, INameFilter? filter, List<MetricPoint> points, List<ParseIssue> issues)
+    /// <summary>
+    /// The ingest road: series the twin maps go straight into <paramref name="mapper"/>; series named in
+    /// <paramref name="meterNames"/> (configured meters and switch ports) become points for the meter mapper;
+    /// the rest are ignored.
+    /// </summary>
+    public static PrometheusLineCounts Parse(ReadOnlySpan<char> text, TelemetryMapper mapper, HashSet<string> meterNames, List<MetricPoint> meterPoints)
     {
+        var meters = meterNames.GetAlternateLookup<ReadOnlySpan<char>>();
+        var counts = default(PrometheusLineCounts);
         var lineNo = 0;
-        var samples = 0;
+        while (NextSample(ref text, ref lineNo, out var line))
+        {
+            counts.Lines++;
+            var name = NameOf(line);
+            var isMapped = MetricNames.TryGet(name, out var reading);
+            var isMetered = meterNames.Count > 0 && meters.Contains(name);
+            if (!isMapped && !isMetered)
+            {
+                mapper.Ignore();
+                continue;
+            }
+
+            string? problem = null;
+            if (isMapped)
+            {
+                scoped var labels = default(SeriesLabels);
+                problem = ReadSeries(line, ref labels, out var value, out var timestamp);
+                if (problem is null)
+                {
+                    counts.Mapped++;
+                    mapper.Map(reading, name, labels, value, timestamp, lineNo);
+                }
+            }
+
+            // A configured meter may also be a series the twin maps: it then goes to both.
+            if (isMetered && problem is null)
+            {
+                problem = ReadPoint(line, lineNo, meterPoints);
+                counts.Metered += problem is null ? 1 : 0;
+            }
+
+            if (problem is not null)
+            {
+                counts.Malformed++;
+                mapper.Refuse(lineNo, problem);
+            }
+        }
+
+        return counts;
+    }
+
+    /// <summary>Every series (or those <paramref name="wantedName"/> keeps) as points with all their labels: for tools and tests.</summary>
+    /// <returns>The number of sample lines seen (kept, skipped or malformed).</returns>
+    public static int Parse(ReadOnlySpan<char> text, Func<string, bool>? wantedName, List<MetricPoint> points, List<ParseIssue> issues)
+    {
+        var lines = 0;
+        var lineNo = 0;
+        while (NextSample(ref text, ref lineNo, out var line))
+        {
+            lines++;
+            if (wantedName is not null && !wantedName(NameOf(line).ToString()))
+            {
+                continue;
+            }
+
+            if (ReadPoint(line, lineNo, points) is { } problem && issues.Count < MaxIssues)
+            {
+                issues.Add(new ParseIssue(lineNo, problem));
+            }
+        }
+
+        return lines;
+    }
+
+    /// <summary>The next line holding a sample: comments and blank lines are passed over, CR and leading blanks dropped.</summary>
+    private static bool NextSample(ref ReadOnlySpan<char> text, ref int lineNo, out ReadOnlySpan<char> line)
+    {
         while (!text.IsEmpty)
         {
             var end = text.IndexOf('\n');
-            var line = end < 0 ? text : text[..end];
+            line = end < 0 ? text : text[..end];
             text = end < 0 ? [] : text[(end + 1)..];
             lineNo++;
             if (!line.IsEmpty && line[^1] == '\r')
@@ -43,46 +103,51 @@ public static class PrometheusTextParser
             }
 
             line = line.TrimStart(" \t");
-            if (line.IsEmpty || line[0] == '#')
+            if (!line.IsEmpty && line[0] != '#')
             {
-                continue;
-            }
-
-            samples++;
-            var problem = ParseLine(line, lineNo, filter, points);
-            if (problem is not null && issues.Count < MaxIssues)
-            {
-                issues.Add(new ParseIssue(lineNo, problem));
+                return true;
             }
         }
 
-        return samples;
+        line = default;
+        return false;
     }
 
-    private static string? ParseLine(ReadOnlySpan<char> line, int lineNo, INameFilter? filter, List<MetricPoint> points)
+    private static ReadOnlySpan<char> NameOf(ReadOnlySpan<char> line) => line.IndexOfAny('{', ' ', '\t') is var end and >= 0 ? line[..end] : line;
+
+    private static string? ReadPoint(ReadOnlySpan<char> line, int lineNo, List<MetricPoint> points)
     {
-        var nameEnd = line.IndexOfAny('{', ' ', '\t');
-        var name = nameEnd < 0 ? line : line[..nameEnd];
-        if (filter is not null && !filter.Wants(name))
+        var labels = new LabelList();
+        var problem = ReadSeries(line, ref labels, out var value, out var timestamp);
+        if (problem is null)
         {
-            return null;
+            points.Add(new MetricPoint(NameOf(line).ToString(), labels.ToArray(), value, timestamp, lineNo));
         }
 
+        return problem;
+    }
+
+    /// <summary>Reads one sample line, offering its labels to <paramref name="labels"/>; null when it reads, else why not.</summary>
+    private static string? ReadSeries<TLabels>(ReadOnlySpan<char> line, ref TLabels labels, out double value, out long? timestamp)
+        where TLabels : ILabelSink, allows ref struct
+    {
+        value = 0;
+        timestamp = null;
+        var name = NameOf(line);
         if (name.IsEmpty || !IsNameStart(name[0]) || !IsName(name))
         {
             return $"'{Clip(line)}' does not start with a metric name";
         }
 
-        if (nameEnd < 0)
+        if (name.Length == line.Length)
         {
             return $"{name.ToString()} has no value";
         }
 
-        var rest = line[nameEnd..];
-        KeyValuePair<string, string>[] labels = [];
+        var rest = line[name.Length..];
         if (rest[0] == '{')
         {
-            var problem = ParseLabels(ref rest, out labels);
+            var problem = ParseLabels(ref rest, ref labels);
             if (problem is not null)
             {
                 return $"{name.ToString()}: {problem}";
@@ -97,12 +162,11 @@ public static class PrometheusTextParser
             return $"{name.ToString()} has no value";
         }
 
-        if (!TryParseValue(valueText, out var value))
+        if (!TryParseValue(valueText, out value))
         {
             return $"{name.ToString()}: value '{Clip(valueEnd < 0 ? valueText : rest)}' is not a number";
         }
 
-        long? timestamp = null;
         if (valueEnd >= 0)
         {
             var tsText = rest[valueEnd..].Trim(" \t");
@@ -117,14 +181,12 @@ public static class PrometheusTextParser
             }
         }
 
-        points.Add(new MetricPoint(name.ToString(), labels, value, timestamp, lineNo));
         return null;
     }
 
-    private static string? ParseLabels(ref ReadOnlySpan<char> rest, out KeyValuePair<string, string>[] labels)
+    private static string? ParseLabels<TLabels>(ref ReadOnlySpan<char> rest, ref TLabels labels)
+        where TLabels : ILabelSink, allows ref struct
     {
-        labels = [];
-        List<KeyValuePair<string, string>>? list = null;
         var i = 1;
         while (true)
         {
@@ -187,12 +249,11 @@ public static class PrometheusTextParser
             }
 
             var raw = rest[start..i];
-            (list ??= []).Add(new(key.ToString(), escaped ? Unescape(raw) : raw.ToString()));
+            labels.Offer(key, escaped ? Unescape(raw) : raw);
             i++;
         }
 
         rest = rest[i..];
-        labels = list?.ToArray() ?? [];
         return null;
     }
 
@@ -260,27 +321,13 @@ public static class PrometheusTextParser
 
     private static string Clip(ReadOnlySpan<char> text) => text.Length <= 60 ? text.ToString() : $"{text[..60]}…";
 
-    private interface INameFilter
+    /// <summary>Every label of a series, for <see cref="MetricPoint"/>s.</summary>
+    private struct LabelList : ILabelSink
     {
-        bool Wants(ReadOnlySpan<char> name);
-    }
+        private List<KeyValuePair<string, string>>? _labels;
 
-    private sealed class KnownNames : INameFilter
-    {
-        public static readonly KnownNames Instance = new();
+        public void Offer(ReadOnlySpan<char> key, ReadOnlySpan<char> value) => (_labels ??= []).Add(new(key.ToString(), value.ToString()));
 
-        public bool Wants(ReadOnlySpan<char> name) => MetricNames.IsKnown(name);
-    }
-
-    private sealed class KnownAndExtra(HashSet<string> extra) : INameFilter
-    {
-        private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _extra = extra.GetAlternateLookup<ReadOnlySpan<char>>();
-
-        public bool Wants(ReadOnlySpan<char> name) => MetricNames.IsKnown(name) || _extra.Contains(name);
-    }
-
-    private sealed class WantedByName(Func<string, bool> wanted) : INameFilter
-    {
-        public bool Wants(ReadOnlySpan<char> name) => wanted(name.ToString());
+        public readonly KeyValuePair<string, string>[] ToArray() => _labels?.ToArray() ?? [];
     }
 }

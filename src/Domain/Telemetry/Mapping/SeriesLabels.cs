@@ -1,0 +1,63 @@
+namespace TokenFactoryTwin.Domain.Telemetry.Mapping;
+
+/// <summary>
+/// The labels of one series that say which GPU a reading is of, whatever the format: its host (<c>Hostname</c>,
+/// else <c>hostname</c>, else OpenTelemetry's <c>host.name</c>), the exporter's GPU index (<c>gpu</c>), its
+/// <c>UUID</c>, and under MIG the instance (<c>GPU_I_ID</c>). A parser offers each label it reads and the others
+/// are dropped unread, so a series costs no string for the pod, namespace and driver labels exporters add. The first
+/// offer of a key wins: a parser offers a point's own attributes before the ones it inherits.
+/// </summary>
+public ref struct SeriesLabels : ILabelSink
+{
+    /// <summary>The label names read, for formats that can test a name before reading its value.</summary>
+    public static IReadOnlyList<string> Keys { get; } = ["Hostname", "hostname", "host.name", "gpu", "UUID", "GPU_I_ID"];
+
+    private ReadOnlySpan<char> _hostnameLabel;
+    private ReadOnlySpan<char> _lowerHostname;
+    private ReadOnlySpan<char> _hostName;
+    private ReadOnlySpan<char> _gpu;
+    private ReadOnlySpan<char> _uuid;
+    private ReadOnlySpan<char> _migInstance;
+    private int _present;
+
+    public void Offer(ReadOnlySpan<char> key, ReadOnlySpan<char> value)
+    {
+        switch (key)
+        {
+            case "Hostname": Keep(0, ref _hostnameLabel, value); break;
+            case "hostname": Keep(1, ref _lowerHostname, value); break;
+            case "host.name": Keep(2, ref _hostName, value); break;
+            case "gpu": Keep(3, ref _gpu, value); break;
+            case "UUID": Keep(4, ref _uuid, value); break;
+            case "GPU_I_ID": Keep(5, ref _migInstance, value); break;
+        }
+    }
+
+    /// <summary>dcgm-exporter's <c>Hostname</c> label alone, as error messages name it.</summary>
+    public readonly bool TryGetHostnameLabel(out ReadOnlySpan<char> hostname) => Get(0, _hostnameLabel, out hostname);
+
+    /// <summary>The host the series names, by the first of its host labels present (an empty one counts).</summary>
+    public readonly bool TryGetHost(out ReadOnlySpan<char> host) =>
+        Get(0, _hostnameLabel, out host) || Get(1, _lowerHostname, out host) || Get(2, _hostName, out host);
+
+    public readonly bool TryGetGpu(out ReadOnlySpan<char> gpu) => Get(3, _gpu, out gpu);
+
+    public readonly bool TryGetUuid(out ReadOnlySpan<char> uuid) => Get(4, _uuid, out uuid);
+
+    public readonly bool TryGetMigInstance(out ReadOnlySpan<char> instance) => Get(5, _migInstance, out instance);
+
+    private void Keep(int bit, ref ReadOnlySpan<char> slot, ReadOnlySpan<char> value)
+    {
+        if ((_present & (1 << bit)) == 0)
+        {
+            _present |= 1 << bit;
+            slot = value;
+        }
+    }
+
+    private readonly bool Get(int bit, ReadOnlySpan<char> slot, out ReadOnlySpan<char> value)
+    {
+        value = slot;
+        return (_present & (1 << bit)) != 0;
+    }
+}
