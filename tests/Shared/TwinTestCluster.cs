@@ -31,15 +31,21 @@ public static class TwinTestCluster
         return cluster;
     }
 
+    /// <summary>
+    /// What a silo needs to run the twin's grains: the built-in catalog, the clock its grains read and time their
+    /// flushes by, and grain state in a SQLite file under <paramref name="dataDirectory"/>.
+    /// </summary>
+    public static void AddTwinGrainServices(IServiceCollection services, string dataDirectory, TimeProvider time)
+    {
+        services.AddSingleton(CatalogLoader.BuiltIn);
+        services.AddSingleton(time);
+        services.AddKeyedSingleton<IGrainStorage>(StorageNames.Twin, (_, _) =>
+            new SqliteGrainStorage(new SqliteGrainStorageOptions { DatabasePath = Path.Combine(dataDirectory, "twin.db") }));
+    }
+
     private sealed class TwinSiloConfigurator : ISiloConfigurator
     {
-        public void Configure(ISiloBuilder siloBuilder)
-        {
-            var dataDirectory = siloBuilder.Configuration[DataDirectoryKey]!;
-            siloBuilder.Services.AddSingleton(CatalogLoader.BuiltIn);
-            siloBuilder.Services.AddSingleton(TimeProvider.System);
-            siloBuilder.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Twin, (_, _) =>
-                new SqliteGrainStorage(new SqliteGrainStorageOptions { DatabasePath = Path.Combine(dataDirectory, "twin.db") }));
-        }
+        public void Configure(ISiloBuilder siloBuilder) =>
+            AddTwinGrainServices(siloBuilder.Services, siloBuilder.Configuration[DataDirectoryKey]!, TimeProvider.System);
     }
 }
