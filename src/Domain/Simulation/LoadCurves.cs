@@ -8,9 +8,9 @@ public static class LoadCurves
     public static ILoadCurve From(LoadCurveSpec? spec) => spec?.Kind switch
     {
         null => new ConstantLoadCurve(0.8),
-        "constant" => new ConstantLoadCurve(spec.Level),
-        "diurnal" => new DiurnalLoadCurve(spec.Min, spec.Max, spec.PeakHourUtc),
-        "trace" => new TraceLoadCurve(TraceLibrary.Get(spec.Trace ?? TraceLibrary.Names[0]), spec.Max),
+        LoadCurveKinds.Constant => new ConstantLoadCurve(spec.Level),
+        LoadCurveKinds.Diurnal => new DiurnalLoadCurve(spec.Min, spec.Max, spec.PeakHourUtc),
+        LoadCurveKinds.Trace => new TraceLoadCurve(TraceLibrary.Get(spec.Trace ?? TraceLibrary.Names[0]), spec.Max),
         _ => throw new ArgumentException($"Unknown load curve kind '{spec.Kind}'; known: constant, diurnal, trace."),
     };
 }
