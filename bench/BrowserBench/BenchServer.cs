@@ -3,6 +3,7 @@ using TokenFactoryTwin.Abstractions.Kpis;
 using TokenFactoryTwin.Abstractions.Topology;
 using TokenFactoryTwin.Gateway.Apis;
 using TokenFactoryTwin.Gateway.Live;
+using TokenFactoryTwin.Gateway.Twin;
 
 namespace TokenFactoryTwin.BrowserBench;
 

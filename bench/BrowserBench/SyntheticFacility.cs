@@ -1,5 +1,4 @@
 using TokenFactoryTwin.Abstractions.Kpis;
-using TokenFactoryTwin.Gateway.Apis;
 using TokenFactoryTwin.Gateway.Twin;
 
 namespace TokenFactoryTwin.BrowserBench;

@@ -13,7 +13,7 @@ namespace TokenFactoryTwin.MicroBench;
 public class IngestBenchmarks
 {
     private const int Batches = 4096;
-    private static readonly RackProfile Gb300 = new("gb300", 72, 1400, 200, 135, 2.1, 6000, 0.5, 57_600, "liquid", 288);
+    private static readonly RackProfile Gb300 = new("gb300", 72, 1400, 200, 135, 2.1, 6000, 0.5, 57_600, CoolingKinds.Liquid, 288);
     private static readonly DateTimeOffset T0 = new(2026, 11, 30, 15, 0, 0, TimeSpan.Zero);
     private GpuSampleBatch[] _batches = [];
     private RackTelemetry _telemetry = null!;
@@ -26,10 +26,10 @@ public class IngestBenchmarks
     public void Setup()
     {
         // Whole batches with rising timestamps, so every sample is applied rather than ignored as a replay.
-        var source = new RackSimulator(Gb300, new LoadCurveSpec("constant", 0.8), 7, "rack-1");
+        var source = new RackSimulator(Gb300, new LoadCurveSpec(LoadCurveKinds.Constant, 0.8), 7, "rack-1");
         _batches = Enumerable.Range(0, Batches).Select(i => GpuSampleBatch.Of(source.Tick(T0.AddSeconds(i)).ToList())).ToArray();
         _telemetry = new RackTelemetry(Gb300);
-        _simulator = new RackSimulator(Gb300, new LoadCurveSpec("constant", 0.8), 7, "rack-2");
+        _simulator = new RackSimulator(Gb300, new LoadCurveSpec(LoadCurveKinds.Constant, 0.8), 7, "rack-2");
         _simulated = new RackTelemetry(Gb300, _simulator.UuidOf);
     }
 

@@ -36,7 +36,7 @@ public static class GigawattFacility
         {
             var hall = $"hall-{h:d2}";
             var inHall = Math.Min(racksPerHall, racks - rackSpecs.Count);
-            hallSpecs.Add(new HallSpec(hall, $"Hall {h} - GB300 NVL72 (liquid)", "liquid", 1.12));
+            hallSpecs.Add(new HallSpec(hall, $"Hall {h} - GB300 NVL72 (liquid)", CoolingKinds.Liquid, 1.12));
             nodes.Add(new($"ups-{h:d2}a", $"Hall {h} UPS A", PowerNodeKind.Ups, "A", Rating(inHall), "feed-a"));
             nodes.Add(new($"ups-{h:d2}b", $"Hall {h} UPS B", PowerNodeKind.Ups, "B", Rating(inHall), "feed-b"));
             spines.AddRange(Enumerable.Range(1, SpinesPerHall).Select(s => new SpineSwitchSpec($"spine-{h:d2}-{s:d2}", SpinePorts, 800)));
@@ -66,8 +66,8 @@ public static class GigawattFacility
 
     public static LoadCurveSpec Load(string kind) => kind switch
     {
-        "constant" => new LoadCurveSpec("constant", 0.8),
-        "diurnal" => new LoadCurveSpec("diurnal", Min: 0.5, Max: 0.95),
+        LoadCurveKinds.Constant => new LoadCurveSpec(LoadCurveKinds.Constant, 0.8),
+        LoadCurveKinds.Diurnal => new LoadCurveSpec(LoadCurveKinds.Diurnal, Min: 0.5, Max: 0.95),
         _ => throw new ArgumentException($"--load '{kind}' is not constant or diurnal"),
     };
 

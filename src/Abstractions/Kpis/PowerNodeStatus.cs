@@ -25,4 +25,9 @@ public sealed record PowerNodeStatus(
 {
     public bool OverDerated => LoadKw > DeratedKw;
     public bool OverIfPartnerLost => LoadIfPartnerLostKw > DeratedKw;
+
+    /// <summary>A node no source has reported to yet: no load, all of its derated rating free.</summary>
+    public static PowerNodeStatus Unloaded(Topology.PowerNodeSpec node, DateTimeOffset asOf) => new(
+        node.Id, node.Name, node.Kind.ToString(), node.Side, node.RatingKw, node.DeratedKw, LoadKw: 0, HeadroomKw: node.DeratedKw,
+        LoadIfPartnerLostKw: 0, node.Upstream, Sources: 0, StaleSources: 0, Version: 0, asOf);
 }

@@ -7,7 +7,7 @@ namespace TokenFactoryTwin.Abstractions.Topology;
 /// </summary>
 [GenerateSerializer, Immutable, Alias("tft.LoadCurveSpec")]
 public sealed record LoadCurveSpec(
-    [property: Id(0)] string Kind = "constant",
+    [property: Id(0)] string Kind = LoadCurveKinds.Constant,
     [property: Id(1)] double Level = 0.8,
     [property: Id(2)] double Min = 0.5,
     [property: Id(3)] double Max = 0.95,

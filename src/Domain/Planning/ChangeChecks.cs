@@ -54,7 +54,7 @@ internal static class ChangeChecks
 
     public static void Cooling(List<ChangeProblem> problems, string field, RackTypeSpec? type, HallSpec? hall)
     {
-        if (type is not null && hall is not null && type.Cooling == "liquid" && hall.Cooling != "liquid")
+        if (type is not null && hall is not null && type.Cooling == CoolingKinds.Liquid && hall.Cooling != CoolingKinds.Liquid)
         {
             problems.Add(new(field, $"rack type '{type.Id}' needs liquid cooling but hall '{hall.Id}' is {hall.Cooling}-cooled"));
         }

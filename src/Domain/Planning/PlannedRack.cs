@@ -26,7 +26,7 @@ public sealed record PlannedRack(
     /// <summary>The rack as the live twin would register it (virtual, simulated at its planned load).</summary>
     public RackSpec ToVirtualSpec() => new(
         Id, Hall, RackType, Row, Position, PowerA, PowerB,
-        new TelemetrySourceSpec(TelemetrySourceKinds.Simulated, Load: new LoadCurveSpec("constant", LoadLevel ?? 1)),
+        new TelemetrySourceSpec(TelemetrySourceKinds.Simulated, Load: new LoadCurveSpec(LoadCurveKinds.Constant, LoadLevel ?? 1)),
         Workload,
         Virtual: true);
 }

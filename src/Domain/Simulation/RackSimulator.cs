@@ -13,6 +13,35 @@ namespace TokenFactoryTwin.Domain.Simulation;
 public sealed class RackSimulator
 {
     private const double MiBPerGB = 953.674;
+
+    /// <summary>Spread of each GPU's load around the rack's, as a fraction, when the load curve does not say.</summary>
+    private const double DefaultNoise = 0.03;
+
+    /// <summary>Inlet (°C) of a liquid-cooled GPU: warm-water coolant supply.</summary>
+    private const double LiquidInletC = 32.0;
+
+    /// <summary>Rise (°C) above the coolant of a liquid-cooled GPU at TDP.</summary>
+    private const double LiquidRiseAtTdpC = 30.0;
+
+    /// <summary>Inlet (°C) of an air-cooled GPU: cold-aisle air.</summary>
+    private const double AirInletC = 24.0;
+
+    /// <summary>Rise (°C) above the inlet of an air-cooled GPU at TDP.</summary>
+    private const double AirRiseAtTdpC = 48.0;
+
+    /// <summary>Longest gap between ticks (s) that counters integrate over: a longer pause is not counted as work.</summary>
+    private const double MaxTickGapSeconds = 60;
+
+    /// <summary>Utilisation reads a little above load, as exporters report a GPU busy for part of each sample.</summary>
+    private const double UtilizationPerLoad = 1.05;
+
+    /// <summary>Memory in use at no load (weights and runtime), as a fraction of HBM.</summary>
+    private const double IdleMemoryShare = 0.55;
+
+    /// <summary>Memory the KV cache adds at full load, as a fraction of HBM.</summary>
+    private const double LoadMemoryShare = 0.4;
+
+    private const double MillijoulesPerJoule = 1000;
     private readonly RackProfile _profile;
     private readonly ILoadCurve _curve;
     private readonly double _noise;
@@ -29,14 +58,15 @@ public sealed class RackSimulator
     {
         _profile = profile;
         _curve = LoadCurves.From(load);
-        _noise = load?.Noise ?? 0.03;
+        _noise = load?.Noise ?? DefaultNoise;
         _seed = seed;
         _uuidPrefix = $"GPU-{(ulong)DeterministicNoise.SeedOf(rackId):x16}";
         _prompt = new double[profile.Gpus];
         _generation = new double[profile.Gpus];
         _energyMj = new double[profile.Gpus];
-        _inlet = profile.Cooling == "liquid" ? 32.0 : 24.0;
-        _rise = profile.Cooling == "liquid" ? 30.0 : 48.0;
+        var liquid = profile.Cooling == CoolingKinds.Liquid;
+        _inlet = liquid ? LiquidInletC : AirInletC;
+        _rise = liquid ? LiquidRiseAtTdpC : AirRiseAtTdpC;
     }
 
     /// <summary>The load level of the latest tick, for figures the rack derives rather than measures (uplink traffic).</summary>
@@ -75,7 +105,7 @@ public sealed class RackSimulator
 
     private (long Tick, double Level, double Dt) Advance(DateTimeOffset at)
     {
-        var dt = _lastTick is { } last ? Math.Clamp((at - last).TotalSeconds, 0, 60) : 0;
+        var dt = _lastTick is { } last ? Math.Clamp((at - last).TotalSeconds, 0, MaxTickGapSeconds) : 0;
         _lastTick = at;
         var level = Math.Clamp(_curve.LevelAt(at), 0, 1);
         LastLevel = level;
@@ -89,14 +119,14 @@ public sealed class RackSimulator
         var tokensPerSecond = _profile.TokensPerGpuPerSecond * gpuLevel;
         _prompt[gpu] += tokensPerSecond * (1 - _profile.OutputShare) * dt;
         _generation[gpu] += tokensPerSecond * _profile.OutputShare * dt;
-        _energyMj[gpu] += powerW * dt * 1000;
+        _energyMj[gpu] += powerW * dt * MillijoulesPerJoule;
         var temperature = _inlet + _rise * powerW / _profile.GpuTdpW + DeterministicNoise.Gaussian(_seed, tick, gpu, 1);
         return new GpuReading(
             PowerW: powerW,
             EnergyMillijoules: Math.Floor(_energyMj[gpu]),
-            UtilizationPercent: Math.Round(100 * Math.Min(1, gpuLevel * 1.05)),
+            UtilizationPercent: Math.Round(100 * Math.Min(1, gpuLevel * UtilizationPerLoad)),
             TemperatureC: Math.Round(temperature, 1),
-            MemoryUsedMiB: Math.Round(_profile.HbmGB * MiBPerGB * (0.55 + 0.4 * gpuLevel)),
+            MemoryUsedMiB: Math.Round(_profile.HbmGB * MiBPerGB * (IdleMemoryShare + LoadMemoryShare * gpuLevel)),
             PromptTokens: Math.Floor(_prompt[gpu]),
             GenerationTokens: Math.Floor(_generation[gpu]));
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using TokenFactoryTwin.Domain.Catalog;
 using TokenFactoryTwin.Domain.Economics;
+using TokenFactoryTwin.Gateway.Twin;
 
 namespace TokenFactoryTwin.Gateway.Apis;
 

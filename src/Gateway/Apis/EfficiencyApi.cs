@@ -15,7 +15,7 @@ public static class EfficiencyApi
     {
         app.MapGroup("/api").WithTags("Throughput")
             .MapGet("/efficiency", (TwinLocator twin, TwinCatalog catalog, HttpContext context) =>
-                ReadApi.WithFacility(twin, context, async facility =>
+                twin.WithFacility(context, async facility =>
                 {
                     var racks = facility.GetRacks();
                     var topology = await facility.GetTopology();

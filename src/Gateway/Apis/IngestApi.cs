@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using TokenFactoryTwin.Abstractions;
 using TokenFactoryTwin.Abstractions.Grains;
 using TokenFactoryTwin.Gateway.Ingest;
@@ -26,31 +25,22 @@ public static class IngestApi
         writes.MapPost("/ingest/prometheus", PostPrometheus)
             .WithSummary("A Prometheus text exposition body as an exporter serves it; ?host= or ?endpoint= names the source of GPU-less series.");
 
-        app.MapGet("/api/discovered", async (TwinLocator twin, HttpContext context) =>
-                await twin.FacilityId() is { } facility
-                    ? Results.Ok(await twin.Client.GetGrain<IDiscoveryGrain>(TwinKeys.Discovery(facility)).GetAll())
-                    : TwinResults.Starting(context))
+        app.MapGet("/api/discovered", GetDiscovered)
             .WithTags("Ingest")
             .WithSummary("Hosts and GPUs that sent telemetry but are in no live rack, for an operator to register.");
         return app;
     }
 
-    private static async Task<IResult> PostNative(HttpContext context, TwinLocator twin, RequestBodyReader reader, NativeIngestor ingestor)
-    {
-        if (await twin.FacilityId() is not { } facility)
-        {
-            return TwinResults.Starting(context);
-        }
+    private static Task<IResult> GetDiscovered(TwinLocator twin, HttpContext context) =>
+        twin.WithFacilityId(context, async facility =>
+            Results.Ok(await twin.Client.GetGrain<IDiscoveryGrain>(TwinKeys.Discovery(facility)).GetAll()));
 
-        using var body = await reader.Read(context);
-        if (!body.Ok)
+    private static Task<IResult> PostNative(HttpContext context, TwinLocator twin, RequestBodyReader reader, NativeIngestor ingestor) =>
+        twin.WithBody(context, reader, async (facility, body) =>
         {
-            return body.Refusal!;
-        }
-
-        var (reply, unusable) = await ingestor.Ingest(facility, body.Bytes);
-        return reply is not null ? Results.Ok(reply) : TwinResults.BadRequest(unusable!);
-    }
+            var (reply, unusable) = await ingestor.Ingest(facility, body.Bytes);
+            return reply is not null ? Results.Ok(reply) : TwinResults.BadRequest(unusable!);
+        });
 
     private static async Task<IResult> PostPrometheus(
         HttpContext context, TwinLocator twin, RequestBodyReader reader, PrometheusIngestor ingestor, string? host, string? endpoint)
@@ -60,22 +50,14 @@ public static class IngestApi
             return TwinResults.BadRequest("Name the source with ?host= or ?endpoint=, not both.");
         }
 
-        if (await twin.FacilityId() is not { } facility)
+        return await twin.WithBody(context, reader, async (facility, body) =>
         {
-            return TwinResults.Starting(context);
-        }
-
-        using var body = await reader.Read(context);
-        if (!body.Ok)
-        {
-            return body.Refusal!;
-        }
-
-        var (reply, unusable, issues) = await ingestor.Ingest(
-            facility, Encoding.UTF8.GetString(body.Bytes.Span), string.IsNullOrWhiteSpace(host) ? null : host, endpoint);
-        return reply is not null
-            ? Results.Ok(reply)
-            : Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad request", detail: unusable,
-                extensions: new Dictionary<string, object?> { ["errors"] = issues.Take(IngestReply.MaxErrors).ToList() });
+            var (reply, unusable, issues) = await ingestor.Ingest(
+                facility, Encoding.UTF8.GetString(body.Bytes.Span), string.IsNullOrWhiteSpace(host) ? null : host, endpoint);
+            return reply is not null
+                ? Results.Ok(reply)
+                : Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad request", detail: unusable,
+                    extensions: new Dictionary<string, object?> { ["errors"] = issues.Take(IngestReply.MaxErrors).ToList() });
+        });
     }
 }

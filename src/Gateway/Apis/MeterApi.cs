@@ -13,13 +13,16 @@ public static class MeterApi
 {
     public static IEndpointRouteBuilder MapMeterApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/meters", async (TwinLocator twin, HttpContext context) =>
-        {
-            if (await twin.Facility() is not { } facility || await twin.FacilityId() is not { } id)
-            {
-                return TwinResults.Starting(context);
-            }
+        app.MapGet("/api/meters", GetMeters)
+            .WithTags("Twin")
+            .WithSummary("Metered power per node and for the facility (measured PUE), measured link traffic and port states, next to the modelled figures.");
+        return app;
+    }
 
+    private static Task<IResult> GetMeters(TwinLocator twin, HttpContext context) =>
+        twin.WithFacilityId(context, async id =>
+        {
+            var facility = twin.Client.GetGrain<IFacilityGrain>(TwinKeys.Facility(id));
             var kpis = await facility.GetKpis();
             var power = await facility.GetPower();
             var links = await facility.GetLinks();
@@ -57,9 +60,5 @@ public static class MeterApi
                     asOf = linkMeters[i]?.AsOf,
                 }),
             });
-        })
-        .WithTags("Twin")
-        .WithSummary("Metered power per node and for the facility (measured PUE), measured link traffic and port states, next to the modelled figures.");
-        return app;
-    }
+        });
 }

@@ -10,6 +10,13 @@ namespace TokenFactoryTwin.Gateway.Apis;
 /// </summary>
 public static class OtlpApi
 {
+    /// <summary>How many refusals the partial-success message names; the count covers them all.</summary>
+    private const int MaxErrorsInMessage = 10;
+
+    private const string JsonMediaType = "application/json";
+
+    private const string ProtobufMediaType = "application/x-protobuf";
+
     public static IEndpointRouteBuilder MapOtlpApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/v1/metrics", Post)
@@ -23,31 +30,24 @@ public static class OtlpApi
     private static async Task<IResult> Post(HttpContext context, TwinLocator twin, RequestBodyReader reader, OtlpIngestor ingestor)
     {
         var mediaType = context.Request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
-        if (mediaType != "application/json")
+        if (mediaType != JsonMediaType)
         {
             return Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type",
-                detail: mediaType == "application/x-protobuf"
+                detail: mediaType == ProtobufMediaType
                     ? "OTLP/HTTP protobuf is not supported yet; send OTLP/HTTP JSON with Content-Type: application/json (for OpenTelemetry SDKs: OTEL_EXPORTER_OTLP_METRICS_PROTOCOL=http/json)."
                     : $"Content-Type '{mediaType}' is not OTLP/HTTP JSON; send application/json.");
         }
 
-        if (await twin.FacilityId() is not { } facility)
+        return await twin.WithBody(context, reader, async (facility, body) =>
         {
-            return TwinResults.Starting(context);
-        }
+            var (reply, unusable) = await ingestor.Ingest(facility, body.Bytes);
+            return reply is null ? TwinResults.BadRequest(unusable!) : Answer(reply);
+        });
+    }
 
-        using var body = await reader.Read(context);
-        if (!body.Ok)
-        {
-            return body.Refusal!;
-        }
-
-        var (reply, unusable) = await ingestor.Ingest(facility, body.Bytes);
-        if (reply is null)
-        {
-            return TwinResults.BadRequest(unusable!);
-        }
-
+    /// <summary>The ExportMetricsServiceResponse: empty when every point was taken, else partial success.</summary>
+    private static IResult Answer(IngestReply reply)
+    {
         // Unreadable points, refused series and samples the twin refused all count as rejected data points.
         var rejected = reply.Rejected;
         if (rejected == 0)
@@ -55,7 +55,7 @@ public static class OtlpApi
             return Results.Json(new { });
         }
 
-        var message = string.Join("; ", reply.Errors.Take(10).Select(e => e.Host is null ? e.Reason : $"{e.Host}: {e.Reason}"));
+        var message = string.Join("; ", reply.Errors.Take(MaxErrorsInMessage).Select(e => e.Host is null ? e.Reason : $"{e.Host}: {e.Reason}"));
         return Results.Json(new { partialSuccess = new { rejectedDataPoints = rejected.ToString(System.Globalization.CultureInfo.InvariantCulture), errorMessage = message } });
     }
 }

@@ -13,19 +13,19 @@ public static class ReadApi
         var api = app.MapGroup("/api").WithTags("Twin");
 
         api.MapGet("/facility", (TwinLocator twin, HttpContext context) =>
-            WithFacility(twin, context, async f => Results.Ok(await f.GetKpis())))
+            twin.WithFacility(context, async f => Results.Ok(await f.GetKpis())))
             .WithSummary("Facility KPIs: tokens/s, power, tokens/s per MW (measured and provisioned), cost per million tokens.");
 
         api.MapGet("/halls", (TwinLocator twin, HttpContext context) =>
-            WithFacility(twin, context, async f => Results.Ok(await f.GetHalls())))
+            twin.WithFacility(context, async f => Results.Ok(await f.GetHalls())))
             .WithSummary("The same KPIs per hall.");
 
         api.MapGet("/racks", (TwinLocator twin, HttpContext context) =>
-            WithFacility(twin, context, async f => Results.Ok((await f.GetRacks()).Select(RackView.From))))
+            twin.WithFacility(context, async f => Results.Ok((await f.GetRacks()).Select(RackView.From))))
             .WithSummary("Every rack with its latest figures.");
 
         api.MapGet("/racks/{id}", (string id, TwinLocator twin, TwinCatalog catalog, HttpContext context) =>
-            WithFacilityId(twin, context, async facility =>
+            twin.WithFacilityId(context, async facility =>
             {
                 var detail = await twin.Client.GetGrain<IRackGrain>(TwinKeys.Rack(facility, id)).GetDetail();
                 return detail is null
@@ -44,7 +44,7 @@ public static class ReadApi
             .WithSummary("One rack: its figures, spec, GPUs, links and recent history.");
 
         api.MapGet("/gpus/{id}", (string id, TwinLocator twin, HttpContext context) =>
-            WithFacilityId(twin, context, async facility =>
+            twin.WithFacilityId(context, async facility =>
             {
                 if (!GpuIds.TryParse(id, out var rack, out var index))
                 {
@@ -57,27 +57,21 @@ public static class ReadApi
             .WithSummary("One GPU's latest readings.");
 
         api.MapGet("/power", (TwinLocator twin, HttpContext context) =>
-            WithFacility(twin, context, async f => Results.Ok(await f.GetPower())))
+            twin.WithFacility(context, async f => Results.Ok(await f.GetPower())))
             .WithSummary("Every power node: load against derated rating, headroom, and load if its partner side were lost.");
 
         api.MapGet("/links", (TwinLocator twin, HttpContext context) =>
-            WithFacility(twin, context, async f => Results.Ok(await f.GetLinks())))
+            twin.WithFacility(context, async f => Results.Ok(await f.GetLinks())))
             .WithSummary("Every rack uplink bundle: traffic against capacity.");
 
         api.MapGet("/history", (TwinLocator twin, HttpContext context) =>
-            WithFacility(twin, context, async f => Results.Ok(await f.GetHistory())))
+            twin.WithFacility(context, async f => Results.Ok(await f.GetHistory())))
             .WithSummary("The facility's rolling window (the last hour, one point per flush period).");
 
         api.MapGet("/topology", (TwinLocator twin, HttpContext context) =>
-            WithFacility(twin, context, async f => Results.Ok(await f.GetTopology())))
+            twin.WithFacility(context, async f => Results.Ok(await f.GetTopology())))
             .WithSummary("The facility's topology as the twin holds it (declared plus registered).");
 
         return app;
     }
-
-    internal static async Task<IResult> WithFacility(TwinLocator twin, HttpContext context, Func<IFacilityGrain, Task<IResult>> read) =>
-        await twin.Facility() is { } facility ? await read(facility) : TwinResults.Starting(context);
-
-    internal static async Task<IResult> WithFacilityId(TwinLocator twin, HttpContext context, Func<string, Task<IResult>> read) =>
-        await twin.FacilityId() is { } facility ? await read(facility) : TwinResults.Starting(context);
 }

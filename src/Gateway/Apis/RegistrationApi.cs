@@ -1,4 +1,3 @@
-using System.Text.Json;
 using TokenFactoryTwin.Abstractions;
 using TokenFactoryTwin.Abstractions.Grains;
 using TokenFactoryTwin.Abstractions.Ingest;
@@ -25,46 +24,45 @@ public static class RegistrationApi
         api.MapPost("/racks", PostRack).WithSummary("Adds a rack, or a JSON array of racks (all or none), to the live twin and persists them.");
         api.MapDelete("/racks/{id}", DeleteRack).WithSummary("Removes a rack registered at run time.");
         api.MapPut("/endpoints/{name}", PutEndpoint).WithSummary("Registers an inference endpoint and the twin GPUs it runs on.");
-        api.MapDelete("/endpoints/{name}", async (string name, TwinLocator twin, HttpContext context) =>
-            await twin.FacilityId() is not { } facility ? TwinResults.Starting(context)
-            : await twin.Client.GetGrain<IInferenceEndpointGrain>(TwinKeys.InferenceEndpoint(facility, name)).Remove() ? Results.NoContent()
-            : TwinResults.NotFound($"No inference endpoint '{name}'."))
-            .WithSummary("Forgets an inference endpoint.");
-        app.MapGet("/api/endpoints/{name}", async (string name, TwinLocator twin, HttpContext context) =>
-            await twin.FacilityId() is not { } facility ? TwinResults.Starting(context)
-            : await twin.Client.GetGrain<IInferenceEndpointGrain>(TwinKeys.InferenceEndpoint(facility, name)).Get() is { } spec ? Results.Ok(spec)
-            : TwinResults.NotFound($"No inference endpoint '{name}'."))
+        api.MapDelete("/endpoints/{name}", DeleteEndpoint).WithSummary("Forgets an inference endpoint.");
+        app.MapGet("/api/endpoints/{name}", GetEndpoint)
             .WithTags("Registration")
             .WithSummary("An inference endpoint and its GPUs.");
         return app;
     }
 
-    private static async Task<IResult> PostRack(HttpContext context, TwinLocator twin, RequestBodyReader reader)
+    private static Task<IResult> GetEndpoint(string name, TwinLocator twin, HttpContext context) =>
+        twin.WithFacilityId(context, async facility =>
+            await Endpoint(twin, facility, name).Get() is { } spec ? Results.Ok(spec) : NoEndpoint(name));
+
+    private static Task<IResult> DeleteEndpoint(string name, TwinLocator twin, HttpContext context) =>
+        twin.WithFacilityId(context, async facility =>
+            await Endpoint(twin, facility, name).Remove() ? Results.NoContent() : NoEndpoint(name));
+
+    private static Task<IResult> PostRack(HttpContext context, TwinLocator twin, RequestBodyReader reader) =>
+        twin.WithBody(context, reader, (facility, body) => RegisterRacks(FacilityGrain(twin, facility), body));
+
+    private static async Task<IResult> RegisterRacks(IFacilityGrain facilityGrain, RequestBody body)
     {
-        if (await twin.Facility() is not { } facilityGrain)
-        {
-            return TwinResults.Starting(context);
-        }
-
-        using var body = await reader.Read(context);
-        if (!body.Ok)
-        {
-            return body.Refusal!;
-        }
-
         // One rack, or many as a JSON array: a list is registered in one step, all or none, so a thousand racks cost
         // one write of the facility's registrations rather than a thousand.
-        var many = body.Bytes.Span.TrimStart(" \t\r\n"u8) is [(byte)'[', ..];
+        var json = body.Bytes.Span;
+        var many = json.TrimStart(" \t\r\n"u8) is [(byte)'[', ..];
         List<RackSpec?>? racks;
-        try
+        IResult? malformed;
+        if (many)
         {
-            racks = many
-                ? JsonSerializer.Deserialize<List<RackSpec?>>(body.Bytes.Span, FacilityJson.Options)
-                : [JsonSerializer.Deserialize<RackSpec>(body.Bytes.Span, FacilityJson.Options)];
+            malformed = TwinRequest.Parse(json, FacilityJson.Options, "a list of racks", out racks);
         }
-        catch (JsonException e)
+        else
         {
-            return TwinResults.BadRequest($"The body is not {(many ? "a list of racks" : "a rack")}: {e.Message}");
+            malformed = TwinRequest.Parse(json, FacilityJson.Options, "a rack", out RackSpec? rack);
+            racks = [rack];
+        }
+
+        if (malformed is not null)
+        {
+            return malformed;
         }
 
         if (racks is not { Count: > 0 })
@@ -97,43 +95,26 @@ public static class RegistrationApi
         };
     }
 
-    private static async Task<IResult> DeleteRack(string id, TwinLocator twin, HttpContext context)
+    private static Task<IResult> DeleteRack(string id, TwinLocator twin, HttpContext context) =>
+        twin.WithFacility(context, async facilityGrain =>
+        {
+            var result = await facilityGrain.RemoveRack(id);
+            return result switch
+            {
+                { Succeeded: true } => Results.NoContent(),
+                { Conflict: true } => Clash(string.Join("; ", result.Problems)),
+                _ => TwinResults.NotFound(string.Join("; ", result.Problems)),
+            };
+        });
+
+    private static Task<IResult> PutEndpoint(string name, HttpContext context, TwinLocator twin, RequestBodyReader reader) =>
+        twin.WithBody(context, reader, (facility, body) => SetEndpoint(twin, facility, name, body));
+
+    private static async Task<IResult> SetEndpoint(TwinLocator twin, string facility, string name, RequestBody body)
     {
-        if (await twin.Facility() is not { } facilityGrain)
+        if (TwinRequest.Parse(body.Bytes.Span, IngestJson.Options, "an inference endpoint", out EndpointBody? request) is { } malformed)
         {
-            return TwinResults.Starting(context);
-        }
-
-        var result = await facilityGrain.RemoveRack(id);
-        return result switch
-        {
-            { Succeeded: true } => Results.NoContent(),
-            { Conflict: true } => Clash(string.Join("; ", result.Problems)),
-            _ => TwinResults.NotFound(string.Join("; ", result.Problems)),
-        };
-    }
-
-    private static async Task<IResult> PutEndpoint(string name, HttpContext context, TwinLocator twin, RequestBodyReader reader)
-    {
-        if (await twin.Facility() is not { } facilityGrain || await twin.FacilityId() is not { } facility)
-        {
-            return TwinResults.Starting(context);
-        }
-
-        using var body = await reader.Read(context);
-        if (!body.Ok)
-        {
-            return body.Refusal!;
-        }
-
-        EndpointBody? request;
-        try
-        {
-            request = JsonSerializer.Deserialize<EndpointBody>(body.Bytes.Span, IngestJson.Options);
-        }
-        catch (JsonException e)
-        {
-            return TwinResults.BadRequest($"The body is not an inference endpoint: {e.Message}");
+            return malformed;
         }
 
         if (request?.Gpus is not { Count: > 0 } gpus)
@@ -141,7 +122,7 @@ public static class RegistrationApi
             return TwinResults.BadRequest("The body needs 'gpus': the twin GPU ids the endpoint runs on, e.g. { \"gpus\": [\"h1-01-g0\", \"h1-01-g1\"] }.");
         }
 
-        var topology = await facilityGrain.GetTopology();
+        var topology = await FacilityGrain(twin, facility).GetTopology();
         var problems = new List<string>();
         foreach (var gpu in gpus)
         {
@@ -170,9 +151,17 @@ public static class RegistrationApi
         }
 
         var spec = new InferenceEndpointSpec(name, gpus!);
-        await twin.Client.GetGrain<IInferenceEndpointGrain>(TwinKeys.InferenceEndpoint(facility, name)).Set(spec);
+        await Endpoint(twin, facility, name).Set(spec);
         return Results.Ok(spec);
     }
+
+    private static IFacilityGrain FacilityGrain(TwinLocator twin, string facility) =>
+        twin.Client.GetGrain<IFacilityGrain>(TwinKeys.Facility(facility));
+
+    private static IInferenceEndpointGrain Endpoint(TwinLocator twin, string facility, string name) =>
+        twin.Client.GetGrain<IInferenceEndpointGrain>(TwinKeys.InferenceEndpoint(facility, name));
+
+    private static IResult NoEndpoint(string name) => TwinResults.NotFound($"No inference endpoint '{name}'.");
 
     private static IResult Clash(string detail) =>
         Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict", detail: detail);

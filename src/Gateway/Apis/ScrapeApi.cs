@@ -1,4 +1,3 @@
-using System.Text.Json;
 using TokenFactoryTwin.Abstractions;
 using TokenFactoryTwin.Abstractions.Grains;
 using TokenFactoryTwin.Abstractions.Ingest;
@@ -22,41 +21,26 @@ public static class ScrapeApi
             .RequireAuthorization(TwinRoles.AdminPolicy)
             .RequireRateLimiting(SecurityExtensions.WritePolicy);
         writes.MapPost("", Post).WithSummary("Registers a /metrics endpoint for the gateway to scrape.");
-        writes.MapDelete("/{id}", async (string id, TwinLocator twin, ScrapeService scraper, HttpContext context) =>
-        {
-            if (await twin.FacilityId() is not { } facility)
-            {
-                return TwinResults.Starting(context);
-            }
-
-            var removed = await twin.Client.GetGrain<IScrapeTargetsGrain>(TwinKeys.ScrapeTargets(facility)).Remove(id);
-            scraper.RefreshSoon();
-            return removed ? Results.NoContent() : TwinResults.NotFound($"No scrape target '{id}'.");
-        }).WithSummary("Stops scraping a target.");
+        writes.MapDelete("/{id}", Delete).WithSummary("Stops scraping a target.");
         return app;
     }
 
-    private static async Task<IResult> Post(HttpContext context, TwinLocator twin, RequestBodyReader reader, ScrapeService scraper)
+    private static Task<IResult> Delete(string id, TwinLocator twin, ScrapeService scraper, HttpContext context) =>
+        twin.WithFacilityId(context, async facility =>
+        {
+            var removed = await twin.Client.GetGrain<IScrapeTargetsGrain>(TwinKeys.ScrapeTargets(facility)).Remove(id);
+            scraper.RefreshSoon();
+            return removed ? Results.NoContent() : TwinResults.NotFound($"No scrape target '{id}'.");
+        });
+
+    private static Task<IResult> Post(HttpContext context, TwinLocator twin, RequestBodyReader reader, ScrapeService scraper) =>
+        twin.WithBody(context, reader, (facility, body) => Add(twin, scraper, facility, body));
+
+    private static async Task<IResult> Add(TwinLocator twin, ScrapeService scraper, string facility, RequestBody body)
     {
-        if (await twin.FacilityId() is not { } facility)
+        if (TwinRequest.Parse(body.Bytes.Span, IngestJson.Options, "a scrape target", out ScrapeTargetSpec? target) is { } malformed)
         {
-            return TwinResults.Starting(context);
-        }
-
-        using var body = await reader.Read(context);
-        if (!body.Ok)
-        {
-            return body.Refusal!;
-        }
-
-        ScrapeTargetSpec? target;
-        try
-        {
-            target = JsonSerializer.Deserialize<ScrapeTargetSpec>(body.Bytes.Span, IngestJson.Options);
-        }
-        catch (JsonException e)
-        {
-            return TwinResults.BadRequest($"The body is not a scrape target: {e.Message}");
+            return malformed;
         }
 
         var problems = Validate(target);

@@ -2,7 +2,7 @@ using System.Buffers;
 using System.IO.Compression;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
-using TokenFactoryTwin.Gateway.Apis;
+using TokenFactoryTwin.Gateway.Twin;
 
 namespace TokenFactoryTwin.Gateway.Ingest;
 

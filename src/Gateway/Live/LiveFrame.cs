@@ -19,7 +19,7 @@ public static class LiveFrame
 
     public static byte[] Write(FacilityView view, LiveLayout layout, IReadOnlyList<Alarm> alarms)
     {
-        var racks = new Apis.RackView?[layout.RackIndex.Count];
+        var racks = new RackView?[layout.RackIndex.Count];
         foreach (var rack in view.Racks)
         {
             if (layout.RackIndex.TryGetValue(rack.Id, out var i))

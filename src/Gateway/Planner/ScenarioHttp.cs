@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Primitives;
 using TokenFactoryTwin.Abstractions.Planning;
-using TokenFactoryTwin.Gateway.Apis;
+using TokenFactoryTwin.Gateway.Twin;
 
 namespace TokenFactoryTwin.Gateway.Planner;
 

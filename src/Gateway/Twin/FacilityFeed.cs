@@ -1,5 +1,3 @@
-using TokenFactoryTwin.Gateway.Apis;
-
 namespace TokenFactoryTwin.Gateway.Twin;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using TokenFactoryTwin.Abstractions.Kpis;
-using TokenFactoryTwin.Gateway.Apis;
 
 namespace TokenFactoryTwin.Gateway.Twin;
 

@@ -237,9 +237,7 @@ public sealed class FacilityGrain(
         }
 
         var now = time.GetUtcNow();
-        var statuses = spec.PowerNodes.Select(node => _power.Get(node.Id) ?? new PowerNodeStatus(
-            node.Id, node.Name, node.Kind.ToString(), node.Side, node.RatingKw, node.DeratedKw, 0, node.DeratedKw, 0,
-            node.Upstream, 0, 0, 0, now)).ToList();
+        var statuses = spec.PowerNodes.Select(node => _power.Get(node.Id) ?? PowerNodeStatus.Unloaded(node, now)).ToList();
         return Task.FromResult<IReadOnlyList<PowerNodeStatus>>(statuses);
     }
 

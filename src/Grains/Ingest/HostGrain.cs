@@ -70,7 +70,7 @@ public sealed class HostGrain(
                 gpusSeen.Add(sample.GpuIndex);
             }
 
-            Discovered(new DiscoveredSource("host", Hostname, null, null,
+            Discovered(new DiscoveredSource(DiscoveredSourceKinds.Host, Hostname, null, null,
                 $"host '{Hostname}' is not in any live rack; register a rack listing it (POST /api/racks)", time.GetUtcNow(), gpusSeen.Count));
             return new IngestResult(0, count + tokens.Count, [new IngestError(0, $"host '{Hostname}' is not registered; it is listed at /api/discovered")]);
         }
@@ -194,7 +194,7 @@ public sealed class HostGrain(
         local = gpuIndex;
         if (local < 0 || local >= assignment.Gpus)
         {
-            Discovered(new DiscoveredSource("gpu", Hostname, gpuIndex, uuid,
+            Discovered(new DiscoveredSource(DiscoveredSourceKinds.Gpu, Hostname, gpuIndex, uuid,
                 $"host '{Hostname}' is registered with {assignment.Gpus} GPUs but reports GPU {gpuIndex}", time.GetUtcNow()));
             return $"gpu {gpuIndex} of host '{Hostname}' is beyond the {assignment.Gpus} GPUs registered for it; listed at /api/discovered";
         }
@@ -205,7 +205,7 @@ public sealed class HostGrain(
             var holder = uuids.FirstOrDefault(u => u.Value == position).Key;
             if (holder is not null)
             {
-                Discovered(new DiscoveredSource("gpu", Hostname, gpuIndex, newUuid,
+                Discovered(new DiscoveredSource(DiscoveredSourceKinds.Gpu, Hostname, gpuIndex, newUuid,
                     $"GPU {newUuid} reports as gpu {gpuIndex}, whose slot belongs to {holder}", time.GetUtcNow()));
                 return $"gpu {gpuIndex} of host '{Hostname}' has UUID {newUuid}, but that slot belongs to {holder}; listed at /api/discovered";
             }

@@ -24,6 +24,12 @@ public sealed class RackGrain(
     TimeProvider time) : Grain, IRackGrain
 {
     private const int RecentPoints = 300;
+
+    /// <summary>Uplink traffic of a simulated rack at no load, as a fraction of its uplink capacity (control, telemetry).</summary>
+    private const double IdleUplinkShare = 0.05;
+
+    /// <summary>Uplink traffic a simulated rack adds at full load, as a fraction of its uplink capacity.</summary>
+    private const double LoadUplinkShare = 0.5;
     private RackTelemetry? _telemetry;
     private RackSimulator? _simulator;
     private PhaseLockedTimer? _timer;
@@ -200,7 +206,7 @@ public sealed class RackGrain(
         var totals = _telemetry!.Totals(now, config.Timing.StaleAfter);
         _version = Math.Max(_version + 1, now.UtcTicks);
         var profile = config.Profile;
-        var uplink = _simulator is not null ? profile.UplinkGbps * (0.05 + 0.5 * _simulator.LastLevel) : 0;
+        var uplink = _simulator is not null ? profile.UplinkGbps * (IdleUplinkShare + LoadUplinkShare * _simulator.LastLevel) : 0;
         var stale = totals.GpusReporting == 0;
         var (a, b) = CordSplit.Split(stale ? _lastPoweredKw : totals.ItPowerKw, config.Spec.PowerB is not null);
         return new RackSnapshot(

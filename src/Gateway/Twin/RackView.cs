@@ -1,4 +1,4 @@
-namespace TokenFactoryTwin.Gateway.Apis;
+namespace TokenFactoryTwin.Gateway.Twin;
 
 /// <summary>A rack as <c>GET /api/racks</c> lists it.</summary>
 public sealed record RackView(

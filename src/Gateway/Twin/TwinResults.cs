@@ -1,4 +1,4 @@
-namespace TokenFactoryTwin.Gateway.Apis;
+namespace TokenFactoryTwin.Gateway.Twin;
 
 /// <summary>The gateway's error answers, as RFC 9457 problem details with a reason a person can act on.</summary>
 public static class TwinResults
