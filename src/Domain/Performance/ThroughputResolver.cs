@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using TokenFactoryTwin.Domain.Catalog;
 
@@ -19,8 +18,11 @@ public sealed class ThroughputResolver(TwinCatalog catalog)
 
     public const int MaxSequenceTokens = 1_000_000;
 
-    private readonly ConcurrentDictionary<string, ThroughputPoint?> _points = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, IReadOnlyList<ThroughputPoint>> _fronts = new(StringComparer.Ordinal);
+    /// <summary>Answers kept: far more than the workloads a facility runs, few enough that any run of questions stays small.</summary>
+    public const int CachedAnswers = 4096;
+
+    private readonly BoundedAnswerCache<ThroughputPoint?> _points = new(CachedAnswers);
+    private readonly BoundedAnswerCache<IReadOnlyList<ThroughputPoint>> _fronts = new(CachedAnswers);
 
     /// <summary>Checks a request against the catalog and fills in defaults; the problem says which field is wrong and why.</summary>
     public (ResolvedThroughputQuery? Query, ThroughputProblem? Problem) Prepare(ThroughputRequest request)

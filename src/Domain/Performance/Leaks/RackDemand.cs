@@ -19,7 +19,8 @@ public sealed record RackDemand(
 {
     /// <summary>
     /// The interactivity users see (output tokens/s per running request), when the rack's servers report running
-    /// requests; rounded to whole tokens/s per user (tenths below 10), which bounds the figures the resolver caches.
+    /// requests; rounded to whole tokens/s per user (tenths below 10), so that second-to-second jitter does not move
+    /// the modelled figure or ask the resolver a new question each second.
     /// </summary>
     public double? ObservedInteractivity => RunningRequests >= 1 && OutputTokensPerSecond > 0
         ? OutputTokensPerSecond / RunningRequests is var perUser && perUser >= 10 ? Math.Round(perUser) : Math.Max(0.1, Math.Round(perUser, 1))
