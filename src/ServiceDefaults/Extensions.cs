@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -14,7 +15,7 @@ namespace Microsoft.Extensions.Hosting;
 /// <summary>
 /// What every host of the twin shares: OpenTelemetry logs, metrics and traces (OTLP when
 /// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set, the console exporter when <c>Telemetry:Console</c> is true, and a
-/// Prometheus scrape endpoint at <c>/metrics</c>), health checks at <c>/health</c> and <c>/alive</c>, service
+/// Prometheus scrape endpoint at <c>/metrics</c>), health checks at <c>/health</c>, <c>/alive</c> and <c>/ready</c>, service
 /// discovery and HTTP resilience. Traces are collected only when something exports them: a twin makes tens of
 /// thousands of grain calls a second, and recording a span for each that nobody reads cost the silo a tenth of
 /// its CPU.
@@ -24,8 +25,23 @@ public static class Extensions
     /// <summary>Meters every host exports besides ASP.NET Core's and the runtime's.</summary>
     public static readonly string[] Meters = ["Microsoft.Orleans", "TokenFactoryTwin"];
 
-    private const string HealthEndpointPath = "/health";
-    private const string AlivenessEndpointPath = "/alive";
+    /// <summary>Every check: what the Aspire dashboard and a human read.</summary>
+    public const string HealthEndpointPath = "/health";
+
+    /// <summary>Only the process itself: a failing one means restart it (Kubernetes' liveness probe).</summary>
+    public const string AlivenessEndpointPath = "/alive";
+
+    /// <summary>The process and what it needs to serve (its silo active, its cluster reached): Kubernetes' readiness probe.</summary>
+    public const string ReadinessEndpointPath = "/ready";
+
+    /// <summary>
+    /// The tag of the checks that only readiness (and the full health) waits for. Such a check reports a process that
+    /// is not ready yet as <see cref="HealthStatus.Degraded"/>, not Unhealthy: waiting for the cluster is normal at
+    /// start, and the health service logs every Unhealthy result as an error; readiness answers 503 for both.
+    /// </summary>
+    public const string ReadyTag = "ready";
+
+    private const string LiveTag = "live";
 
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
@@ -77,6 +93,7 @@ public static class Extensions
                         options.Filter = context =>
                             !context.Request.Path.StartsWithSegments(HealthEndpointPath)
                             && !context.Request.Path.StartsWithSegments(AlivenessEndpointPath)
+                            && !context.Request.Path.StartsWithSegments(ReadinessEndpointPath)
                             && !context.Request.Path.StartsWithSegments("/metrics"))
                     .AddHttpClientInstrumentation();
                 if (console)
@@ -97,14 +114,24 @@ public static class Extensions
     public static TBuilder AddDefaultHealthChecks<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         builder.Services.AddHealthChecks()
-            .AddCheck("self", () => HealthCheckResult.Healthy(), ["live"]);
+            .AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag]);
         return builder;
     }
 
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
         app.MapHealthChecks(HealthEndpointPath);
-        app.MapHealthChecks(AlivenessEndpointPath, new HealthCheckOptions { Predicate = r => r.Tags.Contains("live") });
+        app.MapHealthChecks(AlivenessEndpointPath, new HealthCheckOptions { Predicate = r => r.Tags.Contains(LiveTag) });
+        app.MapHealthChecks(ReadinessEndpointPath, new HealthCheckOptions
+        {
+            Predicate = r => r.Tags.Contains(LiveTag) || r.Tags.Contains(ReadyTag),
+            ResultStatusCodes =
+            {
+                [HealthStatus.Healthy] = StatusCodes.Status200OK,
+                [HealthStatus.Degraded] = StatusCodes.Status503ServiceUnavailable,
+                [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
+            },
+        });
         app.MapPrometheusScrapingEndpoint("/metrics");
         return app;
     }

@@ -12,7 +12,8 @@ public static class TwinClientExtensions
 
     /// <summary>
     /// Connects to the twin's cluster as an Orleans client — the local silo's gateway port, or every silo Redis lists
-    /// in cluster mode — and registers the gateway's own services.
+    /// in cluster mode — in the background (see <see cref="ClusterConnection"/>), and registers the gateway's own
+    /// services.
     /// </summary>
     public static WebApplicationBuilder AddTwinClient(this WebApplicationBuilder builder)
     {
@@ -20,7 +21,7 @@ public static class TwinClientExtensions
         var orleans = configuration.GetSection("Orleans");
         var clusterId = orleans.GetValue("ClusterId", "tokenfactory")!;
         var serviceId = orleans.GetValue("ServiceId", "tokenfactory")!;
-        builder.UseOrleansClient(client =>
+        var orleansClient = ClusterClientServices.TakeFrom(builder.Services, () => builder.UseOrleansClient(client =>
         {
             if (TwinRedis.IsSelected(configuration))
             {
@@ -47,7 +48,11 @@ public static class TwinClientExtensions
             {
                 client.AddActivityPropagation();
             }
-        });
+        }));
+        builder.Services.AddSingleton(orleansClient);
+        builder.Services.AddSingleton<ClusterConnection>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ClusterConnection>());
+        builder.Services.AddHealthChecks().AddCheck<ClusterConnectedCheck>("cluster", tags: [Extensions.ReadyTag]);
 
         builder.Services.AddSingleton(CatalogLoader.BuiltIn);
         builder.Services.AddSingleton<TwinLocator>();

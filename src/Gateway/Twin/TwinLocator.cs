@@ -1,5 +1,6 @@
 using TokenFactoryTwin.Abstractions;
 using TokenFactoryTwin.Abstractions.Grains;
+using TokenFactoryTwin.Gateway.Hosting;
 
 namespace TokenFactoryTwin.Gateway.Twin;
 
@@ -7,15 +8,20 @@ namespace TokenFactoryTwin.Gateway.Twin;
 /// Finds the facility this gateway serves: <c>Twin:FacilityId</c> when set, else the first facility the cluster
 /// twins (asked once of the directory grain, then remembered).
 /// </summary>
-public sealed class TwinLocator(IClusterClient client, IConfiguration configuration)
+public sealed class TwinLocator(IClusterClient client, ClusterConnection connection, IConfiguration configuration)
 {
     private string? _facilityId = configuration["Twin:FacilityId"] is { Length: > 0 } id ? id : null;
 
     public IClusterClient Client => client;
 
-    /// <returns>The facility id, or null while the cluster has not registered one yet.</returns>
+    /// <returns>The facility id, or null while the gateway has not reached the cluster or the cluster has not registered one yet.</returns>
     public async Task<string?> FacilityId()
     {
+        if (!connection.IsConnected)
+        {
+            return null;
+        }
+
         if (_facilityId is not null)
         {
             return _facilityId;

@@ -28,6 +28,7 @@ public static class TwinSiloExtensions
         builder.Services.AddSingleton(facility);
         builder.Services.AddSingleton(twin.Timing);
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddHealthChecks().AddCheck<SiloActiveCheck>("silo", tags: [Extensions.ReadyTag]);
 
         builder.UseOrleans(silo =>
         {
@@ -38,6 +39,9 @@ public static class TwinSiloExtensions
             });
             silo.UseTwinStore(twin, endpoints, builder.Configuration);
             silo.UseTwinMembershipTimings();
+            silo.Services.AddSingleton<SiloStopping>();
+            silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<SiloStopping>());
+            silo.AddOutgoingGrainCallFilter<QuietStopCallFilter>();
             silo.UseTwinTls(builder.Configuration);
             if (Extensions.ExportsTraces(builder.Configuration))
             {

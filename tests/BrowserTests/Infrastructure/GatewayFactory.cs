@@ -1,5 +1,8 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using TokenFactoryTwin.Gateway.Hosting;
 
 namespace TokenFactoryTwin.BrowserTests.Infrastructure;
 
@@ -14,5 +17,13 @@ public sealed class GatewayFactory(int gatewayPort, string clusterId, string ser
         builder.UseSetting("Orleans:ServiceId", serviceId);
         builder.UseSetting("Twin:FacilityId", facilityId);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+    }
+
+    /// <summary>Hands the gateway out once it has reached the cluster (it connects in the background), as a readiness probe would.</summary>
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        host.Services.GetRequiredService<ClusterConnection>().Connected.WaitAsync(TimeSpan.FromSeconds(60)).GetAwaiter().GetResult();
+        return host;
     }
 }

@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using TokenFactoryTwin.Gateway.Hosting;
 
 namespace TokenFactoryTwin.ClusterTests.Infrastructure;
 
@@ -28,5 +31,13 @@ public class GatewayFactory(TwinClusterFixture cluster, string facilityId, IRead
         }
 
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+    }
+
+    /// <summary>Hands the gateway out once it has reached the cluster (it connects in the background), as a readiness probe would.</summary>
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        host.Services.GetRequiredService<ClusterConnection>().Connected.WaitAsync(TimeSpan.FromSeconds(60)).GetAwaiter().GetResult();
+        return host;
     }
 }
