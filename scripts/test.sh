@@ -7,6 +7,8 @@ cd "$(dirname "$0")/.."
 packages=()
 command -v redis-server >/dev/null 2>&1 || packages+=(redis-server)
 command -v chromium >/dev/null 2>&1 || packages+=(chromium)
+# kubectl renders the Kubernetes manifests under deploy/ (kubectl kustomize) for the deployment tests.
+command -v kubectl >/dev/null 2>&1 || packages+=(kubernetes-client)
 if ((${#packages[@]})); then
   if [ "$(id -u)" = 0 ]; then
     echo "Installing ${packages[*]} from Debian"

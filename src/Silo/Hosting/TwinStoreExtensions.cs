@@ -25,7 +25,8 @@ public static class TwinStoreExtensions
                 break;
             case TwinRedis.Redis:
                 var redis = TwinRedis.Options(configuration);
-                silo.ConfigureEndpoints(IPAddress.Loopback, endpoints.SiloPort, endpoints.GatewayPort, listenOnAnyHostAddress: false);
+                var advertised = AdvertisedAddress(endpoints);
+                silo.ConfigureEndpoints(advertised ?? IPAddress.Loopback, endpoints.SiloPort, endpoints.GatewayPort, listenOnAnyHostAddress: advertised is not null && !IPAddress.IsLoopback(advertised));
                 silo.UseRedisClustering(o => o.ConfigurationOptions = redis);
                 silo.AddRedisGrainStorage(StorageNames.Twin, o =>
                 {
@@ -39,4 +40,9 @@ public static class TwinStoreExtensions
 
         return silo;
     }
+
+    private static IPAddress? AdvertisedAddress(OrleansEndpointOptions endpoints) =>
+        string.IsNullOrWhiteSpace(endpoints.AdvertisedIPAddress) ? null
+        : IPAddress.TryParse(endpoints.AdvertisedIPAddress, out var address) ? address
+        : throw new InvalidOperationException($"Orleans:Endpoints:AdvertisedIPAddress '{endpoints.AdvertisedIPAddress}' is not an IP address.");
 }
