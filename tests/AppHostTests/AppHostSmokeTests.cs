@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using System.Text.Json;
 using Aspire.Hosting;
 using Aspire.Hosting.Testing;
@@ -18,43 +17,13 @@ public sealed class AppHostSmokeTests
         using var http = app.CreateHttpClient("gateway");
 
         // The Orleans client connects a little after the gateway starts: poll until the facility answers and moves.
-        var first = await ReadFacility(http, f => f.GetProperty("tokensPerSecond").GetDouble() > 0, TimeSpan.FromMinutes(2));
-        var later = await ReadFacility(http, f => f.GetProperty("asOf").GetDateTimeOffset() > first.GetProperty("asOf").GetDateTimeOffset(),
-            TimeSpan.FromSeconds(30));
+        var first = await FacilityReads.Until(http, "/api/facility", f => f.GetProperty("tokensPerSecond").GetDouble() > 0, TimeSpan.FromMinutes(2));
+        var later = await FacilityReads.Until(http, "/api/facility",
+            f => f.GetProperty("asOf").GetDateTimeOffset() > first.GetProperty("asOf").GetDateTimeOffset(), TimeSpan.FromSeconds(30));
 
         Assert.Equal("demo", first.GetProperty("id").GetString());
         Assert.Equal(24, first.GetProperty("racks").GetInt32());
         Assert.True(first.GetProperty("costPerMillionTokensUsd").GetDouble() > 0);
         Assert.True(later.GetProperty("facilityPowerKw").GetDouble() > 0);
-    }
-
-    private static async Task<JsonElement> ReadFacility(HttpClient http, Func<JsonElement, bool> until, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        string? last = null;
-        while (DateTime.UtcNow < deadline)
-        {
-            try
-            {
-                using var response = await http.GetAsync("/api/facility");
-                last = $"{(int)response.StatusCode}";
-                if (response.IsSuccessStatusCode)
-                {
-                    var facility = await response.Content.ReadFromJsonAsync<JsonElement>();
-                    if (until(facility))
-                    {
-                        return facility;
-                    }
-                }
-            }
-            catch (HttpRequestException e)
-            {
-                last = e.Message;
-            }
-
-            await Task.Delay(500);
-        }
-
-        throw new TimeoutException($"/api/facility did not answer as expected within {timeout}; last: {last}");
     }
 }

@@ -1,6 +1,6 @@
 using System.Net.Sockets;
 
-namespace TokenFactoryTwin.FaultTests.Infrastructure;
+namespace TokenFactoryTwin.Tests.Shared;
 
 public static class Tcp
 {

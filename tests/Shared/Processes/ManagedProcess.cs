@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace TokenFactoryTwin.FaultTests.Infrastructure;
+namespace TokenFactoryTwin.Tests.Shared;
 
 /// <summary>
 /// A real child process with its output kept in a log file, stopped by PID: gracefully (SIGTERM), or killed

@@ -1,4 +1,4 @@
-namespace TokenFactoryTwin.FaultTests.Infrastructure;
+namespace TokenFactoryTwin.Tests.Shared;
 
 /// <summary>
 /// Debian's <c>redis-server</c> on a free loopback port with its own folder, append-only with fsync on every write,
