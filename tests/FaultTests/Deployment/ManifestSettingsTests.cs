@@ -12,7 +12,7 @@ namespace TokenFactoryTwin.FaultTests.Deployment;
 /// manifests' environment (on a local Redis) turn ready on the probes' paths, serve the twin, demand the key from
 /// the secret for writes, and stop on SIGTERM without logging a failure.
 /// </summary>
-public sealed class ManifestSettingsTests : IAsyncDisposable
+public sealed class ManifestSettingsTests : IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "tft-fault-tests", $"manifest-{Guid.NewGuid():N}"[..17]);
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(10) };
@@ -60,7 +60,7 @@ public sealed class ManifestSettingsTests : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
+    public void Dispose()
     {
         foreach (var process in _processes)
         {
@@ -69,7 +69,6 @@ public sealed class ManifestSettingsTests : IAsyncDisposable
 
         _redis.Dispose();
         _http.Dispose();
-        await Task.CompletedTask;
         try
         {
             Directory.Delete(_folder, recursive: true);
