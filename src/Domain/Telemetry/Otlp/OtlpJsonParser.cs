@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 using TokenFactoryTwin.Domain.Telemetry.Mapping;
 
 namespace TokenFactoryTwin.Domain.Telemetry.Otlp;
@@ -25,6 +26,13 @@ public static class OtlpJsonParser
     /// <exception cref="JsonException">The body is not JSON or not the shape of an export request.</exception>
     public static OtlpExportSummary Parse(ReadOnlyMemory<byte> utf8Json, TelemetryMapper mapper)
     {
+        // JSON's reader checks UTF-8 only when a string is decoded, and then throws InvalidOperationException: a body
+        // with broken UTF-8 inside a string would fail mid-mapping instead of being refused as a whole.
+        if (!Utf8.IsValid(utf8Json.Span))
+        {
+            throw new JsonException("the body is not valid UTF-8");
+        }
+
         using var document = JsonDocument.Parse(utf8Json, new JsonDocumentOptions { MaxDepth = 32 });
         var root = document.RootElement;
         if (root.ValueKind != JsonValueKind.Object)
