@@ -11,7 +11,6 @@ using TokenFactoryTwin.Domain.Facilities;
 using TokenFactoryTwin.Domain.Kpis;
 using TokenFactoryTwin.Domain.Timing;
 using TokenFactoryTwin.Grains.Aggregation;
-using TokenFactoryTwin.Grains.Network;
 
 namespace TokenFactoryTwin.Grains.Facility;
 
@@ -38,10 +37,8 @@ public sealed class FacilityGrain(
     private PhaseLockedTimer? _timer;
     private FacilityKpiSet? _kpis;
     private MeterReading? _metered;
+    private readonly FacilityLookups _lookups = new();
     private FacilitySpec? _effective;
-    private Dictionary<string, HostAssignment>? _hosts;
-    private Dictionary<string, NetworkLinkSpec>? _links;
-    private Dictionary<string, double>? _uplinkCapacityByRack;
 
     private string FacilityId => this.GetPrimaryKeyString();
 
@@ -92,8 +89,7 @@ public sealed class FacilityGrain(
         state.State.Declared = declared;
         state.State.Timing = timing;
         await state.WriteStateAsync();
-        Recompose();
-        _hosts = null;
+        Recompose(keepHosts: false);
         await ConfigureChildren(before, racks: null);
         StartTimer(timing);
         if (logger.IsEnabled(LogLevel.Information))
@@ -111,7 +107,7 @@ public sealed class FacilityGrain(
             return TwinCommandResult.Invalid(["the facility is not started yet"]);
         }
 
-        if (RackRegistrationChecks.Check(spec, Hosts(), racks, catalog) is { Succeeded: false } refused)
+        if (RackRegistrationChecks.Check(spec, _lookups.Hosts, racks, catalog) is { Succeeded: false } refused)
         {
             return refused;
         }
@@ -119,11 +115,7 @@ public sealed class FacilityGrain(
         state.State.Registered.AddRange(racks);
         await state.WriteStateAsync();
         Recompose();
-        foreach (var (host, assignment) in racks.SelectMany(r => HostAssignments.Of(FacilityId, r)))
-        {
-            _hosts?.TryAdd(host, assignment);
-        }
-
+        _lookups.Registered(racks);
         await ConfigureChildren(spec, racks.ToList());
 
         // Registered hosts are no longer unknown: take them off the operators' list now, not at their next scrape.
@@ -141,14 +133,7 @@ public sealed class FacilityGrain(
             state.State.Registered.RemoveAt(index);
             await state.WriteStateAsync();
             Recompose();
-            foreach (var (host, _) in HostAssignments.Of(FacilityId, rack))
-            {
-                if (_hosts?.GetValueOrDefault(host)?.RackId == rack.Id)
-                {
-                    _hosts.Remove(host);
-                }
-            }
-
+            _lookups.Removed(rack);
             await ConfigureChildren(before, []);
             return TwinCommandResult.Ok;
         }
@@ -160,21 +145,9 @@ public sealed class FacilityGrain(
 
     public Task<FacilitySpec?> GetTopology() => Task.FromResult(_effective);
 
-    public Task<HostAssignment?> FindHost(string hostname) =>
-        Task.FromResult<HostAssignment?>(Hosts().GetValueOrDefault(hostname));
+    public Task<HostAssignment?> FindHost(string hostname) => Task.FromResult<HostAssignment?>(_lookups.Hosts.GetValueOrDefault(hostname));
 
-    public Task<NetworkLinkSpec?> FindLink(string linkId)
-    {
-        _links ??= _effective?.Links.ToDictionary(l => l.Id, StringComparer.Ordinal) ?? new Dictionary<string, NetworkLinkSpec>(StringComparer.Ordinal);
-        return Task.FromResult(_links.GetValueOrDefault(linkId));
-    }
-
-    /// <summary>
-    /// Built on first use after a start (a start needs none, and most hosts may never ask), then kept up to date by
-    /// registrations and removals: rebuilding it for each of a thousand registrations would cost a thousand builds.
-    /// </summary>
-    private Dictionary<string, HostAssignment> Hosts() =>
-        _hosts ??= _effective is { } spec ? HostAssignments.Index(spec) : new Dictionary<string, HostAssignment>(StringComparer.Ordinal);
+    public Task<NetworkLinkSpec?> FindLink(string linkId) => Task.FromResult(_lookups.Link(linkId));
 
     public Task<TwinKpis> GetKpis() => Task.FromResult(Kpis().Facility);
 
@@ -184,13 +157,13 @@ public sealed class FacilityGrain(
 
     public Task<IReadOnlyList<PowerNodeStatus>> GetPower() => Task.FromResult<IReadOnlyList<PowerNodeStatus>>(Power());
 
-    public async Task<IReadOnlyList<NetworkLinkStatus>> GetLinks() => Links(await GatherRacks());
+    public async Task<IReadOnlyList<NetworkLinkStatus>> GetLinks() => _lookups.Links(await GatherRacks());
 
     public async Task<FacilityOverview> GetView()
     {
         var racks = await GatherRacks();
         var kpis = Kpis();
-        return new FacilityOverview(kpis.Facility, kpis.Halls, racks, Power(), Links(racks));
+        return new FacilityOverview(kpis.Facility, kpis.Halls, racks, Power(), _lookups.Links(racks));
     }
 
     public Task<IReadOnlyList<KpiPoint>> GetHistory() => Task.FromResult(_history.ToList());
@@ -250,37 +223,26 @@ public sealed class FacilityGrain(
         return spec.PowerNodes.Select(node => _power.Get(node.Id) ?? PowerNodeStatus.Unloaded(node, now)).ToList();
     }
 
-    /// <summary>Every link's figures from the racks already gathered: a rack's uplink traffic shared over its links.</summary>
-    private List<NetworkLinkStatus> Links(IReadOnlyList<RackSnapshot> racks)
-    {
-        if (_effective is not { } spec)
-        {
-            return [];
-        }
-
-        var byId = racks.ToDictionary(r => r.RackId);
-        _uplinkCapacityByRack ??= spec.Links.GroupBy(l => l.Rack).ToDictionary(g => g.Key, g => g.Sum(l => l.CapacityGbps * l.Count));
-        return spec.Links.Select(l => LinkStatuses.From(l, byId.GetValueOrDefault(l.Rack), _uplinkCapacityByRack[l.Rack])).ToList();
-    }
-
     private IHallGrain Hall(string hallId) => GrainFactory.GetGrain<IHallGrain>(TwinKeys.Hall(FacilityId, hallId));
 
     /// <summary>
     /// The topology the twin runs: the declared one plus the registered racks it does not declare. Built when either
-    /// changes rather than on every read and every flush (it copies every rack); the lookups built from it go with it.
+    /// changes rather than on every read and every flush (it copies every rack); the lookups follow it.
     /// </summary>
-    private void Recompose()
+    /// <param name="keepHosts">Whether the host index stays (a registration or removal updates it itself).</param>
+    private void Recompose(bool keepHosts = true)
     {
-        _links = null;
-        _uplinkCapacityByRack = null;
-        if (state.State.Declared is not { } declared)
+        if (state.State.Declared is { } declared)
+        {
+            var declaredIds = declared.Racks.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+            _effective = declared with { Racks = [.. declared.Racks, .. state.State.Registered.Where(r => !declaredIds.Contains(r.Id))] };
+        }
+        else
         {
             _effective = null;
-            return;
         }
 
-        var declaredIds = declared.Racks.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
-        _effective = declared with { Racks = [.. declared.Racks, .. state.State.Registered.Where(r => !declaredIds.Contains(r.Id))] };
+        _lookups.Reindex(_effective, keepHosts);
     }
 
     /// <param name="before">The topology before the change, to find racks that left it.</param>
