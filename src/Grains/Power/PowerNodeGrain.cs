@@ -11,9 +11,10 @@ namespace TokenFactoryTwin.Grains.Power;
 /// <summary>
 /// A node on the power path. Sums the newest load of each source (<see cref="PowerNodeSources"/>: rack cords, which
 /// each hall forwards in one batch a period, and downstream nodes), and once per period pushes its own load upstream
-/// with its branch's statuses (a tree's root sends them to the facility). A silent source keeps its last load: a rack
-/// that stops reporting still draws power, and headroom must not be overstated. It flushes at its level's phase (<see cref="FlushSchedule.PowerPhaseAt"/>),
-/// learnt from its sources' reports, so a figure passes up the whole tree within one period.
+/// with its branch's statuses (<see cref="PowerBranchStatuses"/>; a tree's root sends them to the facility). A silent
+/// source keeps its last load: a rack that stops reporting still draws power, and headroom must not be overstated. It
+/// flushes at its level's phase (<see cref="FlushSchedule.PowerPhaseAt"/>), learnt from its sources' reports, so a
+/// figure passes up the whole tree within one period.
 /// </summary>
 public sealed class PowerNodeGrain(
     [PersistentState("power", StorageNames.Twin)] IPersistentState<PowerNodeState> state,
