@@ -7,7 +7,12 @@ namespace TokenFactoryTwin.Abstractions.Grains;
 /// and its meter's readings, derives the facility KPIs from them once a period, and serves what it holds. Its
 /// topology face, <see cref="IFacilityTopologyGrain"/>, is the same grain under the same key.
 /// </summary>
-[Alias("tft.IFacilityKpiGrain")]
+/// <remarks>
+/// Its alias, and each method's, is the one the facility's single interface had before the topology face was split
+/// off: a gateway or silo of the earlier shape still reads the facility's figures and still reports halls and meters
+/// to it during a rolling upgrade.
+/// </remarks>
+[Alias("tft.IFacilityGrain")]
 public interface IFacilityKpiGrain : IGrainWithStringKey
 {
     [Alias("GetKpis")]
