@@ -51,7 +51,7 @@ public sealed class LagProbe(IGrainFactory grains, FacilitySpec facility)
     public async Task<bool> WaitUntilComplete(int expectedGpus, TimeSpan timeout)
     {
         var deadline = DateTimeOffset.UtcNow + timeout;
-        var f = grains.GetGrain<IFacilityGrain>(TwinKeys.Facility(facility.Id));
+        var f = grains.GetGrain<IFacilityKpiGrain>(TwinKeys.Facility(facility.Id));
         while (DateTimeOffset.UtcNow < deadline)
         {
             var kpis = await f.GetKpis();
@@ -68,7 +68,7 @@ public sealed class LagProbe(IGrainFactory grains, FacilitySpec facility)
 
     public async Task Run(TimeSpan duration, TimeSpan interval, int expectedGpus)
     {
-        var f = grains.GetGrain<IFacilityGrain>(TwinKeys.Facility(facility.Id));
+        var f = grains.GetGrain<IFacilityKpiGrain>(TwinKeys.Facility(facility.Id));
         var end = DateTimeOffset.UtcNow + duration;
         while (DateTimeOffset.UtcNow < end)
         {

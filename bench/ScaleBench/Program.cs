@@ -31,7 +31,7 @@ var baselineHeap = ProcessMeter.LiveHeapBytes();
 Console.WriteLine($"Twinning {options.Racks:N0} racks ({gpus:N0} GPUs) in {facility.Halls.Count} halls, {facility.PowerNodes.Count} power nodes; " +
     $"flush {options.FlushPeriodMs} ms; GC {(GCSettings.IsServerGC ? "server" : "workstation")}, {Environment.ProcessorCount} cores");
 var startup = new ProcessMeter();
-await grains.GetGrain<IFacilityGrain>(TwinKeys.Facility(facility.Id)).Start(facility, timing);
+await grains.GetGrain<IFacilityTopologyGrain>(TwinKeys.Facility(facility.Id)).Start(facility, timing);
 var probe = new LagProbe(grains, facility);
 var complete = await probe.WaitUntilComplete(gpus, TimeSpan.FromSeconds(120));
 var startupSeconds = startup.WallSeconds;
@@ -54,7 +54,7 @@ var cpu = meter.CpuSeconds;
 var allocated = meter.AllocatedMegabytes;
 var (gen0, gen1, gen2) = meter.Collections;
 var pause = meter.GcPauseSeconds;
-var kpis = await grains.GetGrain<IFacilityGrain>(TwinKeys.Facility(facility.Id)).GetKpis();
+var kpis = await grains.GetGrain<IFacilityKpiGrain>(TwinKeys.Facility(facility.Id)).GetKpis();
 var workingSet = ProcessMeter.WorkingSetBytes();
 var liveHeap = ProcessMeter.LiveHeapBytes();
 

@@ -96,7 +96,7 @@ public sealed class LiveViewTests(LiveViewFixture fixture)
         var alarm = page.Locator($"[data-testid=alarm][data-kind=power-over-derated][data-place={LiveViewFacility.SpareBuswayA}]");
         Assert.Equal(0, await alarm.CountAsync());
 
-        var result = await fixture.Facility.RegisterRacks([LiveViewFacility.OverloadingRack("h2-spare-01")]);
+        var result = await fixture.Topology.RegisterRacks([LiveViewFacility.OverloadingRack("h2-spare-01")]);
         Assert.True(result.Succeeded, string.Join("; ", result.Problems));
 
         await Assertions.Expect(alarm).ToHaveCountAsync(1, new() { Timeout = 30_000 });

@@ -5,8 +5,6 @@ namespace TokenFactoryTwin.Domain.Facilities;
 /// <summary>The power tree's checks: each node's rating, side and upstream, and no upstream chain that loops.</summary>
 internal static class PowerTreeChecks
 {
-    private static readonly string[] Sides = ["A", "B"];
-
     public static void CheckNode(List<string> problems, PowerNodeSpec node, HashSet<string> nodes)
     {
         IdChecks.Check(problems, "power node", node.Id);
@@ -20,7 +18,7 @@ internal static class PowerTreeChecks
             problems.Add($"power node '{node.Id}': continuousLoadFraction {node.ContinuousLoadFraction} must be in (0, 1]");
         }
 
-        if (!Sides.Contains(node.Side))
+        if (!PowerSides.All.Contains(node.Side))
         {
             problems.Add($"power node '{node.Id}': side '{node.Side}' is not A or B");
         }

@@ -7,8 +7,6 @@ namespace TokenFactoryTwin.Domain.Planning;
 /// <summary>Changes to the power path, the halls and the economics. Each checks first and edits only when all is well.</summary>
 internal static class SettingChanges
 {
-    private static readonly string[] Sides = ["A", "B"];
-
     public static void FailPowerNode(List<ChangeProblem> problems, PlanModel model, FailPowerNodeChange change)
     {
         if (string.IsNullOrWhiteSpace(change.Node))
@@ -142,7 +140,7 @@ internal static class SettingChanges
             problems.Add(new("id", $"'{change.Id}' is a power node already"));
         }
 
-        if (!Sides.Contains(change.Side))
+        if (!PowerSides.All.Contains(change.Side))
         {
             problems.Add(new("side", $"must be A or B (got '{change.Side}')"));
         }

@@ -12,46 +12,48 @@ public static class CatalogApi
     {
         var api = app.MapGroup("/api").WithTags("Catalog");
 
-        api.MapGet("/catalog", (TwinCatalog catalog) => Results.Ok(new
-        {
-            gpus = catalog.Gpus,
-            rackTypes = catalog.RackTypes,
-            models = catalog.Models,
-            curves = catalog.Curves,
-            articlePoints = catalog.ArticlePoints,
-            seedTable = catalog.SeedTable,
-            facility = catalog.Facility,
-        }))
-        .WithSummary("Hardware, rack types, models and published operating points, each with its source.");
-
-        api.MapGet("/economics", (string? gpu, string? tokensPerGpuPerSecond, string? priceTier, TwinCatalog catalog) =>
-        {
-            if (string.IsNullOrWhiteSpace(gpu))
-            {
-                return TwinResults.BadRequest($"Query parameter 'gpu' is required (one of: {string.Join(", ", catalog.Gpus.Select(g => g.Id))}).");
-            }
-
-            if (catalog.FindGpu(gpu) is not { } spec)
-            {
-                return TwinResults.BadRequest($"Unknown gpu '{gpu}'; known: {string.Join(", ", catalog.Gpus.Select(g => g.Id))}.");
-            }
-
-            if (!double.TryParse(tokensPerGpuPerSecond, NumberStyles.Float, CultureInfo.InvariantCulture, out var tokens)
-                || !double.IsFinite(tokens) || tokens <= 0)
-            {
-                return TwinResults.BadRequest("Query parameter 'tokensPerGpuPerSecond' must be a positive number.");
-            }
-
-            var tier = string.IsNullOrWhiteSpace(priceTier) ? "hyperscaler" : priceTier;
-            if (!spec.UsdPerGpuHour.ContainsKey(tier))
-            {
-                return TwinResults.BadRequest($"Unknown priceTier '{tier}'; known: {string.Join(", ", spec.UsdPerGpuHour.Keys)}.");
-            }
-
-            return Results.Ok(GpuEconomicsCalculator.Calculate(spec, tokens, tier));
-        })
-        .WithSummary("Tokens/s per MW, cost per million tokens and joules per token for one GPU at a throughput and price tier.");
-
+        api.MapGet("/catalog", GetCatalog)
+            .WithSummary("Hardware, rack types, models and published operating points, each with its source.");
+        api.MapGet("/economics", GetEconomics)
+            .WithSummary("Tokens/s per MW, cost per million tokens and joules per token for one GPU at a throughput and price tier.");
         return app;
+    }
+
+    private static IResult GetCatalog(TwinCatalog catalog) => Results.Ok(new
+    {
+        gpus = catalog.Gpus,
+        rackTypes = catalog.RackTypes,
+        models = catalog.Models,
+        curves = catalog.Curves,
+        articlePoints = catalog.ArticlePoints,
+        seedTable = catalog.SeedTable,
+        facility = catalog.Facility,
+    });
+
+    private static IResult GetEconomics(string? gpu, string? tokensPerGpuPerSecond, string? priceTier, TwinCatalog catalog)
+    {
+        if (string.IsNullOrWhiteSpace(gpu))
+        {
+            return TwinResults.BadRequest($"Query parameter 'gpu' is required (one of: {string.Join(", ", catalog.Gpus.Select(g => g.Id))}).");
+        }
+
+        if (catalog.FindGpu(gpu) is not { } spec)
+        {
+            return TwinResults.BadRequest($"Unknown gpu '{gpu}'; known: {string.Join(", ", catalog.Gpus.Select(g => g.Id))}.");
+        }
+
+        if (!double.TryParse(tokensPerGpuPerSecond, NumberStyles.Float, CultureInfo.InvariantCulture, out var tokens)
+            || !double.IsFinite(tokens) || tokens <= 0)
+        {
+            return TwinResults.BadRequest("Query parameter 'tokensPerGpuPerSecond' must be a positive number.");
+        }
+
+        var tier = string.IsNullOrWhiteSpace(priceTier) ? ThroughputApi.DefaultPriceTier : priceTier;
+        if (!spec.UsdPerGpuHour.ContainsKey(tier))
+        {
+            return TwinResults.BadRequest($"Unknown priceTier '{tier}'; known: {string.Join(", ", spec.UsdPerGpuHour.Keys)}.");
+        }
+
+        return Results.Ok(GpuEconomicsCalculator.Calculate(spec, tokens, tier));
     }
 }

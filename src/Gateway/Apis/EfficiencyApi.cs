@@ -1,3 +1,5 @@
+using TokenFactoryTwin.Abstractions;
+using TokenFactoryTwin.Abstractions.Grains;
 using TokenFactoryTwin.Abstractions.Topology;
 using TokenFactoryTwin.Domain.Catalog;
 using TokenFactoryTwin.Domain.Performance.Leaks;
@@ -14,18 +16,20 @@ public static class EfficiencyApi
     public static IEndpointRouteBuilder MapEfficiencyApi(this IEndpointRouteBuilder app)
     {
         app.MapGroup("/api").WithTags("Throughput")
-            .MapGet("/efficiency", (TwinLocator twin, TwinCatalog catalog, HttpContext context) =>
-                twin.WithFacility(context, async facility =>
-                {
-                    var racks = facility.GetRacks();
-                    var topology = await facility.GetTopology();
-                    var workloads = (topology?.Racks ?? []).ToDictionary(r => r.Id, r => r.Workload, StringComparer.Ordinal);
-                    var tier = topology?.CostModel is { Kind: CostModelKinds.PriceTier } cost ? cost.PriceTier : ThroughputApi.DefaultPriceTier;
-                    var demand = (await racks).Select(r => new RackDemand(r.RackId, r.Hall, r.Gpu, r.GpusReporting, r.Source, r.TokensPerSecond,
-                        workloads.GetValueOrDefault(r.RackId), r.OutputTokensPerSecond, r.RunningRequests));
-                    return Results.Ok(LeakCalculator.Compute(demand, catalog, tier));
-                }))
+            .MapGet("/efficiency", GetEfficiency)
             .WithSummary("Per rack, hall and facility: measured tokens/s against what the throughput model says the same GPUs deliver at their workload, and the tokens/s and $/h left on the table.");
         return app;
     }
+
+    private static Task<IResult> GetEfficiency(TwinLocator twin, TwinCatalog catalog, HttpContext context) =>
+        twin.WithFacilityId(context, async facility =>
+        {
+            var racks = twin.Client.GetGrain<IFacilityKpiGrain>(TwinKeys.Facility(facility)).GetRacks();
+            var topology = await twin.Client.GetGrain<IFacilityTopologyGrain>(TwinKeys.Facility(facility)).GetTopology();
+            var workloads = (topology?.Racks ?? []).ToDictionary(r => r.Id, r => r.Workload, StringComparer.Ordinal);
+            var tier = topology?.CostModel is { Kind: CostModelKinds.PriceTier } cost ? cost.PriceTier : ThroughputApi.DefaultPriceTier;
+            var demand = (await racks).Select(r => new RackDemand(r.RackId, r.Hall, r.Gpu, r.GpusReporting, r.Source, r.TokensPerSecond,
+                workloads.GetValueOrDefault(r.RackId), r.OutputTokensPerSecond, r.RunningRequests));
+            return Results.Ok(LeakCalculator.Compute(demand, catalog, tier));
+        });
 }

@@ -22,7 +22,7 @@ public static class MeterApi
     private static Task<IResult> GetMeters(TwinLocator twin, HttpContext context) =>
         twin.WithFacilityId(context, async id =>
         {
-            var facility = twin.Client.GetGrain<IFacilityGrain>(TwinKeys.Facility(id));
+            var facility = twin.Client.GetGrain<IFacilityKpiGrain>(TwinKeys.Facility(id));
             var kpis = await facility.GetKpis();
             var power = await facility.GetPower();
             var links = await facility.GetLinks();

@@ -42,7 +42,7 @@ public static class RegistrationApi
     private static Task<IResult> PostRack(HttpContext context, TwinLocator twin, RequestBodyReader reader) =>
         twin.WithBody(context, reader, (facility, body) => RegisterRacks(FacilityGrain(twin, facility), body));
 
-    private static async Task<IResult> RegisterRacks(IFacilityGrain facilityGrain, RequestBody body)
+    private static async Task<IResult> RegisterRacks(IFacilityTopologyGrain facilityGrain, RequestBody body)
     {
         // One rack, or many as a JSON array: a list is registered in one step, all or none, so a thousand racks cost
         // one write of the facility's registrations rather than a thousand.
@@ -96,7 +96,7 @@ public static class RegistrationApi
     }
 
     private static Task<IResult> DeleteRack(string id, TwinLocator twin, HttpContext context) =>
-        twin.WithFacility(context, async facilityGrain =>
+        twin.WithFacility<IFacilityTopologyGrain>(context, async facilityGrain =>
         {
             var result = await facilityGrain.RemoveRack(id);
             return result switch
@@ -155,8 +155,8 @@ public static class RegistrationApi
         return Results.Ok(spec);
     }
 
-    private static IFacilityGrain FacilityGrain(TwinLocator twin, string facility) =>
-        twin.Client.GetGrain<IFacilityGrain>(TwinKeys.Facility(facility));
+    private static IFacilityTopologyGrain FacilityGrain(TwinLocator twin, string facility) =>
+        twin.Client.GetGrain<IFacilityTopologyGrain>(TwinKeys.Facility(facility));
 
     private static IInferenceEndpointGrain Endpoint(TwinLocator twin, string facility, string name) =>
         twin.Client.GetGrain<IInferenceEndpointGrain>(TwinKeys.InferenceEndpoint(facility, name));

@@ -1,3 +1,4 @@
+using TokenFactoryTwin.Abstractions.Grains;
 using System.Threading.Channels;
 using TokenFactoryTwin.Abstractions.Topology;
 using TokenFactoryTwin.Gateway.Twin;
@@ -43,7 +44,7 @@ public sealed partial class LiveRelay(FacilityFeed feed, LiveHub hub, TwinLocato
     {
         try
         {
-            return await twin.Facility() is { } facility ? await facility.GetTopology().WaitAsync(TimeSpan.FromSeconds(5)) : null;
+            return await twin.Facility<IFacilityTopologyGrain>() is { } facility ? await facility.GetTopology().WaitAsync(TimeSpan.FromSeconds(5)) : null;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -1,10 +1,13 @@
+using TokenFactoryTwin.Abstractions.Grains;
+
 namespace TokenFactoryTwin.Gateway.Twin;
 
 /// <summary>
-/// Reads the facility's aggregates once per second and keeps the latest <see cref="FacilityView"/> for the live
-/// view and the gateway's meter. A poll of aggregates the facility grain already holds, rather than an Orleans
-/// observer: it costs one call per second per gateway, survives the facility grain moving to another silo with no
-/// re-subscription, and marks the view stale by itself when the cluster stops answering.
+/// Reads the facility's aggregates once per second, in one call (<see cref="IFacilityKpiGrain.GetView"/>), and keeps
+/// the latest <see cref="FacilityView"/> for the live view and the gateway's meter. A poll of aggregates the facility
+/// grain already holds, rather than an Orleans observer: it costs one call per second per gateway, survives the
+/// facility grain moving to another silo with no re-subscription, and marks the view stale by itself when the cluster
+/// stops answering.
 /// </summary>
 public sealed partial class FacilityFeed(TwinLocator twin, TimeProvider time, ILogger<FacilityFeed> logger) : BackgroundService
 {
@@ -24,16 +27,12 @@ public sealed partial class FacilityFeed(TwinLocator twin, TimeProvider time, IL
         {
             try
             {
-                if (await twin.Facility() is { } facility)
+                if (await twin.Facility<IFacilityKpiGrain>() is { } facility)
                 {
-                    var kpis = facility.GetKpis();
-                    var halls = facility.GetHalls();
-                    var racks = facility.GetRacks();
-                    var power = facility.GetPower();
-                    var links = facility.GetLinks();
-                    await Task.WhenAll(kpis, halls, racks, power, links).WaitAsync(Period * 5, stoppingToken);
-                    _latest = new FacilityView(time.GetUtcNow(), false, kpis.Result, halls.Result,
-                        racks.Result.Select(RackView.From).ToList(), power.Result, links.Result);
+                    // One call a frame: the facility gathers its halls' racks once and derives the links from them.
+                    var read = await facility.GetView().WaitAsync(Period * 5, stoppingToken);
+                    _latest = new FacilityView(time.GetUtcNow(), false, read.Facility, read.Halls,
+                        read.Racks.Select(RackView.From).ToList(), read.Power, read.Links);
                 }
             }
             catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)

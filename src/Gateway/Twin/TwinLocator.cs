@@ -31,6 +31,9 @@ public sealed class TwinLocator(IClusterClient client, ClusterConnection connect
         return _facilityId = facilities.Count > 0 ? facilities[0] : null;
     }
 
-    public async Task<IFacilityGrain?> Facility() =>
-        await FacilityId() is { } id ? client.GetGrain<IFacilityGrain>(TwinKeys.Facility(id)) : null;
+    /// <typeparam name="TFace">The face of the facility grain wanted: <see cref="IFacilityKpiGrain"/> or <see cref="IFacilityTopologyGrain"/>.</typeparam>
+    /// <returns>That face of the facility's grain, or null while the cluster has not registered a facility yet.</returns>
+    public async Task<TFace?> Facility<TFace>()
+        where TFace : class, IGrainWithStringKey =>
+        await FacilityId() is { } id ? client.GetGrain<TFace>(TwinKeys.Facility(id)) : null;
 }

@@ -16,9 +16,13 @@ public static class TwinRequest
     public static async Task<IResult> WithFacilityId(this TwinLocator twin, HttpContext context, Func<string, Task<IResult>> handle) =>
         await twin.FacilityId() is { } facility ? await handle(facility) : TwinResults.Starting(context);
 
-    /// <summary>Runs <paramref name="handle"/> with the facility's grain, or answers 503 while there is none yet.</summary>
-    public static Task<IResult> WithFacility(this TwinLocator twin, HttpContext context, Func<IFacilityGrain, Task<IResult>> handle) =>
-        twin.WithFacilityId(context, facility => handle(twin.Client.GetGrain<IFacilityGrain>(TwinKeys.Facility(facility))));
+    /// <summary>
+    /// Runs <paramref name="handle"/> with one face of the facility's grain (<see cref="IFacilityKpiGrain"/> or
+    /// <see cref="IFacilityTopologyGrain"/>), or answers 503 while there is none yet.
+    /// </summary>
+    public static Task<IResult> WithFacility<TFace>(this TwinLocator twin, HttpContext context, Func<TFace, Task<IResult>> handle)
+        where TFace : IGrainWithStringKey =>
+        twin.WithFacilityId(context, facility => handle(twin.Client.GetGrain<TFace>(TwinKeys.Facility(facility))));
 
     /// <summary>
     /// Runs <paramref name="handle"/> with the facility's id and the request's body, or answers 503 while there is no

@@ -22,7 +22,7 @@ public sealed class HallGrain(
     private PhaseLockedTimer? _timer;
     private long _version;
     private HallSnapshot? _last;
-    private IFacilityGrain? _facility;
+    private IFacilityKpiGrain? _facility;
     private readonly CordLoadRouter _cords = new();
     private readonly Dictionary<string, IPowerNodeGrain> _powerNodes = new(StringComparer.Ordinal);
 
@@ -148,7 +148,7 @@ public sealed class HallGrain(
         var totals = KpiTotalsMath.FromRacks(Current(now, timing), spec.Pue);
         _version = Math.Max(_version + 1, now.UtcTicks);
         _last = new HallSnapshot(spec.Id, _version, now, spec.Pue, totals);
-        _facility ??= GrainFactory.GetGrain<IFacilityGrain>(TwinKeys.Facility(facility));
+        _facility ??= GrainFactory.GetGrain<IFacilityKpiGrain>(TwinKeys.Facility(facility));
         _ = _facility.ReportHall(_last);
         RouteCordLoads(facility, spec.Id);
 

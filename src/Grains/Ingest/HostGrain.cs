@@ -154,7 +154,7 @@ public sealed class HostGrain(
         HostAssignment? assignment;
         try
         {
-            assignment = await GrainFactory.GetGrain<IFacilityGrain>(TwinKeys.Facility(FacilityId)).FindHost(Hostname);
+            assignment = await GrainFactory.GetGrain<IFacilityTopologyGrain>(TwinKeys.Facility(FacilityId)).FindHost(Hostname);
         }
         catch (Exception e) when ((e is OrleansException or TimeoutException) && state.State.Assignment is not null)
         {

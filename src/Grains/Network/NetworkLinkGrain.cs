@@ -15,7 +15,7 @@ public sealed class NetworkLinkGrain : Grain, INetworkLinkGrain
     {
         var key = this.GetPrimaryKeyString();
         var facility = TwinKeys.FacilityOf(key);
-        if (await GrainFactory.GetGrain<IFacilityGrain>(TwinKeys.Facility(facility)).FindLink(TwinKeys.LocalId(key)) is not { } spec)
+        if (await GrainFactory.GetGrain<IFacilityTopologyGrain>(TwinKeys.Facility(facility)).FindLink(TwinKeys.LocalId(key)) is not { } spec)
         {
             return null;
         }

@@ -26,13 +26,12 @@ public sealed class ScenarioGrain(
 
     public async Task<ScenarioView?> Create(string name)
     {
-        var facility = GrainFactory.GetGrain<IFacilityGrain>(TwinKeys.Facility(FacilityId));
-        if (await facility.GetTopology() is not { } topology)
+        if (await Topology().GetTopology() is not { } topology)
         {
             return null;
         }
 
-        var racks = await facility.GetRacks();
+        var racks = await GrainFactory.GetGrain<IFacilityKpiGrain>(TwinKeys.Facility(FacilityId)).GetRacks();
         var now = time.GetUtcNow();
         state.State = new ScenarioState { Name = name, CreatedAt = now, Version = 1, Baseline = new ScenarioBaseline(now, topology, racks) };
         await state.WriteStateAsync();
@@ -132,7 +131,7 @@ public sealed class ScenarioGrain(
         }
 
         var model = ScenarioEvaluator.Project(state.State.Baseline!, state.State.Changes, ScenarioId, catalog);
-        var facility = GrainFactory.GetGrain<IFacilityGrain>(TwinKeys.Facility(FacilityId));
+        var facility = Topology();
         var live = (await facility.GetTopology())?.Racks.Select(r => r.Id).ToHashSet() ?? [];
 
         // Only racks the plan adds can go into the live twin; swapped, removed and re-powered racks are physical work.
@@ -161,7 +160,7 @@ public sealed class ScenarioGrain(
             return new ScenarioApplyResult(ScenarioOutcome.NotFound, [], [], []);
         }
 
-        var facility = GrainFactory.GetGrain<IFacilityGrain>(TwinKeys.Facility(FacilityId));
+        var facility = Topology();
         var removed = new List<string>();
         var problems = new List<string>();
         foreach (var rack in state.State.AppliedRacks)
@@ -197,4 +196,6 @@ public sealed class ScenarioGrain(
     }
 
     private IScenarioIndexGrain Index() => GrainFactory.GetGrain<IScenarioIndexGrain>(TwinKeys.ScenarioIndex(FacilityId));
+
+    private IFacilityTopologyGrain Topology() => GrainFactory.GetGrain<IFacilityTopologyGrain>(TwinKeys.Facility(FacilityId));
 }

@@ -42,7 +42,9 @@ public sealed class LiveViewFixture : IAsyncLifetime
 
     public IGrainFactory Grains => _cluster.GrainFactory;
 
-    public IFacilityGrain Facility => Grains.GetGrain<IFacilityGrain>(TwinKeys.Facility(FacilityId));
+    public IFacilityKpiGrain Facility => Grains.GetGrain<IFacilityKpiGrain>(TwinKeys.Facility(FacilityId));
+
+    public IFacilityTopologyGrain Topology => Grains.GetGrain<IFacilityTopologyGrain>(TwinKeys.Facility(FacilityId));
 
     /// <summary>Where screenshots go: the repository's <c>test-results/screenshots</c> when run from it, else the test output.</summary>
     public static string ScreenshotDirectory { get; } = FindScreenshotDirectory();
@@ -50,7 +52,7 @@ public sealed class LiveViewFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _cluster = await TwinTestCluster.Deploy(1, ClusterId, DataDirectory);
-        await Facility.Start(LiveViewFacility.Create(FacilityId), LiveViewFacility.Timing);
+        await Topology.Start(LiveViewFacility.Create(FacilityId), LiveViewFacility.Timing);
 
         _gateway = new GatewayFactory(_cluster.Options.BaseGatewayPort, ClusterId, ServiceId, FacilityId);
         _gateway.UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));

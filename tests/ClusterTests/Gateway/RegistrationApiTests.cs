@@ -21,7 +21,7 @@ public sealed class RegistrationApiTests(TwinClusterFixture fixture)
         var body = await LiveTwin.Json(response, HttpStatusCode.Created);
         Assert.Equal("/api/racks/live-01", response.Headers.Location!.OriginalString);
         Assert.Equal("live", body.GetProperty("source").GetProperty("kind").GetString());
-        var topology = (await twin.Facility.GetTopology())!;
+        var topology = (await twin.Topology.GetTopology())!;
         var rack = topology.Racks.Single(r => r.Id == LiveTwin.LiveRack);
         Assert.Equal(TelemetrySourceKinds.Live, rack.Source.Kind);
         Assert.Equal(LiveTwin.Host, rack.Source.Hosts![0].Hostname);
@@ -54,7 +54,7 @@ public sealed class RegistrationApiTests(TwinClusterFixture fixture)
         Assert.Contains(problems, p => p.Contains("hall-9"));
         Assert.Contains(problems, p => p.Contains("no-such-rack"));
         await LiveTwin.Json(malformed, HttpStatusCode.BadRequest);
-        Assert.Equal(2, (await twin.Facility.GetTopology())!.Racks.Count);
+        Assert.Equal(2, (await twin.Topology.GetTopology())!.Racks.Count);
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public sealed class RegistrationApiTests(TwinClusterFixture fixture)
         Assert.Equal(40, body.GetArrayLength());
         Assert.Contains("host 'node-91' already belongs to rack 'live-91'", (await LiveTwin.Json(clash, HttpStatusCode.Conflict)).GetProperty("detail").GetString());
         Assert.Contains("belongs to rack 'live-07'", (await LiveTwin.Json(taken, HttpStatusCode.Conflict)).GetProperty("detail").GetString());
-        var topology = (await twin.Facility.GetTopology())!;
+        var topology = (await twin.Topology.GetTopology())!;
         Assert.Equal(41, topology.Racks.Count);
         Assert.DoesNotContain(topology.Racks, r => r.Id is "live-91" or "live-92" or "live-93");
         var host = await fixture.Grains.GetGrain<IHostGrain>(TwinKeys.Host(twin.FacilityId, "node-40")).GetAssignment();
@@ -93,7 +93,7 @@ public sealed class RegistrationApiTests(TwinClusterFixture fixture)
         Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
         await LiveTwin.Json(again, HttpStatusCode.NotFound);
         await LiveTwin.Json(declared, HttpStatusCode.Conflict);
-        Assert.DoesNotContain((await twin.Facility.GetTopology())!.Racks, r => r.Id == LiveTwin.LiveRack);
+        Assert.DoesNotContain((await twin.Topology.GetTopology())!.Racks, r => r.Id == LiveTwin.LiveRack);
         var reply = await LiveTwin.Json(await twin.PostPrometheus(Captures.Text(Captures.Dcgm8xH100)));
         Assert.Equal(0, reply.GetProperty("accepted").GetInt32());
         // The host is free again: another rack may take it.

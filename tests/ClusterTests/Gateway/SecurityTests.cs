@@ -49,7 +49,7 @@ public sealed class SecurityTests(TwinClusterFixture fixture)
     public async Task With_keys_on_writes_need_a_key_with_the_right_role_and_reads_stay_open()
     {
         await using var twin = await LiveTwin.Start(fixture, Keys());
-        var fingerprintBefore = (await twin.Facility.GetTopology())!.Racks.Count;
+        var fingerprintBefore = (await twin.Topology.GetTopology())!.Racks.Count;
 
         var noKey = await twin.Http.SendAsync(Post("/api/racks", JsonContent.Create(LiveTwin.RackBody()), null));
         var badKey = await twin.Http.SendAsync(Post("/api/racks", JsonContent.Create(LiveTwin.RackBody()), "not-a-key-at-all-xxxxxxxx"));
@@ -62,7 +62,7 @@ public sealed class SecurityTests(TwinClusterFixture fixture)
         Assert.Contains("not known", (await LiveTwin.Json(badKey, HttpStatusCode.Unauthorized)).GetProperty("detail").GetString());
         Assert.Contains("collector", (await LiveTwin.Json(wrongRole, HttpStatusCode.Forbidden)).GetProperty("detail").GetString());
         Assert.Equal(HttpStatusCode.Unauthorized, ingestNoKey.StatusCode);
-        Assert.Equal(fingerprintBefore, (await twin.Facility.GetTopology())!.Racks.Count);
+        Assert.Equal(fingerprintBefore, (await twin.Topology.GetTopology())!.Racks.Count);
 
         await twin.RegisterLiveRack(AdminKey);
         var ingest = await twin.Http.SendAsync(Post("/api/ingest/prometheus", Dcgm(), IngestKey));

@@ -17,7 +17,7 @@ public sealed class ThroughputApiTests(TwinClusterFixture fixture) : IAsyncLifet
 
     public async Task InitializeAsync()
     {
-        await fixture.Grains.GetGrain<IFacilityGrain>(TwinKeys.Facility(_facilityId))
+        await fixture.Grains.GetGrain<IFacilityTopologyGrain>(TwinKeys.Facility(_facilityId))
             .Start(TestFacilities.TwoHalls(_facilityId, 1, 1), TestFacilities.FastTiming);
         _gateway = new GatewayFactory(fixture, _facilityId);
         _http = _gateway.CreateClient();

@@ -18,8 +18,9 @@ public sealed class CordLoadTests(TwinClusterFixture fixture)
     public async Task A_busway_carries_the_sum_of_its_racks_cord_loads()
     {
         var id = TestFacilities.NewId();
-        var facility = fixture.Grains.GetGrain<IFacilityGrain>(TwinKeys.Facility(id));
-        await facility.Start(TestFacilities.TwoHalls(id, h200Racks: 3, gb300Racks: 2), TestFacilities.FastTiming);
+        var facility = fixture.Grains.GetGrain<IFacilityKpiGrain>(TwinKeys.Facility(id));
+        var topology = fixture.Grains.GetGrain<IFacilityTopologyGrain>(TwinKeys.Facility(id));
+        await topology.Start(TestFacilities.TwoHalls(id, h200Racks: 3, gb300Racks: 2), TestFacilities.FastTiming);
 
         var racks = await Eventually.Get(facility.GetRacks, r => r.Count == 5 && r.All(s => s.Cords is not null && s.ItPowerKw > 0),
             what: "five racks reporting their cord loads");
@@ -46,8 +47,9 @@ public sealed class CordLoadTests(TwinClusterFixture fixture)
         var spec = TestFacilities.TwoHalls(id, h200Racks: 2, gb300Racks: 2);
         // Rack h1-02 stands in hall 1 but is fed from hall 2's busways.
         spec = spec with { Racks = [.. spec.Racks.Select(r => r.Id == "h1-02" ? r with { PowerA = "bw-2a", PowerB = "bw-2b" } : r)] };
-        var facility = fixture.Grains.GetGrain<IFacilityGrain>(TwinKeys.Facility(id));
-        await facility.Start(spec, TestFacilities.FastTiming);
+        var facility = fixture.Grains.GetGrain<IFacilityKpiGrain>(TwinKeys.Facility(id));
+        var topology = fixture.Grains.GetGrain<IFacilityTopologyGrain>(TwinKeys.Facility(id));
+        await topology.Start(spec, TestFacilities.FastTiming);
 
         var power = await Eventually.Get(facility.GetPower, p => p.Single(n => n.Id == "bw-2a").Sources == 3 && p.Single(n => n.Id == "bw-1a").Sources == 1,
             what: "the hall-1 rack on hall 2's busways");
@@ -62,13 +64,14 @@ public sealed class CordLoadTests(TwinClusterFixture fixture)
     {
         var id = TestFacilities.NewId();
         var spec = TestFacilities.TwoHalls(id, h200Racks: 2, gb300Racks: 1);
-        var facility = fixture.Grains.GetGrain<IFacilityGrain>(TwinKeys.Facility(id));
-        await facility.Start(spec, TestFacilities.FastTiming);
+        var facility = fixture.Grains.GetGrain<IFacilityKpiGrain>(TwinKeys.Facility(id));
+        var topology = fixture.Grains.GetGrain<IFacilityTopologyGrain>(TwinKeys.Facility(id));
+        await topology.Start(spec, TestFacilities.FastTiming);
         await Eventually.Get(facility.GetPower, p => p.Single(n => n.Id == "bw-1a").Sources == 2, what: "both H200 racks on busway 1A");
 
         // The facility file now feeds h1-02 from hall 2's busways; the hall is the same, so only the batches tell.
         var moved = spec with { Racks = [.. spec.Racks.Select(r => r.Id == "h1-02" ? r with { PowerA = "bw-2a", PowerB = "bw-2b" } : r)] };
-        await facility.Start(moved, TestFacilities.FastTiming);
+        await topology.Start(moved, TestFacilities.FastTiming);
 
         var power = await Eventually.Get(facility.GetPower,
             p => p.Single(n => n.Id == "bw-1a").Sources == 1 && p.Single(n => n.Id == "bw-1b").Sources == 1 && p.Single(n => n.Id == "bw-2a").Sources == 2,
@@ -82,14 +85,15 @@ public sealed class CordLoadTests(TwinClusterFixture fixture)
     public async Task A_removed_rack_leaves_its_busways()
     {
         var id = TestFacilities.NewId();
-        var facility = fixture.Grains.GetGrain<IFacilityGrain>(TwinKeys.Facility(id));
-        await facility.Start(TestFacilities.TwoHalls(id, h200Racks: 1, gb300Racks: 1), TestFacilities.FastTiming);
-        var registered = await facility.RegisterRacks([new RackSpec("v-1", "hall-2", "gb300-nvl72", 2, 1, "bw-2a", "bw-2b",
+        var facility = fixture.Grains.GetGrain<IFacilityKpiGrain>(TwinKeys.Facility(id));
+        var topology = fixture.Grains.GetGrain<IFacilityTopologyGrain>(TwinKeys.Facility(id));
+        await topology.Start(TestFacilities.TwoHalls(id, h200Racks: 1, gb300Racks: 1), TestFacilities.FastTiming);
+        var registered = await topology.RegisterRacks([new RackSpec("v-1", "hall-2", "gb300-nvl72", 2, 1, "bw-2a", "bw-2b",
             new TelemetrySourceSpec(TelemetrySourceKinds.Simulated, Load: new LoadCurveSpec("constant", 0.5, Noise: 0)), Virtual: true)]);
         Assert.True(registered.Succeeded, string.Join("; ", registered.Problems));
         await Eventually.Get(facility.GetPower, p => p.Single(n => n.Id == "bw-2a").Sources == 2, what: "the registered rack on busway 2A");
 
-        Assert.True((await facility.RemoveRack("v-1")).Succeeded);
+        Assert.True((await topology.RemoveRack("v-1")).Succeeded);
 
         var power = await Eventually.Get(facility.GetPower, p => p.Single(n => n.Id == "bw-2a").Sources == 1 && p.Single(n => n.Id == "bw-2b").Sources == 1,
             what: "the removed rack gone from busways 2A and 2B");
@@ -105,8 +109,9 @@ public sealed class CordLoadTests(TwinClusterFixture fixture)
     public async Task A_silent_live_rack_keeps_its_last_load_on_its_busways()
     {
         var id = TestFacilities.NewId();
-        var facility = fixture.Grains.GetGrain<IFacilityGrain>(TwinKeys.Facility(id));
-        await facility.Start(TestFacilities.TwoHalls(id, h200Racks: 1, gb300Racks: 0, live: true), TestFacilities.FastTiming);
+        var facility = fixture.Grains.GetGrain<IFacilityKpiGrain>(TwinKeys.Facility(id));
+        var topology = fixture.Grains.GetGrain<IFacilityTopologyGrain>(TwinKeys.Facility(id));
+        await topology.Start(TestFacilities.TwoHalls(id, h200Racks: 1, gb300Racks: 0, live: true), TestFacilities.FastTiming);
         var rack = fixture.Grains.GetGrain<IRackGrain>(TwinKeys.Rack(id, "h1-01"));
 
         var now = SampleTimes.Now().Base;

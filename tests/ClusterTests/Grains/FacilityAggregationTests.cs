@@ -12,8 +12,9 @@ public sealed class FacilityAggregationTests(TwinClusterFixture fixture)
     {
         var id = TestFacilities.NewId();
         var spec = TestFacilities.TwoHalls(id, h200Racks: 3, gb300Racks: 2);
-        var facility = fixture.Grains.GetGrain<IFacilityGrain>(TwinKeys.Facility(id));
-        await facility.Start(spec, TestFacilities.FastTiming);
+        var facility = fixture.Grains.GetGrain<IFacilityKpiGrain>(TwinKeys.Facility(id));
+        var topology = fixture.Grains.GetGrain<IFacilityTopologyGrain>(TwinKeys.Facility(id));
+        await topology.Start(spec, TestFacilities.FastTiming);
 
         // Constant load without noise: each GPU produces 80 % of its operating point, so the sums are exact. Wait for
         // that figure, not merely for tokens: a rack has a rate only from its second tick, and racks start apart.

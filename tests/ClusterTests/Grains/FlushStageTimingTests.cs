@@ -96,8 +96,9 @@ public sealed class FlushStageTimingTests : IAsyncLifetime
     {
         Assert.Equal(Origin, _clock.GetUtcNow());
         var id = TestFacilities.NewId("ft");
-        var facility = _cluster.Client.GetGrain<IFacilityGrain>(TwinKeys.Facility(id));
-        await facility.Start(TestFacilities.TwoHalls(id, h200Racks: 1, gb300Racks: 0, live: true), new TwinTiming(Period, StalePeriods: 5));
+        var facility = _cluster.Client.GetGrain<IFacilityKpiGrain>(TwinKeys.Facility(id));
+        var topology = _cluster.Client.GetGrain<IFacilityTopologyGrain>(TwinKeys.Facility(id));
+        await topology.Start(TestFacilities.TwoHalls(id, h200Racks: 1, gb300Racks: 0, live: true), new TwinTiming(Period, StalePeriods: 5));
         return new FlushStages(
             _clock,
             facility,

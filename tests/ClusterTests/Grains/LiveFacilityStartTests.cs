@@ -19,9 +19,10 @@ public sealed class LiveFacilityStartTests(TwinClusterFixture fixture)
     {
         var id = TestFacilities.NewId("live");
         var spec = TestFacilities.LiveRows(id, racks: 300);
-        var facility = fixture.Grains.GetGrain<IFacilityGrain>(TwinKeys.Facility(id));
+        var facility = fixture.Grains.GetGrain<IFacilityKpiGrain>(TwinKeys.Facility(id));
+        var topology = fixture.Grains.GetGrain<IFacilityTopologyGrain>(TwinKeys.Facility(id));
 
-        await facility.Start(spec, TestFacilities.FastTiming);
+        await topology.Start(spec, TestFacilities.FastTiming);
 
         var racks = await Eventually.Get(facility.GetRacks, r => r.Count == 300, what: "all 300 racks reporting to their hall");
         Assert.Equal(spec.Racks.Select(r => r.Id).Order(), racks.Select(r => r.RackId).Order());
@@ -35,7 +36,7 @@ public sealed class LiveFacilityStartTests(TwinClusterFixture fixture)
     public async Task Hosts_and_links_take_their_part_of_the_topology_when_first_asked()
     {
         var id = TestFacilities.NewId("live");
-        await fixture.Grains.GetGrain<IFacilityGrain>(TwinKeys.Facility(id)).Start(TestFacilities.LiveRows(id, racks: 40), TestFacilities.FastTiming);
+        await fixture.Grains.GetGrain<IFacilityTopologyGrain>(TwinKeys.Facility(id)).Start(TestFacilities.LiveRows(id, racks: 40), TestFacilities.FastTiming);
 
         // The last host of the last rack: slots 68..71 of rack r02-20.
         var host = await fixture.Grains.GetGrain<IHostGrain>(TwinKeys.Host(id, "r02-20-n17")).GetAssignment();
@@ -55,14 +56,14 @@ public sealed class LiveFacilityStartTests(TwinClusterFixture fixture)
     {
         var id = TestFacilities.NewId("live");
         var spec = TestFacilities.LiveRows(id, racks: 60);
-        var facility = fixture.Grains.GetGrain<IFacilityGrain>(TwinKeys.Facility(id));
-        await facility.Start(spec, TestFacilities.FastTiming);
+        var topology = fixture.Grains.GetGrain<IFacilityTopologyGrain>(TwinKeys.Facility(id));
+        await topology.Start(spec, TestFacilities.FastTiming);
         var first = RackETags(id);
 
-        await facility.Start(spec, TestFacilities.FastTiming);
+        await topology.Start(spec, TestFacilities.FastTiming);
         var again = RackETags(id);
         var changed = spec with { Racks = [.. spec.Racks.Select(r => r.Id == "r02-05" ? r with { Workload = new WorkloadSpec("deepseek-r1-0528") } : r)] };
-        await facility.Start(changed, TestFacilities.FastTiming);
+        await topology.Start(changed, TestFacilities.FastTiming);
         var afterChange = RackETags(id);
 
         Assert.Equal(60, first.Count);

@@ -12,8 +12,9 @@ public sealed class PowerPathTests(TwinClusterFixture fixture)
     {
         var id = TestFacilities.NewId();
         var spec = TestFacilities.TwoHalls(id, h200Racks: 4, gb300Racks: 3, level: 1.0);
-        var facility = fixture.Grains.GetGrain<IFacilityGrain>(TwinKeys.Facility(id));
-        await facility.Start(spec, TestFacilities.FastTiming);
+        var facility = fixture.Grains.GetGrain<IFacilityKpiGrain>(TwinKeys.Facility(id));
+        var topology = fixture.Grains.GetGrain<IFacilityTopologyGrain>(TwinKeys.Facility(id));
+        await topology.Start(spec, TestFacilities.FastTiming);
 
         // At full load without noise each rack draws exactly its catalog IT power: 42.8 kW (H200) and 135 kW (GB300).
         var power = await Eventually.Get(facility.GetPower,
@@ -40,8 +41,9 @@ public sealed class PowerPathTests(TwinClusterFixture fixture)
     {
         var id = TestFacilities.NewId();
         var spec = TestFacilities.TwoHalls(id, h200Racks: 0, gb300Racks: 5, level: 1.0);
-        var facility = fixture.Grains.GetGrain<IFacilityGrain>(TwinKeys.Facility(id));
-        await facility.Start(spec, TestFacilities.FastTiming);
+        var facility = fixture.Grains.GetGrain<IFacilityKpiGrain>(TwinKeys.Facility(id));
+        var topology = fixture.Grains.GetGrain<IFacilityTopologyGrain>(TwinKeys.Facility(id));
+        await topology.Start(spec, TestFacilities.FastTiming);
 
         var power = await Eventually.Get(facility.GetPower, p => p.Single(n => n.Id == "bw-2a").Sources == 5 && p.Single(n => n.Id == "bw-2a").LoadKw > 300,
             what: "five GB300 racks on busway 2A");

@@ -16,16 +16,17 @@ public sealed class RegistrationTests(TwinClusterFixture fixture)
     public async Task Registered_racks_join_the_twin_and_leave_it_again()
     {
         var id = TestFacilities.NewId();
-        var facility = fixture.Grains.GetGrain<IFacilityGrain>(TwinKeys.Facility(id));
-        await facility.Start(TestFacilities.TwoHalls(id, 1, 1), TestFacilities.FastTiming);
+        var facility = fixture.Grains.GetGrain<IFacilityKpiGrain>(TwinKeys.Facility(id));
+        var topology = fixture.Grains.GetGrain<IFacilityTopologyGrain>(TwinKeys.Facility(id));
+        await topology.Start(TestFacilities.TwoHalls(id, 1, 1), TestFacilities.FastTiming);
 
-        var result = await facility.RegisterRacks([Gb300("v-1", 1), Gb300("v-2", 2)]);
+        var result = await topology.RegisterRacks([Gb300("v-1", 1), Gb300("v-2", 2)]);
 
         Assert.True(result.Succeeded, string.Join("; ", result.Problems));
         var kpis = await Eventually.Get(facility.GetKpis, k => k.Racks == 4 && k.VirtualRacks == 2, what: "two virtual racks counted");
         Assert.Equal(32 + 3 * 72, kpis.Gpus);
 
-        Assert.True((await facility.RemoveRack("v-1")).Succeeded);
+        Assert.True((await topology.RemoveRack("v-1")).Succeeded);
         await Eventually.Get(facility.GetKpis, k => k.Racks == 3 && k.VirtualRacks == 1, what: "the removed rack gone");
         Assert.DoesNotContain(await facility.GetRacks(), r => r.RackId == "v-1");
     }
@@ -34,12 +35,13 @@ public sealed class RegistrationTests(TwinClusterFixture fixture)
     public async Task A_clash_or_an_invalid_rack_changes_nothing()
     {
         var id = TestFacilities.NewId();
-        var facility = fixture.Grains.GetGrain<IFacilityGrain>(TwinKeys.Facility(id));
-        await facility.Start(TestFacilities.TwoHalls(id, 1, 1), TestFacilities.FastTiming);
+        var facility = fixture.Grains.GetGrain<IFacilityKpiGrain>(TwinKeys.Facility(id));
+        var topology = fixture.Grains.GetGrain<IFacilityTopologyGrain>(TwinKeys.Facility(id));
+        await topology.Start(TestFacilities.TwoHalls(id, 1, 1), TestFacilities.FastTiming);
 
-        var clash = await facility.RegisterRacks([Gb300("v-1", 1), Gb300("h2-01", 2)]);
-        var invalid = await facility.RegisterRacks([Gb300("v-1", 1), Gb300("v-2", 2, powerA: "bw-nowhere")]);
-        var declared = await facility.RemoveRack("h1-01");
+        var clash = await topology.RegisterRacks([Gb300("v-1", 1), Gb300("h2-01", 2)]);
+        var invalid = await topology.RegisterRacks([Gb300("v-1", 1), Gb300("v-2", 2, powerA: "bw-nowhere")]);
+        var declared = await topology.RemoveRack("h1-01");
 
         Assert.True(clash.Conflict);
         Assert.Contains("h2-01", clash.Problems.Single());
@@ -47,7 +49,7 @@ public sealed class RegistrationTests(TwinClusterFixture fixture)
         Assert.False(invalid.Conflict);
         Assert.Contains(invalid.Problems, p => p.Contains("powerA 'bw-nowhere' is not a power node"));
         Assert.True(declared.Conflict);
-        var topology = await facility.GetTopology();
-        Assert.Equal(["h1-01", "h2-01"], topology!.Racks.Select(r => r.Id));
+        var spec = await topology.GetTopology();
+        Assert.Equal(["h1-01", "h2-01"], spec!.Racks.Select(r => r.Id));
     }
 }

@@ -14,8 +14,9 @@ public sealed class SnapshotVersioningTests(TwinClusterFixture fixture)
     {
         var id = TestFacilities.NewId();
         var spec = TestFacilities.TwoHalls(id, h200Racks: 1, gb300Racks: 0, live: true);
-        var facility = fixture.Grains.GetGrain<IFacilityGrain>(TwinKeys.Facility(id));
-        await facility.Start(spec, TestFacilities.FastTiming);
+        var facility = fixture.Grains.GetGrain<IFacilityKpiGrain>(TwinKeys.Facility(id));
+        var topology = fixture.Grains.GetGrain<IFacilityTopologyGrain>(TwinKeys.Facility(id));
+        await topology.Start(spec, TestFacilities.FastTiming);
         var rack = fixture.Grains.GetGrain<IRackGrain>(TwinKeys.Rack(id, "h1-01"));
         var hall = fixture.Grains.GetGrain<IHallGrain>(TwinKeys.Hall(id, "hall-1"));
 
@@ -48,8 +49,9 @@ public sealed class SnapshotVersioningTests(TwinClusterFixture fixture)
     {
         var id = TestFacilities.NewId();
         var spec = TestFacilities.TwoHalls(id, h200Racks: 1, gb300Racks: 0, live: true);
-        var facility = fixture.Grains.GetGrain<IFacilityGrain>(TwinKeys.Facility(id));
-        await facility.Start(spec, TestFacilities.FastTiming);
+        var facility = fixture.Grains.GetGrain<IFacilityKpiGrain>(TwinKeys.Facility(id));
+        var topology = fixture.Grains.GetGrain<IFacilityTopologyGrain>(TwinKeys.Facility(id));
+        await topology.Start(spec, TestFacilities.FastTiming);
         var rack = fixture.Grains.GetGrain<IRackGrain>(TwinKeys.Rack(id, "h1-01"));
 
         using (var feeding = new CancellationTokenSource())

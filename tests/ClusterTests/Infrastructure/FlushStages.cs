@@ -9,7 +9,7 @@ namespace TokenFactoryTwin.ClusterTests.Infrastructure;
 /// must not show the reading yet is read once, and the stage whose flush falls on this step is polled (a short real
 /// deadline) until its timer's work, queued on the grain, has run.
 /// </summary>
-public sealed class FlushStages(FakeTimeProvider clock, IFacilityGrain facility, IHallGrain hall, IRackGrain rack)
+public sealed class FlushStages(FakeTimeProvider clock, IFacilityKpiGrain facility, IHallGrain hall, IRackGrain rack)
 {
     /// <summary>The clock moves by this much at a time, and every stage is read after each move.</summary>
     public static readonly TimeSpan Step = TimeSpan.FromMilliseconds(1);

@@ -55,7 +55,9 @@ public sealed class LiveTwin : IAsyncDisposable
 
     public HttpClient Http { get; }
 
-    public IFacilityGrain Facility => _cluster.Grains.GetGrain<IFacilityGrain>(TwinKeys.Facility(FacilityId));
+    public IFacilityKpiGrain Facility => _cluster.Grains.GetGrain<IFacilityKpiGrain>(TwinKeys.Facility(FacilityId));
+
+    public IFacilityTopologyGrain Topology => _cluster.Grains.GetGrain<IFacilityTopologyGrain>(TwinKeys.Facility(FacilityId));
 
     public IRackGrain Rack(string id = LiveRack) => _cluster.Grains.GetGrain<IRackGrain>(TwinKeys.Rack(FacilityId, id));
 
@@ -63,7 +65,7 @@ public sealed class LiveTwin : IAsyncDisposable
         TwinClusterFixture cluster, IReadOnlyDictionary<string, string?>? settings = null, TwinTiming? timing = null, bool kestrel = false)
     {
         var id = TestFacilities.NewId("gw");
-        await cluster.Grains.GetGrain<IFacilityGrain>(TwinKeys.Facility(id))
+        await cluster.Grains.GetGrain<IFacilityTopologyGrain>(TwinKeys.Facility(id))
             .Start(TestFacilities.TwoHalls(id, h200Racks: 1, gb300Racks: 0), timing ?? Timing);
         return new LiveTwin(cluster, id, new GatewayFactory(cluster, id, settings), kestrel);
     }

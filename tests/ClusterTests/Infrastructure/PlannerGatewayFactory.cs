@@ -15,13 +15,15 @@ public sealed class PlannerGatewayFactory(TwinClusterFixture fixture, string fac
 {
     public string FacilityId { get; } = facilityId;
 
-    public IFacilityGrain Facility => Cluster.Grains.GetGrain<IFacilityGrain>(TwinKeys.Facility(FacilityId));
+    public IFacilityKpiGrain Facility => Cluster.Grains.GetGrain<IFacilityKpiGrain>(TwinKeys.Facility(FacilityId));
+
+    public IFacilityTopologyGrain Topology => Cluster.Grains.GetGrain<IFacilityTopologyGrain>(TwinKeys.Facility(FacilityId));
 
     public static async Task<PlannerGatewayFactory> Start(TwinClusterFixture cluster, int h200Racks = 2, int gb300Racks = 2)
     {
         var id = TestFacilities.NewId("plan");
         var factory = new PlannerGatewayFactory(cluster, id);
-        await factory.Facility.Start(TestFacilities.TwoHalls(id, h200Racks, gb300Racks), TestFacilities.FastTiming);
+        await factory.Topology.Start(TestFacilities.TwoHalls(id, h200Racks, gb300Racks), TestFacilities.FastTiming);
         await Eventually.Get(factory.Facility.GetRacks, r => r.Count == h200Racks + gb300Racks && r.All(x => x.TokensPerSecond > 0),
             what: "every rack reporting");
         return factory;

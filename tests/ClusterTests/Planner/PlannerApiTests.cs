@@ -105,7 +105,7 @@ public sealed class PlannerApiTests(TwinClusterFixture fixture)
         var racks = (await Json(applied)).GetProperty("racks").EnumerateArray().Select(r => r.GetString()!).ToList();
         Assert.Equal([$"{id}-1-001", $"{id}-1-002"], racks);
 
-        var topology = await gateway.Facility.GetTopology();
+        var topology = await gateway.Topology.GetTopology();
         var added = topology!.Racks.Where(r => racks.Contains(r.Id)).ToList();
         Assert.Equal(2, added.Count);
         Assert.All(added, r => Assert.True(r.Virtual));
@@ -118,7 +118,7 @@ public sealed class PlannerApiTests(TwinClusterFixture fixture)
 
         var removed = await http.DeleteAsync($"/api/scenarios/{id}/apply");
         Assert.Equal(HttpStatusCode.OK, removed.StatusCode);
-        Assert.DoesNotContain((await gateway.Facility.GetTopology())!.Racks, r => racks.Contains(r.Id));
+        Assert.DoesNotContain((await gateway.Topology.GetTopology())!.Racks, r => racks.Contains(r.Id));
     }
 
     [Fact]

@@ -1,16 +1,15 @@
 using TokenFactoryTwin.Abstractions.Ingest;
-using TokenFactoryTwin.Abstractions.Kpis;
 using TokenFactoryTwin.Abstractions.Topology;
 
 namespace TokenFactoryTwin.Abstractions.Grains;
 
 /// <summary>
-/// The top of the staged aggregation: holds its halls' latest snapshots and its power nodes' statuses, and
-/// derives the facility KPIs from them. Owns the facility's topology (declared by the facility file, plus racks
-/// registered at run time) and configures every child grain from it.
+/// The facility's topology face: owns what the twin runs (declared by the facility file, plus racks registered at run
+/// time), configures every child grain from it, and answers where a host or link sits. Its KPI face,
+/// <see cref="IFacilityKpiGrain"/>, is the same grain under the same key.
 /// </summary>
-[Alias("tft.IFacilityGrain")]
-public interface IFacilityGrain : IGrainWithStringKey
+[Alias("tft.IFacilityTopologyGrain")]
+public interface IFacilityTopologyGrain : IGrainWithStringKey
 {
     /// <summary>Adopts the declared topology (the facility file wins for what it declares) and configures every child. Idempotent.</summary>
     /// <remarks>
@@ -45,36 +44,4 @@ public interface IFacilityGrain : IGrainWithStringKey
 
     [Alias("GetTopology")]
     Task<FacilitySpec?> GetTopology();
-
-    [Alias("GetKpis")]
-    Task<TwinKpis> GetKpis();
-
-    [Alias("GetHalls")]
-    Task<IReadOnlyList<TwinKpis>> GetHalls();
-
-    [Alias("GetRacks")]
-    Task<IReadOnlyList<RackSnapshot>> GetRacks();
-
-    [Alias("GetPower")]
-    Task<IReadOnlyList<PowerNodeStatus>> GetPower();
-
-    [Alias("GetLinks")]
-    Task<IReadOnlyList<NetworkLinkStatus>> GetLinks();
-
-    [Alias("GetHistory")]
-    Task<IReadOnlyList<KpiPoint>> GetHistory();
-
-    /// <summary>The silo this facility grain runs on now (<c>S{host}:{port}:{generation}</c>), for operators and fault drills.</summary>
-    [Alias("GetHostingSilo")]
-    Task<string> GetHostingSilo();
-
-    [Alias("ReportHall"), OneWay]
-    Task ReportHall(HallSnapshot snapshot);
-
-    /// <summary>A facility meter's reading: while fresh, it is the facility's measured power (and so its PUE).</summary>
-    [Alias("ReportFacilityMeter"), OneWay]
-    Task ReportFacilityMeter(double powerKw, DateTimeOffset at);
-
-    [Alias("ReportPowerNode"), OneWay]
-    Task ReportPowerNode(PowerNodeStatus status);
 }

@@ -1,0 +1,10 @@
+namespace TokenFactoryTwin.Abstractions.Kpis;
+
+/// <summary>The whole facility at a glance, as the live view shows it each second: KPIs, halls, racks, power and links.</summary>
+[GenerateSerializer, Immutable, Alias("tft.FacilityOverview")]
+public sealed record FacilityOverview(
+    [property: Id(0)] TwinKpis Facility,
+    [property: Id(1)] IReadOnlyList<TwinKpis> Halls,
+    [property: Id(2)] IReadOnlyList<RackSnapshot> Racks,
+    [property: Id(3)] IReadOnlyList<PowerNodeStatus> Power,
+    [property: Id(4)] IReadOnlyList<NetworkLinkStatus> Links);
