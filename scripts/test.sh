@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 packages=()
 command -v redis-server >/dev/null 2>&1 || packages+=(redis-server)
 command -v chromium >/dev/null 2>&1 || packages+=(chromium)
+command -v prometheus >/dev/null 2>&1 || packages+=(prometheus)
 if ((${#packages[@]})); then
   if [ "$(id -u)" = 0 ]; then
     echo "Installing ${packages[*]} from Debian"

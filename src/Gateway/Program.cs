@@ -30,6 +30,7 @@ app.MapClusterApi();
 app.MapPlannerApi();
 app.MapIngestApi();
 app.MapOtlpApi();
+app.MapRemoteWriteApi();
 app.MapRegistrationApi();
 app.MapScrapeApi();
 app.MapMeterApi();
