@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace TokenFactoryTwin.FaultTests.Infrastructure;
+namespace TokenFactoryTwin.Tests.Shared;
 
 /// <summary>Loopback ports nobody listens on, so each test's processes never collide with anything else.</summary>
 public static class FreePorts
