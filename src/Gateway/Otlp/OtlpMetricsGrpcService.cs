@@ -16,8 +16,9 @@ namespace TokenFactoryTwin.Gateway.Otlp;
 /// message size (<c>Twin:Ingest:MaxBodyBytes</c>), and the gateway's write concurrency (<c>Twin:Backpressure</c>):
 /// past it RESOURCE_EXHAUSTED, while the cluster is down or starting UNAVAILABLE, both with RetryInfo.
 /// </summary>
+/// <remarks>Not sealed, <see cref="Export"/> virtual: gRPC's binder takes only a handler that is, or overrides, a virtual method of the bound type.</remarks>
 [BindServiceMethod(typeof(OtlpMetricsGrpcService), nameof(BindService))]
-public sealed class OtlpMetricsGrpcService(
+public class OtlpMetricsGrpcService(
     TwinLocator twin, OtlpIngestor ingestor, ApiKeyStore keys, IOptions<BackpressureOptions> backpressure) : IDisposable
 {
     private const string ServiceName = "opentelemetry.proto.collector.metrics.v1.MetricsService";
@@ -36,7 +37,7 @@ public sealed class OtlpMetricsGrpcService(
     public static void BindService(ServiceBinderBase binder, OtlpMetricsGrpcService? service) =>
         binder.AddMethod(ExportMethod, service is null ? null : service.Export);
 
-    public async Task<byte[]> Export(byte[] request, ServerCallContext context)
+    public virtual async Task<byte[]> Export(byte[] request, ServerCallContext context)
     {
         if (!keys.MayIngest(context.RequestHeaders.GetValue("authorization")))
         {
@@ -69,7 +70,11 @@ public sealed class OtlpMetricsGrpcService(
         }
     }
 
-    public void Dispose() => _writes.Dispose();
+    public void Dispose()
+    {
+        _writes.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     /// <summary>A retryable refusal: the status, and the google.rpc.Status with RetryInfo in <c>grpc-status-details-bin</c>.</summary>
     private static RpcException Refusal(StatusCode code, string message, TimeSpan retryAfter) =>
