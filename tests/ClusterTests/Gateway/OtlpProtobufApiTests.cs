@@ -113,4 +113,20 @@ public sealed class OtlpProtobufApiTests(TwinClusterFixture fixture)
         var retry = Status.Parser.ParseFrom(details).Details.Single().Unpack<RetryInfo>();
         Assert.Equal(TimeSpan.FromSeconds(3), retry.RetryDelay.ToTimeSpan());
     }
+
+    [Fact]
+    public async Task A_grpc_port_already_taken_turns_off_grpc_alone_and_says_so()
+    {
+        using var squatter = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        squatter.Start();
+        var taken = ((IPEndPoint)squatter.LocalEndpoint).Port;
+
+        await using var twin = await LiveTwin.Start(fixture, new Dictionary<string, string?> { ["Twin:Otlp:GrpcEndpoint"] = $"127.0.0.1:{taken}" });
+        await twin.RegisterLiveRack();
+
+        Assert.Null(twin.Gateway.Services.GetRequiredService<OtlpGrpcServer>().Address);
+        Assert.Contains(twin.Gateway.Logs.Lines, l => l.Contains("OTLP/gRPC is off", StringComparison.Ordinal) && l.Contains($"{taken}", StringComparison.Ordinal));
+        var body = WireBodies.Otlp(Power(SampleTimes.Now()));
+        Assert.Equal(HttpStatusCode.OK, (await twin.Http.PostAsync("/v1/metrics", WireBodies.Protobuf(body))).StatusCode);
+    }
 }

@@ -3,6 +3,7 @@ using Google.Protobuf;
 using Prometheus.Prompb;
 using Snappier;
 using TokenFactoryTwin.ClusterTests.Infrastructure;
+using TokenFactoryTwin.Tests.Shared.Wire;
 
 namespace TokenFactoryTwin.ClusterTests.Gateway;
 
@@ -18,9 +19,9 @@ public sealed class RemoteWriteApiTests(TwinClusterFixture fixture)
         await using var twin = await LiveTwin.Start(fixture);
         await twin.RegisterLiveRack();
         var at = SampleTimes.Now();
-        var dcgm = WireBodies.Forwarded(Captures.Text(Captures.Dcgm8xH100), at.Ms(2), ("job", "dcgm"), ("instance", "10.0.0.5:9400"));
-        var before = WireBodies.Forwarded(Captures.Text(Captures.Sglang), at.Ms(2), ("job", "sglang"), ("hostname", LiveTwin.Host));
-        var after = WireBodies.Forwarded(Captures.Text(Captures.Sglang).Replace("sglang:generation_tokens_total{model_name=\"meta-llama/Llama-3.1-8B-Instruct\"} 7.557572e+06",
+        var dcgm = ForwardedCaptures.Of(Captures.Text(Captures.Dcgm8xH100), at.Ms(2), ("job", "dcgm"), ("instance", "10.0.0.5:9400"));
+        var before = ForwardedCaptures.Of(Captures.Text(Captures.Sglang), at.Ms(2), ("job", "sglang"), ("hostname", LiveTwin.Host));
+        var after = ForwardedCaptures.Of(Captures.Text(Captures.Sglang).Replace("sglang:generation_tokens_total{model_name=\"meta-llama/Llama-3.1-8B-Instruct\"} 7.557572e+06",
             "sglang:generation_tokens_total{model_name=\"meta-llama/Llama-3.1-8B-Instruct\"} 7.558372e+06", StringComparison.Ordinal), at.Ms(0), ("job", "sglang"), ("hostname", LiveTwin.Host));
 
         Assert.Equal(HttpStatusCode.NoContent, (await Write(twin, dcgm)).StatusCode);
@@ -39,12 +40,12 @@ public sealed class RemoteWriteApiTests(TwinClusterFixture fixture)
         await using var twin = await LiveTwin.Start(fixture);
         await twin.RegisterLiveRack();
         var at = SampleTimes.Now();
-        var latest = WireBodies.Forwarded(Captures.Text(Captures.Dcgm8xH100), at.Ms(1));
+        var latest = ForwardedCaptures.Of(Captures.Text(Captures.Dcgm8xH100), at.Ms(1));
         Assert.Equal(HttpStatusCode.NoContent, (await Write(twin, latest)).StatusCode);
         var fingerprint = await twin.Fingerprint();
 
         await Write(twin, latest);
-        await Write(twin, WireBodies.Forwarded(Captures.Text(Captures.Dcgm8xH100).Replace("113.611000", "999.000000", StringComparison.Ordinal), at.Ms(5)));
+        await Write(twin, ForwardedCaptures.Of(Captures.Text(Captures.Dcgm8xH100).Replace("113.611000", "999.000000", StringComparison.Ordinal), at.Ms(5)));
 
         Assert.Equal(fingerprint, await twin.Fingerprint());
     }
@@ -55,7 +56,7 @@ public sealed class RemoteWriteApiTests(TwinClusterFixture fixture)
         await using var twin = await LiveTwin.Start(fixture);
         await twin.RegisterLiveRack();
         var at = SampleTimes.Now();
-        var request = WireBodies.Forwarded(Captures.Text(Captures.Dcgm8xH100).Replace("113.611000", "NaN", StringComparison.Ordinal), at.Ms(1));
+        var request = ForwardedCaptures.Of(Captures.Text(Captures.Dcgm8xH100).Replace("113.611000", "NaN", StringComparison.Ordinal), at.Ms(1));
 
         var problem = await LiveTwin.Json(await Write(twin, request), HttpStatusCode.BadRequest);
 
@@ -72,7 +73,7 @@ public sealed class RemoteWriteApiTests(TwinClusterFixture fixture)
         await using var twin = await LiveTwin.Start(fixture);
         await twin.RegisterLiveRack();
         var fingerprint = await twin.Fingerprint();
-        var valid = WireBodies.Forwarded(Captures.Text(Captures.Dcgm8xH100), SampleTimes.Now().Ms(1)).ToByteArray();
+        var valid = ForwardedCaptures.Of(Captures.Text(Captures.Dcgm8xH100), SampleTimes.Now().Ms(1)).ToByteArray();
         // Ten million empty series: 20 MB once inflated, a few kilobytes on the wire.
         var tenMillionSeries = new byte[20_000_000];
         for (var i = 0; i < tenMillionSeries.Length; i += 2)

@@ -1,9 +1,9 @@
 using Google.Protobuf;
-using Prometheus.Prompb;
 using TokenFactoryTwin.Domain.Telemetry.Mapping;
 using TokenFactoryTwin.Domain.Telemetry.Prometheus;
 using TokenFactoryTwin.Domain.Telemetry.Protobuf;
 using TokenFactoryTwin.Domain.Telemetry.RemoteWrite;
+using TokenFactoryTwin.Tests.Shared.Wire;
 
 namespace TokenFactoryTwin.UnitTests.Telemetry;
 
@@ -15,24 +15,8 @@ public sealed class RemoteWriteParserTests
 {
     private static readonly DateTimeOffset Now = DateTimeOffset.FromUnixTimeMilliseconds(1773114075000);
 
-    /// <summary>A capture as Prometheus forwards it: every line a series with <c>__name__</c>, the target's labels added.</summary>
-    private static byte[] Forwarded(string capture, params (string Name, string Value)[] targetLabels)
-    {
-        var points = new List<MetricPoint>();
-        PrometheusTextParser.Parse(Captures.Text(capture), null, points, []);
-        var request = new WriteRequest();
-        foreach (var point in points)
-        {
-            var series = new TimeSeries();
-            series.Labels.Add(new Label { Name = "__name__", Value = point.Name });
-            series.Labels.Add(point.Labels.Select(l => new Label { Name = l.Key, Value = l.Value }));
-            series.Labels.Add(targetLabels.Select(l => new Label { Name = l.Name, Value = l.Value }));
-            series.Samples.Add(new Sample { Value = point.Value, Timestamp = point.TimestampMs ?? Now.ToUnixTimeMilliseconds() });
-            request.Timeseries.Add(series);
-        }
-
-        return request.ToByteArray();
-    }
+    private static byte[] Forwarded(string capture, params (string Name, string Value)[] targetLabels) =>
+        ForwardedCaptures.Of(Captures.Text(capture), Now.ToUnixTimeMilliseconds(), targetLabels).ToByteArray();
 
     private static string Scraped(string capture, string? host)
     {
