@@ -9,6 +9,7 @@ command -v redis-server >/dev/null 2>&1 || packages+=(redis-server)
 command -v chromium >/dev/null 2>&1 || packages+=(chromium)
 # kubectl renders the Kubernetes manifests under deploy/ (kubectl kustomize) for the deployment tests.
 command -v kubectl >/dev/null 2>&1 || packages+=(kubernetes-client)
+command -v prometheus >/dev/null 2>&1 || packages+=(prometheus)
 if ((${#packages[@]})); then
   if [ "$(id -u)" = 0 ]; then
     echo "Installing ${packages[*]} from Debian"

@@ -2,8 +2,11 @@ namespace TokenFactoryTwin.LoadGen;
 
 /// <summary>
 /// <c>--url U --gpus N --duration S [--batch B] [--concurrency C] [--step S] [--silo-pid P] [--gateway-pid P] [--key K]
-/// [--hall H] [--power-a A] [--power-b B] [--prefix P] [--form samples|racks] [--declared] [--write-facility PATH]</c>.
-/// <c>--form racks</c> sends each rack as one entry with a column per reading instead of one object per sample.
+/// [--hall H] [--power-a A] [--power-b B] [--prefix P] [--form samples|racks|prometheus|remote-write|otlp] [--declared]
+/// [--write-facility PATH]</c>.
+/// <c>--form racks</c> sends each rack as one entry with a column per reading instead of one object per sample;
+/// <c>prometheus</c>, <c>remote-write</c> and <c>otlp</c> send what dcgm-exporter's series look like in those formats
+/// (<see cref="ExporterTelemetry"/>).
 /// <c>--declared</c> feeds the live racks the twin's facility file declares instead of registering racks;
 /// <c>--write-facility</c> writes such a file for <c>--gpus</c> GPUs and exits.
 /// </summary>
@@ -45,7 +48,7 @@ public sealed record LoadOptions(
                 "--power-b" => o with { PowerB = v },
                 "--prefix" => o with { Prefix = v },
                 "--write-facility" => o with { WriteFacility = v },
-                "--form" when v is "samples" or "racks" => o with { Form = v },
+                "--form" when v is "samples" or "racks" or "prometheus" or "remote-write" or "otlp" => o with { Form = v },
                 _ => throw new ArgumentException($"unknown option '{args[i]}'"),
             };
         }

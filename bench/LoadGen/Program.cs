@@ -53,7 +53,7 @@ Console.WriteLine($"Registered in {registering.Elapsed.TotalSeconds:F1} s; sendi
 // Measure only once the generator keeps time: a cold gateway (JIT, first activations) puts it seconds behind, and
 // seconds sent late while catching up would count samples faster than one a second and refresh the KPI late.
 const int MinWarmupSeconds = 5, MaxWarmupSeconds = 60, OnTimeSecondsToStart = 3;
-var telemetry = new SyntheticTelemetry(options, rackIds);
+ITelemetrySource telemetry = options.Form is "samples" or "racks" ? new SyntheticTelemetry(options, rackIds) : new ExporterTelemetry(options, rackIds);
 var latencies = new ConcurrentBag<double>();
 var secondsSending = new List<double>();
 long sent = 0, accepted = 0, rejected = 0;
@@ -101,9 +101,9 @@ for (var second = first; second <= last; second++)
 
     var sending = Stopwatch.StartNew();
     var batches = telemetry.Second(second);
-    await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency }, async (batch, _) =>
+    await Parallel.ForEachAsync(Enumerable.Range(0, batches.Count), new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency }, async (b, _) =>
     {
-        var (ok, refused, latency) = await twin.Send(batch);
+        var (ok, refused, latency) = await twin.Send(batches[b], telemetry.GpusIn(b));
         if (!measuring)
         {
             return;

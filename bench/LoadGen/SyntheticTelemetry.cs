@@ -13,7 +13,7 @@ namespace TokenFactoryTwin.LoadGen;
 /// are reused the next second, when that second's requests have all been answered.
 /// </para>
 /// </summary>
-public sealed class SyntheticTelemetry
+public sealed class SyntheticTelemetry : ITelemetrySource
 {
     public const double LowTokensPerSecond = 3000;
     public const double HighTokensPerSecond = 6000;
@@ -48,10 +48,10 @@ public sealed class SyntheticTelemetry
             .ToArray();
     }
 
-    /// <summary>The per-GPU token rate of the second that ends at <paramref name="second"/> (Unix seconds).</summary>
     public double RateAt(long second) => second / _options.StepSeconds % 2 == 0 ? LowTokensPerSecond : HighTokensPerSecond;
 
-    /// <summary>Advances the counters by one second and writes that second's batches (valid until the next call).</summary>
+    public int GpusIn(int batch) => Math.Min(_perBatch, _ids.Length - batch * _perBatch) * (_byRack ? LoadOptions.GpusPerRack : 1);
+
     public IReadOnlyList<ReadOnlyMemory<byte>> Second(long second)
     {
         var rate = RateAt(second);

@@ -11,9 +11,11 @@ public sealed class TwinHttp : IDisposable
 {
     private const int MaxAttempts = 30;
     private readonly HttpClient _http;
+    private readonly string _form;
 
     public TwinHttp(LoadOptions options)
     {
+        _form = options.Form;
         _http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency + 2 })
         {
             BaseAddress = options.Url,
@@ -52,18 +54,45 @@ public sealed class TwinHttp : IDisposable
     public async Task Remove(string rackId) => await WithRetry(() => _http.DeleteAsync($"/api/racks/{rackId}"));
 
     /// <returns>Samples accepted and rejected, and the request's latency in milliseconds (NaN counts as failed).</returns>
-    public async Task<(int Accepted, int Rejected, double LatencyMs)> Send(ReadOnlyMemory<byte> batch)
+    /// <param name="gpus">The GPU samples the batch carries: formats that answer success without counts accepted them all.</param>
+    public async Task<(int Accepted, int Rejected, double LatencyMs)> Send(ReadOnlyMemory<byte> batch, int gpus)
     {
         var started = Stopwatch.GetTimestamp();
         using var content = new ReadOnlyMemoryContent(batch);
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        var (path, mediaType) = _form switch
+        {
+            "prometheus" => ("/api/ingest/prometheus", "text/plain"),
+            "remote-write" => ("/api/v1/write", "application/x-protobuf"),
+            "otlp" => ("/v1/metrics", "application/x-protobuf"),
+            _ => ("/api/telemetry", "application/json"),
+        };
+        content.Headers.ContentType = new MediaTypeHeaderValue(mediaType);
+        if (_form == "remote-write")
+        {
+            content.Headers.ContentEncoding.Add("snappy");
+        }
+
         try
         {
-            using var response = await _http.PostAsync("/api/telemetry", content);
+            using var response = await _http.PostAsync(path, content);
             var latency = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            if (response.StatusCode == HttpStatusCode.NoContent)
+            {
+                return (gpus, 0, latency);
+            }
+
             if (!response.IsSuccessStatusCode)
             {
                 return (0, 0, double.NaN);
+            }
+
+            if (_form == "otlp")
+            {
+                var partial = OpenTelemetry.Proto.Collector.Metrics.V1.ExportMetricsServiceResponse.Parser
+                    .ParseFrom(await response.Content.ReadAsByteArrayAsync()).PartialSuccess;
+                // Rejected points are readings; a GPU with any refused counts as refused.
+                var refused = (int)Math.Min(gpus, partial?.RejectedDataPoints ?? 0);
+                return (gpus - refused, refused, latency);
             }
 
             var reply = await response.Content.ReadFromJsonAsync<JsonElement>();

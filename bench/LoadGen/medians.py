@@ -16,7 +16,7 @@ print("| Form | GPUs (live racks) | Runs | Samples/s accepted | Rejected | Secon
 print("|---|---|---|---|---|---|---|---|---|---|---|")
 for (form, gpus) in sorted(runs):
     rs = runs[(form, gpus)]
-    m = lambda key: statistics.median(r[key] for r in rs)
+    m = lambda key: statistics.median(float(r[key]) for r in rs)  # "NaN" where a form has no freshness probe
     print(f"| {form} | {gpus:,} ({rs[0]['racks']:,}) | {len(rs)} | {m('samplesPerSecond'):,.0f} | {m('samplesRejected'):,.0f} | {m('secondsBehind'):.0f} | "
           f"{m('latencyP50Ms'):.0f} / {m('latencyP99Ms'):.0f} | {m('freshnessP50Ms'):,.0f} / {m('freshnessP99Ms'):,.0f} | "
           f"{m('cpuSecondsPerMillionSamples'):.2f} | {m('siloCpuSecondsPerSecond'):.2f} / {m('gatewayCpuSecondsPerSecond'):.2f} | "

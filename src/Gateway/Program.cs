@@ -31,6 +31,7 @@ app.MapClusterApi();
 app.MapPlannerApi();
 app.MapIngestApi();
 app.MapOtlpApi();
+app.MapRemoteWriteApi();
 app.MapRegistrationApi();
 app.MapScrapeApi();
 app.MapMeterApi();

@@ -1,21 +1,23 @@
+using Google.Protobuf;
+using Microsoft.AspNetCore.Http.HttpResults;
 using TokenFactoryTwin.Gateway.Ingest;
+using TokenFactoryTwin.Gateway.Otlp;
 using TokenFactoryTwin.Gateway.Security;
 using TokenFactoryTwin.Gateway.Twin;
 
 namespace TokenFactoryTwin.Gateway.Apis;
 
 /// <summary>
-/// OTLP/HTTP metrics (<c>POST /v1/metrics</c>, JSON encoding): gauge and sum points under the same names and
-/// attributes as the Prometheus path; the answer is an ExportMetricsServiceResponse with partial success.
+/// OTLP/HTTP metrics (<c>POST /v1/metrics</c>), protobuf (<c>application/x-protobuf</c>, the SDKs' default) or JSON:
+/// gauge and sum points under the same names and attributes as the Prometheus path. The answer is an
+/// ExportMetricsServiceResponse with partial success, and a refusal a google.rpc.Status, in the request's encoding
+/// (JSON refusals stay problem details, which OTLP/JSON clients read alike).
 /// </summary>
 public static class OtlpApi
 {
-    /// <summary>How many refusals the partial-success message names; the count covers them all.</summary>
-    private const int MaxErrorsInMessage = 10;
-
     private const string JsonMediaType = "application/json";
 
-    private const string ProtobufMediaType = "application/x-protobuf";
+    private static readonly JsonFormatter Json = new(JsonFormatter.Settings.Default);
 
     public static IEndpointRouteBuilder MapOtlpApi(this IEndpointRouteBuilder app)
     {
@@ -23,39 +25,42 @@ public static class OtlpApi
             .WithTags("Ingest")
             .RequireAuthorization(TwinRoles.IngestPolicy)
             .RequireRateLimiting(SecurityExtensions.WritePolicy)
-            .WithSummary("OTLP/HTTP JSON metrics (ExportMetricsServiceRequest); protobuf gets 415 for now.");
+            .WithSummary("OTLP/HTTP metrics (ExportMetricsServiceRequest), application/x-protobuf or application/json, gzip or plain.");
         return app;
     }
 
     private static async Task<IResult> Post(HttpContext context, TwinLocator twin, RequestBodyReader reader, OtlpIngestor ingestor)
     {
         var mediaType = context.Request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
-        if (mediaType != JsonMediaType)
+        if (mediaType is not (JsonMediaType or ProtobufResult.MediaType))
         {
             return Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type",
-                detail: mediaType == ProtobufMediaType
-                    ? "OTLP/HTTP protobuf is not supported yet; send OTLP/HTTP JSON with Content-Type: application/json (for OpenTelemetry SDKs: OTEL_EXPORTER_OTLP_METRICS_PROTOCOL=http/json)."
-                    : $"Content-Type '{mediaType}' is not OTLP/HTTP JSON; send application/json.");
+                detail: $"Content-Type '{mediaType}' is not OTLP/HTTP; send application/x-protobuf or application/json.");
         }
 
-        return await twin.WithBody(context, reader, async (facility, body) =>
+        var protobuf = mediaType == ProtobufResult.MediaType;
+        var result = await twin.WithBody(context, reader, async (facility, body) =>
         {
-            var (reply, unusable) = await ingestor.Ingest(facility, body.Bytes);
-            return reply is null ? TwinResults.BadRequest(unusable!) : Answer(reply);
+            var (reply, unusable) = await ingestor.Ingest(facility, body.Bytes, protobuf);
+            if (reply is null)
+            {
+                return TwinResults.BadRequest(unusable!);
+            }
+
+            var response = OtlpResponses.Of(reply);
+            return protobuf
+                ? new ProtobufResult(response)
+                : Results.Text(Json.Format(response), JsonMediaType);
         });
+        return protobuf && result is ProblemHttpResult problem ? AsStatus(context, problem) : result;
     }
 
-    /// <summary>The ExportMetricsServiceResponse: empty when every point was taken, else partial success.</summary>
-    private static IResult Answer(IngestReply reply)
+    /// <summary>A refusal as OTLP/HTTP protobuf clients expect it: the same status code, a Status message for a body.</summary>
+    private static ProtobufResult AsStatus(HttpContext context, ProblemHttpResult problem)
     {
-        // Unreadable points, refused series and samples the twin refused all count as rejected data points.
-        var rejected = reply.Rejected;
-        if (rejected == 0)
-        {
-            return Results.Json(new { });
-        }
-
-        var message = string.Join("; ", reply.Errors.Take(MaxErrorsInMessage).Select(e => e.Host is null ? e.Reason : $"{e.Host}: {e.Reason}"));
-        return Results.Json(new { partialSuccess = new { rejectedDataPoints = rejected.ToString(System.Globalization.CultureInfo.InvariantCulture), errorMessage = message } });
+        var code = problem.StatusCode;
+        var status = OtlpResponses.Status(OtlpResponses.CodeOf(code), problem.ProblemDetails.Detail ?? problem.ProblemDetails.Title ?? "",
+            OtlpResponses.RetryAfter(context.Response));
+        return new ProtobufResult(status, code);
     }
 }

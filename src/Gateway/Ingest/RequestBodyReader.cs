@@ -2,6 +2,7 @@ using System.Buffers;
 using System.IO.Compression;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
+using Snappier;
 using TokenFactoryTwin.Gateway.Twin;
 
 namespace TokenFactoryTwin.Gateway.Ingest;
@@ -9,7 +10,9 @@ namespace TokenFactoryTwin.Gateway.Ingest;
 /// <summary>
 /// Reads a write's body under the configured limits: a declared length over the limit is refused before reading,
 /// gzip/deflate bodies are inflated with the limit applied to what comes out (a compression bomb gets 413 after
-/// at most the limit, never an out-of-memory), and a client too slow to send its body gets 408.
+/// at most the limit, never an out-of-memory), and a client too slow to send its body gets 408. Snappy bodies
+/// (Prometheus remote write: the block format, whole-body) declare their inflated length up front: over the limit is
+/// refused before anything is inflated.
 /// </summary>
 public sealed class RequestBodyReader(IOptions<IngestOptions> options)
 {
@@ -35,7 +38,7 @@ public sealed class RequestBodyReader(IOptions<IngestOptions> options)
         timeout.CancelAfter(TimeSpan.FromSeconds(Limits.BodyReadTimeoutSeconds));
         Stream? inflating = encoding switch
         {
-            "" or "identity" => null,
+            "" or "identity" or "snappy" => null,
             "gzip" or "x-gzip" => new GZipStream(request.Body, CompressionMode.Decompress, leaveOpen: true),
             "deflate" => new ZLibStream(request.Body, CompressionMode.Decompress, leaveOpen: true),
             _ => Stream.Null,
@@ -43,7 +46,7 @@ public sealed class RequestBodyReader(IOptions<IngestOptions> options)
         if (inflating == Stream.Null)
         {
             return Refuse(Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported content encoding",
-                detail: $"Content-Encoding '{encoding}' is not supported; send the body plain, gzip or deflate."));
+                detail: $"Content-Encoding '{encoding}' is not supported; send the body plain, gzip, deflate or snappy."));
         }
 
         await using var _ = inflating;
@@ -81,7 +84,7 @@ public sealed class RequestBodyReader(IOptions<IngestOptions> options)
             }
 
             done = true;
-            return RequestBody.Of(buffer, length);
+            return encoding == "snappy" ? Unsnappy(buffer, length, max) : RequestBody.Of(buffer, length);
         }
         catch (InvalidDataException)
         {
@@ -101,6 +104,38 @@ public sealed class RequestBodyReader(IOptions<IngestOptions> options)
             if (!done)
             {
                 ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }
+    }
+
+    /// <summary>A snappy block inflated into a pooled buffer of its declared length; the compressed one goes back to the pool.</summary>
+    private static RequestBody Unsnappy(byte[] compressed, int length, long max)
+    {
+        byte[]? inflated = null;
+        try
+        {
+            var size = Snappy.GetUncompressedLength(compressed.AsSpan(0, length));
+            if (size > max)
+            {
+                return Refuse(TooLarge($"The body inflates to {size} bytes, more than the {max} this gateway accepts (Twin:Ingest:MaxBodyBytes)."));
+            }
+
+            inflated = ArrayPool<byte>.Shared.Rent(Math.Max(size, 1));
+            var written = Snappy.Decompress(compressed.AsSpan(0, length), inflated);
+            var body = RequestBody.Of(inflated, written);
+            inflated = null;
+            return body;
+        }
+        catch (Exception e) when (e is InvalidDataException or ArgumentException)
+        {
+            return Refuse(TwinResults.BadRequest("The body is not valid snappy data (remote write sends the block format, not the framed one)."));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(compressed);
+            if (inflated is not null)
+            {
+                ArrayPool<byte>.Shared.Return(inflated);
             }
         }
     }

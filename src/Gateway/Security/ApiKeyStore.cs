@@ -45,5 +45,25 @@ public sealed class ApiKeyStore
         return found;
     }
 
+    /// <summary>
+    /// Whether an <c>authorization</c> value (<c>Bearer &lt;key&gt;</c>) may write telemetry, for listeners outside
+    /// ASP.NET Core's authorization (OTLP/gRPC): open when no keys are configured, else a key with the ingest or admin role.
+    /// </summary>
+    public bool MayIngest(string? authorization)
+    {
+        if (!Enabled)
+        {
+            return true;
+        }
+
+        if (authorization is null || !authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        return Find(authorization["Bearer ".Length..].Trim()) is { } entry
+            && entry.Roles.Any(r => r is TwinRoles.Ingest or TwinRoles.Admin);
+    }
+
     private static byte[] Hash(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));
 }

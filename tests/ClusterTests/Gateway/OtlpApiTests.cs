@@ -58,19 +58,19 @@ public sealed class OtlpApiTests(TwinClusterFixture fixture)
     }
 
     [Fact]
-    public async Task Protobuf_gets_415_with_a_clear_message_and_malformed_JSON_400()
+    public async Task Other_media_types_get_415_with_a_clear_message_and_malformed_JSON_400()
     {
         await using var twin = await LiveTwin.Start(fixture);
         await twin.RegisterLiveRack();
         var fingerprint = await twin.Fingerprint();
-        var protobuf = new ByteArrayContent([0x0a, 0x00]);
-        protobuf.Headers.ContentType = new MediaTypeHeaderValue("application/x-protobuf");
+        var text = new ByteArrayContent([0x0a, 0x00]);
+        text.Headers.ContentType = new MediaTypeHeaderValue("text/plain");
 
-        var problem = await LiveTwin.Json(await twin.Http.PostAsync("/v1/metrics", protobuf), HttpStatusCode.UnsupportedMediaType);
+        var problem = await LiveTwin.Json(await twin.Http.PostAsync("/v1/metrics", text), HttpStatusCode.UnsupportedMediaType);
         await LiveTwin.Json(await twin.PostJson("/v1/metrics", "{\"resourceMetrics\": 3}"), HttpStatusCode.BadRequest);
         await LiveTwin.Json(await twin.Http.PostAsync("/v1/metrics", new StringContent("{", Encoding.UTF8, "application/json")), HttpStatusCode.BadRequest);
 
-        Assert.Contains("http/json", problem.GetProperty("detail").GetString());
+        Assert.Contains("application/x-protobuf", problem.GetProperty("detail").GetString());
         await twin.AssertUnharmed(fingerprint, 0);
     }
 }

@@ -30,6 +30,9 @@ public sealed class FixtureServer : IAsyncDisposable
 
     public TimeSpan Delay { get; set; } = TimeSpan.Zero;
 
+    /// <summary>When set, each request's body is made afresh (counters that move between scrapes); else <see cref="Body"/>.</summary>
+    public Func<string>? Render { get; set; }
+
     public int Requests => Volatile.Read(ref _requests);
 
     public string MetricsUrl { get; private set; } = "";
@@ -51,7 +54,7 @@ public sealed class FixtureServer : IAsyncDisposable
 
             context.Response.StatusCode = server.Status;
             context.Response.ContentType = "text/plain; version=0.0.4";
-            await context.Response.WriteAsync(server.Body, context.RequestAborted);
+            await context.Response.WriteAsync(server.Render?.Invoke() ?? server.Body, context.RequestAborted);
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

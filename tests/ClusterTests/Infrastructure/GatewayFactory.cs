@@ -25,6 +25,8 @@ public class GatewayFactory(TwinClusterFixture cluster, string facilityId, IRead
         builder.UseSetting("Orleans:ClusterId", TwinClusterFixture.ClusterId);
         builder.UseSetting("Orleans:ServiceId", TwinClusterFixture.ServiceId);
         builder.UseSetting("Twin:FacilityId", facilityId);
+        // Many gateways run side by side here: OTLP/gRPC only where a test asks for it (on a free port).
+        builder.UseSetting("Twin:Otlp:GrpcEndpoint", "");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

@@ -66,6 +66,8 @@ public sealed class TwinDeployment : IAsyncDisposable
         {
             ["ASPNETCORE_URLS"] = GatewayUrl.ToString(),
             ["Twin__FacilityId"] = facilityId,
+            // Deployments may run side by side: none of them takes OTLP/gRPC's fixed port.
+            ["Twin__Otlp__GrpcEndpoint"] = "",
         }, settings), Folder);
         await Eventually.Until(async () => await FacilityAnswers() || Gateway.HasExited, TimeSpan.FromSeconds(60), "the gateway serving the facility");
         Assert.False(Gateway.HasExited, Gateway.Log());
@@ -79,6 +81,7 @@ public sealed class TwinDeployment : IAsyncDisposable
         {
             ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
             ["Twin__FacilityId"] = "demo",
+            ["Twin__Otlp__GrpcEndpoint"] = "",
         }, settings), Folder);
         _extraGateways[process] = port;
         return Task.FromResult(process);

@@ -40,6 +40,9 @@ public ref struct SeriesLabels : ILabelSink
     public readonly bool TryGetHost(out ReadOnlySpan<char> host) =>
         Get(0, _hostnameLabel, out host) || Get(1, _lowerHostname, out host) || Get(2, _hostName, out host);
 
+    /// <summary>OpenTelemetry's <c>host.name</c> alone: an OTLP resource names the host its inference server runs on.</summary>
+    public readonly bool TryGetHostName(out ReadOnlySpan<char> host) => Get(2, _hostName, out host);
+
     public readonly bool TryGetGpu(out ReadOnlySpan<char> gpu) => Get(3, _gpu, out gpu);
 
     public readonly bool TryGetUuid(out ReadOnlySpan<char> uuid) => Get(4, _uuid, out uuid);

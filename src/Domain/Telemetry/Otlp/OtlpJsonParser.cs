@@ -81,14 +81,13 @@ public static class OtlpJsonParser
         {
             if (metric.TryGetProperty(kind, out var other) && other.TryGetProperty("dataPoints", out var otherPoints))
             {
-                var count = ArrayOf(otherPoints, "dataPoints").GetArrayLength();
-                summary.DataPoints += count;
-                summary.Unsupported += count;
+                OtlpPoints.Unused(summary, ArrayOf(otherPoints, "dataPoints").GetArrayLength());
             }
         }
 
         JsonElement data;
-        if (!metric.TryGetProperty("gauge", out data) && !metric.TryGetProperty("sum", out data))
+        var isSum = false;
+        if (!metric.TryGetProperty("gauge", out data) && !(isSum = metric.TryGetProperty("sum", out data)))
         {
             return;
         }
@@ -99,26 +98,14 @@ public static class OtlpJsonParser
         }
 
         var mapped = MetricNames.TryGet(name, out var reading);
+        var delta = isSum && mapped && IsDelta(data);
         foreach (var point in ArrayOf(points, "dataPoints").EnumerateArray())
         {
-            summary.DataPoints++;
-            var problem = ReadPoint(point, out var value, out var ms);
-            if (problem is not null)
-            {
-                summary.Rejected++;
-                mapper.Refuse(0, $"{name}: {problem}");
-                continue;
-            }
-
-            var attributes = point.TryGetProperty("attributes", out var a) ? ArrayOf(a, "attributes") : NoAttributes;
-            summary.FirstHost ??= HostOf(attributes, resourceLabels);
-            if (!mapped)
-            {
-                mapper.Ignore();
-                continue;
-            }
-
+            var value = 0.0;
+            long? ms = null;
+            var problem = delta ? OtlpPoints.Delta : ReadPoint(point, out value, out ms);
             var labels = default(SeriesLabels);
+            var attributes = point.TryGetProperty("attributes", out var a) ? ArrayOf(a, "attributes") : NoAttributes;
             foreach (var attribute in attributes.EnumerateArray())
             {
                 if (LabelRead(attribute) is { } label)
@@ -132,9 +119,15 @@ public static class OtlpJsonParser
                 labels.Offer(key, text);
             }
 
-            mapper.Map(reading, name, labels, value, ms, 0);
+            OtlpPoints.Take(summary, mapper, name, mapped, reading, problem, value, ms, labels);
         }
     }
+
+    /// <summary>The sum's temporality is delta: the number, or the enum's name as the JSON mapping may also write it.</summary>
+    private static bool IsDelta(JsonElement sum) =>
+        sum.TryGetProperty("aggregationTemporality", out var t)
+        && (t.ValueKind == JsonValueKind.Number && t.TryGetInt32(out var number) && number == OtlpPoints.DeltaTemporality
+            || t.ValueKind == JsonValueKind.String && t.ValueEquals("AGGREGATION_TEMPORALITY_DELTA"u8));
 
     private static string? ReadPoint(JsonElement point, out double value, out long? ms)
     {
@@ -158,18 +151,17 @@ public static class OtlpJsonParser
         }
         else
         {
-            return "the data point has neither asDouble nor asInt";
+            return OtlpPoints.NoValue;
         }
 
         if (point.TryGetProperty("timeUnixNano", out var t))
         {
             if (!TryInt64(t, out var nanos) || nanos < 0)
             {
-                return "timeUnixNano is not a non-negative 64-bit integer";
+                return OtlpPoints.BadTime;
             }
 
-            // Zero means "not set" in OTLP; the receipt time stands in then.
-            ms = nanos == 0 ? null : nanos / 1_000_000;
+            ms = OtlpPoints.Milliseconds((ulong)nanos);
         }
 
         return null;
@@ -202,29 +194,6 @@ public static class OtlpJsonParser
             if (key.ValueEquals(KeysRead[k]))
             {
                 return attribute.TryGetProperty("value", out var value) && Scalar(value) is { } text ? new(SeriesLabels.Keys[k], text) : null;
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>The point's <c>host.name</c>, else its resource's.</summary>
-    private static string? HostOf(JsonElement attributes, KeyValuePair<string, string>[] resourceLabels)
-    {
-        foreach (var attribute in attributes.EnumerateArray())
-        {
-            if (IsAttribute(attribute, out var key) && key.ValueEquals("host.name"u8)
-                && attribute.TryGetProperty("value", out var value) && Scalar(value) is { } host)
-            {
-                return host;
-            }
-        }
-
-        foreach (var (key, text) in resourceLabels)
-        {
-            if (key == "host.name")
-            {
-                return text;
             }
         }
 
