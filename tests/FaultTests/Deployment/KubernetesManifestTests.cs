@@ -38,7 +38,8 @@ public sealed class KubernetesManifestTests
             foreach (var (portName, port) in ports)
             {
                 // Each port is one the process is told to listen on, so the manifest and the settings cannot drift apart.
-                Assert.True(env.Any(e => e.Value == port && (e.Key == "ASPNETCORE_HTTP_PORTS" || e.Key.StartsWith("Orleans__Endpoints__", StringComparison.Ordinal))),
+                Assert.True(env.Any(e => ManifestProcess.SetsPort(e.Value, port)
+                        && (e.Key is "ASPNETCORE_HTTP_PORTS" or "Twin__Otlp__GrpcEndpoint" || e.Key.StartsWith("Orleans__Endpoints__", StringComparison.Ordinal))),
                     $"{name}: port {portName} ({port}) is not set by any of its settings");
             }
 

@@ -36,6 +36,10 @@ public sealed partial class ManifestProcess(ManagedProcess process, int httpPort
             {
                 value = port;
             }
+            else if (ports.Keys.FirstOrDefault(p => SetsPort(value, p)) is { } listened)
+            {
+                value = $"127.0.0.1:{ports[listened]}"; // an address and port: loopback here, every address in a pod
+            }
             else if (mounts.Contains(value))
             {
                 value = Path.Combine(folder, name + value);
@@ -52,6 +56,10 @@ public sealed partial class ManifestProcess(ManagedProcess process, int httpPort
             .Select(p => container.GetProperty(p).GetProperty("httpGet").GetProperty("path").GetString()!).ToList();
         return new ManifestProcess(ManagedProcess.Start(name, "dotnet", [program], env, folder), httpPort, probes);
     }
+
+    /// <summary>Whether a setting's value is <paramref name="port"/>, alone or as the port of an address (<c>0.0.0.0:4317</c>).</summary>
+    public static bool SetsPort(string value, string port) =>
+        value == port || value.EndsWith($":{port}", StringComparison.Ordinal);
 
     public void Dispose() => process.Dispose();
 
