@@ -48,6 +48,8 @@ public sealed class FuzzCorpus
                 new("POST", "/api/ingest/prometheus?host=fuzz-host", "text/plain", prometheus),
                 new("POST", "/api/telemetry", "application/json", native),
                 new("POST", "/v1/metrics", "application/json", otlp),
+                new("POST", "/v1/metrics", "application/x-protobuf", otlp),
+                new("POST", "/api/v1/write", "application/x-protobuf", prometheus),
                 new("POST", "/api/scenarios", "application/json", scenario),
                 new("POST", "/api/scenarios/{scenario}/changes", "application/json", changes),
                 new("POST", "/api/racks", "application/json", rack),
