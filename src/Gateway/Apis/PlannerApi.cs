@@ -55,7 +55,7 @@ public static class PlannerApi
         writes.MapDelete("/{id}/changes/{n:int}", RemoveChange)
             .WithSummary("Removes a change and re-evaluates; needs If-Match. 409 when a later change builds on it.");
         api.MapGet("/{id}/fit", Fit)
-            .WithSummary("How many racks fit: adds racks to a hall one by one until a constraint breaks (stopAt=any) or a power node does (stopAt=power).");
+            .WithSummary("How many racks fit: adds racks to a hall one by one until a constraint breaks (stopAt=any) or a power node does (stopAt=power); with capW or capPercent the added GPUs are capped and the uncapped sweep comes beside it.");
         writes.MapPost("/{id}/apply", Apply)
             .WithSummary("Adds the scenario's planned racks to the live twin as virtual, simulated racks.");
         writes.MapDelete("/{id}/apply", Unapply)
@@ -153,12 +153,12 @@ public static class PlannerApi
 
     private static Task<IResult> Fit(string id, string? hall, string? rackType, string? powerA, string? powerB, string? model,
         double? interactivity, string? precision, int? isl, int? osl, bool? mtp, double? loadLevel, int? maxRacks, string? stopAt,
-        TwinLocator twin, HttpContext context) =>
+        double? capW, double? capPercent, TwinLocator twin, HttpContext context) =>
         WithScenario(twin, context, id, async grain =>
         {
             var request = new FitSweepRequest(hall ?? "", rackType ?? DefaultSweepRackType, powerA, powerB,
                 model is null ? null : new WorkloadSpec(model, null, interactivity, precision, isl, osl, mtp),
-                loadLevel ?? 1.0, maxRacks ?? DefaultSweepMaxRacks, stopAt ?? FitSweepRequest.StopAtAny);
+                loadLevel ?? 1.0, maxRacks ?? DefaultSweepMaxRacks, stopAt ?? FitSweepRequest.StopAtAny, capW, capPercent);
             var answer = await grain.Sweep(request);
             return answer.Outcome switch
             {
