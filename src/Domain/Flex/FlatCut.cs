@@ -11,13 +11,27 @@ public static class FlatCut
         double shed = 0, lost = 0;
         foreach (var rack in racks)
         {
-            var cap = Math.Max(Math.Min(rack.Curve.MinCapW, rack.StartCapW), share * rack.StartCapW);
-            shed += rack.FacilityKwAt(rack.StartCapW) - rack.FacilityKwAt(cap);
-            lost += Math.Max(0, rack.TokensAt(rack.StartCapW) - rack.TokensAt(cap));
+            var cap = Cap(rack, share);
+            shed += rack.StartKw - rack.FacilityKwAt(cap);
+            lost += Math.Max(0, rack.StartTokens - rack.TokensAt(cap));
         }
 
         return (shed, lost);
     }
+
+    /// <summary>Facility kW a flat cut to <paramref name="share"/> sheds; no tokens worked out, for the bisection.</summary>
+    private static double ShedAt(IReadOnlyList<FlexRack> racks, double share)
+    {
+        var shed = 0.0;
+        foreach (var rack in racks)
+        {
+            shed += rack.StartKw - rack.FacilityKwAt(Cap(rack, share));
+        }
+
+        return shed;
+    }
+
+    private static double Cap(FlexRack rack, double share) => Math.Max(Math.Min(rack.Curve.MinCapW, rack.StartCapW), share * rack.StartCapW);
 
     /// <summary>The flat cut that sheds at least <paramref name="targetKw"/> (or the deepest one when it cannot), by bisection on the share.</summary>
     public static (double Share, double ShedKw, double LostTokens) For(IReadOnlyList<FlexRack> racks, double targetKw)
@@ -27,9 +41,9 @@ public static class FlatCut
             return (1, 0, 0);
         }
 
-        var deepest = At(racks, 0);
-        if (deepest.ShedKw < targetKw)
+        if (ShedAt(racks, 0) < targetKw)
         {
+            var deepest = At(racks, 0);
             return (0, deepest.ShedKw, deepest.LostTokens);
         }
 
@@ -37,7 +51,7 @@ public static class FlatCut
         for (var i = 0; i < 30; i++)
         {
             var mid = (lo + hi) / 2;
-            if (At(racks, mid).ShedKw >= targetKw)
+            if (ShedAt(racks, mid) >= targetKw)
             {
                 lo = mid;
             }

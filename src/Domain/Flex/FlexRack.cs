@@ -22,6 +22,12 @@ public sealed record FlexRack(
 
     public double TokensAt(double capW) => NaturalTokensPerSecond * Curve.SpeedAt(capW);
 
+    /// <summary>Facility kW the rack's GPUs draw where it stands now.</summary>
+    public double StartKw { get; } = Curve.DrawUnder(StartCapW) * Gpus / 1000 * Pue;
+
+    /// <summary>Tokens/s the rack serves where it stands now.</summary>
+    public double StartTokens { get; } = NaturalTokensPerSecond * Curve.SpeedAt(StartCapW);
+
     /// <summary>The lowest cap the plan may give this rack: the GPU's floor, or what its interactivity floor allows.</summary>
     public double FloorCapW { get; } = LowestCap(Curve, StartCapW, MinSpeed);
 

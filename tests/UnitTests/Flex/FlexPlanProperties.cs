@@ -88,7 +88,7 @@ public sealed class FlexPlanProperties
             }
 
             // A flat 10 % cut sheds some power; the optimised plan sheds as much for no more tokens, give or take what its
-            // ladder's 1 %-of-rated steps cost against a flat cut's continuous caps when every rack is alike.
+            // ladder's 2 %-of-rated steps cost against a flat cut's continuous caps when every rack is alike.
             var shallow = plan.Curve[2];
             Assert.True(shallow.OptimisedTokensPerSecondLost is null || shallow.OptimisedTokensPerSecondLost <= (shallow.FlatTokensPerSecondLost * 1.01) + Eps,
                 $"at {shallow.ShedMw * 1000:N1} kW: optimised {shallow.OptimisedTokensPerSecondLost}, flat {shallow.FlatTokensPerSecondLost}");

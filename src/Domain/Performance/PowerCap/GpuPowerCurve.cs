@@ -29,8 +29,11 @@ public sealed class GpuPowerCurve
     private const double CommunicationClockSensitivity = 0.35;
     private const double LatencyClockSensitivity = 0.5;
 
+    private static readonly double MinClockPower = Math.Pow(MinClock, ClockExponent);
+
     private readonly double _fixedShare;
     private readonly StepMix _mix;
+    private readonly double _drawAtMinClock;
 
     public GpuPowerCurve(double idleW, double ratedW, double naturalW, StepMix mix)
     {
@@ -40,7 +43,8 @@ public sealed class GpuPowerCurve
         _mix = mix;
         _fixedShare = (mix.Memory * MemoryFixedPower) + (mix.Compute * ComputeFixedPower)
             + (mix.Communication * CommunicationFixedPower) + (mix.Fixed * LatencyFixedPower);
-        MinCapW = NaturalW <= idleW ? NaturalW : Math.Max(idleW, DrawAt(MinClock));
+        _drawAtMinClock = DrawAt(MinClock);
+        MinCapW = NaturalW <= idleW ? NaturalW : Math.Max(idleW, _drawAtMinClock);
     }
 
     public double IdleW { get; }
@@ -73,7 +77,7 @@ public sealed class GpuPowerCurve
         }
 
         var scaled = ((capW - IdleW) / dynamic - _fixedShare) / (1 - _fixedShare);
-        return scaled <= Math.Pow(MinClock, ClockExponent) ? MinClock : Math.Pow(scaled, 1 / ClockExponent);
+        return scaled <= MinClockPower ? MinClock : Math.Pow(scaled, 1 / ClockExponent);
     }
 
     /// <summary>Speed (share of full-clock tokens/s) at a clock: 1 over the stretched step time.</summary>
@@ -91,5 +95,5 @@ public sealed class GpuPowerCurve
     public double SpeedAt(double capW) => SpeedAtClock(ClockAt(capW));
 
     /// <summary>What the GPU draws under a cap: the cap when it binds (down to the draw at the lowest clock), else its natural draw.</summary>
-    public double DrawUnder(double capW) => Math.Min(NaturalW, Math.Max(capW, DrawAt(MinClock)));
+    public double DrawUnder(double capW) => Math.Min(NaturalW, Math.Max(capW, _drawAtMinClock));
 }
