@@ -23,6 +23,7 @@ app.MapDefaultEndpoints();
 app.MapLiveView();
 app.MapOpenApi();
 app.MapReadApi();
+app.MapCarbonApi();
 app.MapCatalogApi();
 app.MapThroughputApi();
 app.MapEfficiencyApi();

@@ -2,6 +2,7 @@ using TokenFactoryTwin.Abstractions;
 using TokenFactoryTwin.Abstractions.Grains;
 using TokenFactoryTwin.Abstractions.Planning;
 using TokenFactoryTwin.Abstractions.Topology;
+using TokenFactoryTwin.Domain.Carbon;
 using TokenFactoryTwin.Gateway.Planner;
 using TokenFactoryTwin.Gateway.Security;
 using TokenFactoryTwin.Gateway.Twin;
@@ -104,10 +105,21 @@ public static class PlannerApi
                 return TwinResults.NotFound($"No scenario {string.Join(", ", missing.Select(m => $"'{m}'"))}.");
             }
 
-            return Results.Json(views.Select(v => new ScenarioComparison(v!.Id, v.Name, v.Version, v.BaselineTakenAt,
-                v.Changes.Count, v.Evaluation.Baseline, v.Evaluation.Projected, v.Evaluation.Delta,
-                v.Evaluation.Constraints.Ok, v.Evaluation.Violations)), PlannerJson.Options);
+            var carbon = (await twin.Client.GetGrain<IFacilityGrain>(TwinKeys.Facility(facility)).GetTopology())?.Carbon;
+            return Results.Json(views.Select(v => Compared(v!, carbon)), PlannerJson.Options);
         });
+
+    private static ScenarioComparison Compared(ScenarioView v, CarbonSpec? carbon)
+    {
+        var grams = CarbonIntensity.GramsPerKwhAt(carbon, v.BaselineTakenAt);
+        var (baseline, projected) = (v.Evaluation.Baseline, v.Evaluation.Projected);
+        return new ScenarioComparison(v.Id, v.Name, v.Version, v.BaselineTakenAt, v.Changes.Count, baseline, projected, v.Evaluation.Delta,
+            v.Evaluation.Constraints.Ok, v.Evaluation.Violations,
+            CarbonIntensity.JoulesPerToken(baseline.FacilityPowerKw, baseline.TokensPerSecond),
+            CarbonIntensity.JoulesPerToken(projected.FacilityPowerKw, projected.TokensPerSecond),
+            CarbonIntensity.GramsPerMillionTokens(baseline.FacilityPowerKw, baseline.TokensPerSecond, grams),
+            CarbonIntensity.GramsPerMillionTokens(projected.FacilityPowerKw, projected.TokensPerSecond, grams));
+    }
 
     private static Task<IResult> GetScenario(string id, TwinLocator twin, HttpContext context) =>
         WithScenario(twin, context, id, async grain =>

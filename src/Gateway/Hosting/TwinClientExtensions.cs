@@ -1,5 +1,6 @@
 using Orleans.Configuration;
 using TokenFactoryTwin.Domain.Catalog;
+using TokenFactoryTwin.Gateway.Carbon;
 using TokenFactoryTwin.Gateway.Twin;
 using TokenFactoryTwin.ServiceDefaults.Cluster;
 
@@ -55,6 +56,9 @@ public static class TwinClientExtensions
         builder.Services.AddSingleton<FacilityFeed>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<FacilityFeed>());
         builder.Services.AddSingleton<TwinMeter>();
+        builder.Services.AddSingleton<CarbonFeed>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<CarbonFeed>());
+        builder.Services.AddSingleton<CarbonMeter>();
         builder.Services.AddExceptionHandler<ClusterUnavailableHandler>();
         return builder;
     }
@@ -63,6 +67,7 @@ public static class TwinClientExtensions
     public static WebApplication UseTwinMeter(this WebApplication app)
     {
         app.Services.GetRequiredService<TwinMeter>();
+        app.Services.GetRequiredService<CarbonMeter>();
         return app;
     }
 }
