@@ -29,6 +29,7 @@ app.MapThroughputApi();
 app.MapEfficiencyApi();
 app.MapClusterApi();
 app.MapPlannerApi();
+app.MapFlexApi();
 app.MapIngestApi();
 app.MapOtlpApi();
 app.MapRegistrationApi();

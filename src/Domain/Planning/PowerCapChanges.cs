@@ -4,12 +4,12 @@ using TokenFactoryTwin.Domain.Catalog;
 namespace TokenFactoryTwin.Domain.Planning;
 
 /// <summary>Power caps and flex events: each checks first and edits only when all is well.</summary>
-internal static class PowerCapChanges
+public static class PowerCapChanges
 {
     /// <summary>The most a flex event may last: a day is far beyond any demand-response programme's call.</summary>
     public const double MaxFlexHours = 24;
 
-    public static void SetPowerCap(List<ChangeProblem> problems, PlanModel model, SetPowerCapChange change, TwinCatalog catalog)
+    internal static void SetPowerCap(List<ChangeProblem> problems, PlanModel model, SetPowerCapChange change, TwinCatalog catalog)
     {
         var targets = Targets(problems, model, change, catalog);
         if ((change.WattsPerGpu is null) == (change.PercentOfRated is null))
