@@ -30,7 +30,7 @@ public static class CarbonApi
             return Results.Ok(new CarbonView(
                 now,
                 grams,
-                Source(spec, now),
+                CarbonIntensity.Source(spec, now),
                 Figures(await kpis, grams),
                 (await halls).Select(h => Figures(h, grams)).ToList(),
                 (await history).Select(p => Point(p, spec)).ToList()));
@@ -47,10 +47,4 @@ public static class CarbonApi
         return new CarbonPoint(point.AsOf, grams, CarbonIntensity.JoulesPerToken(point.FacilityPowerKw, point.TokensPerSecond),
             CarbonIntensity.GramsPerMillionTokens(point.FacilityPowerKw, point.TokensPerSecond, grams));
     }
-
-    private static string Source(CarbonSpec? spec, DateTimeOffset at) =>
-        spec?.Hourly is { Count: > 0 } hours && at >= hours[0].Hour && at < hours[^1].Hour.AddHours(1) ? "hourly"
-        : spec?.GramsPerKwh is not null ? "constant"
-        : spec?.Hourly is { Count: > 0 } ? "hourly (last hour held)"
-        : "none";
 }

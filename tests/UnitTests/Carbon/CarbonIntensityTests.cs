@@ -31,6 +31,10 @@ public sealed class CarbonIntensityTests
         Assert.Equal(400, CarbonIntensity.GramsPerKwhAt(spec, Noon.AddHours(-1)));
         Assert.Equal(240, CarbonIntensity.GramsPerKwhAt(spec with { GramsPerKwh = null }, Noon.AddDays(1)));
         Assert.Null(CarbonIntensity.GramsPerKwhAt(null, Noon));
+        Assert.Equal("hourly", CarbonIntensity.Source(spec, Noon.AddHours(1)));
+        Assert.Equal("constant", CarbonIntensity.Source(spec, Noon.AddHours(3)));
+        Assert.Equal("hourly (last hour held)", CarbonIntensity.Source(spec with { GramsPerKwh = null }, Noon.AddDays(1)));
+        Assert.Equal("none", CarbonIntensity.Source(null, Noon));
     }
 
     [Fact]
