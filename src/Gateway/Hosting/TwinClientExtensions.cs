@@ -1,6 +1,7 @@
 using Orleans.Configuration;
 using TokenFactoryTwin.Domain.Catalog;
 using TokenFactoryTwin.Gateway.Carbon;
+using TokenFactoryTwin.Gateway.Flex;
 using TokenFactoryTwin.Gateway.Twin;
 using TokenFactoryTwin.ServiceDefaults.Cluster;
 
@@ -59,6 +60,9 @@ public static class TwinClientExtensions
         builder.Services.AddSingleton<CarbonFeed>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<CarbonFeed>());
         builder.Services.AddSingleton<CarbonMeter>();
+        builder.Services.AddSingleton<FlexFeed>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<FlexFeed>());
+        builder.Services.AddSingleton<FlexMeter>();
         builder.Services.AddExceptionHandler<ClusterUnavailableHandler>();
         return builder;
     }
@@ -68,6 +72,7 @@ public static class TwinClientExtensions
     {
         app.Services.GetRequiredService<TwinMeter>();
         app.Services.GetRequiredService<CarbonMeter>();
+        app.Services.GetRequiredService<FlexMeter>();
         return app;
     }
 }

@@ -52,6 +52,13 @@ public sealed class FlexApiTests(TwinClusterFixture fixture) : IAsyncLifetime
         Assert.True(during.GetProperty("tokensPerSecondLost").GetDouble() > 0);
         Assert.True(during.GetProperty("tokensPerSecondNow").GetDouble() < tokens);
 
+        // Each capped rack's recommended cap per GPU is on the scrape, for a cluster agent to apply.
+        var rack = plan.GetProperty("racks")[0];
+        var metrics = await Eventually.Get(() => _http.GetStringAsync("/metrics"),
+            m => m.Contains($"tokenfactory_rack=\"{rack.GetProperty("rack").GetString()}\"", StringComparison.Ordinal),
+            what: "the recommended cap in the Prometheus scrape");
+        Assert.Contains("tokenfactory_rack_recommended_gpu_power_limit_watts", metrics, StringComparison.Ordinal);
+
         using var again = await _http.PostAsJsonAsync("/api/flex", new { shedKw = 10, hours = 1 });
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
 
