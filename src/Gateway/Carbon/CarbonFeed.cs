@@ -1,41 +1,14 @@
+using TokenFactoryTwin.Abstractions;
+using TokenFactoryTwin.Abstractions.Grains;
 using TokenFactoryTwin.Abstractions.Topology;
 using TokenFactoryTwin.Gateway.Twin;
 
 namespace TokenFactoryTwin.Gateway.Carbon;
 
-/// <summary>
-/// Keeps the facility's carbon settings at hand for the meter, which cannot wait on a grain at collection time: read
-/// from the topology at start and every <see cref="Period"/> (they change only when the facility file does).
-/// </summary>
-public sealed partial class CarbonFeed(TwinLocator twin, TimeProvider time, ILogger<CarbonFeed> logger) : BackgroundService
+/// <summary>The facility's carbon settings for the meter, read from the topology every 30 s (they change only with the facility file).</summary>
+public sealed class CarbonFeed(TwinLocator twin, TimeProvider time, ILogger<CarbonFeed> logger)
+    : TwinPoll<CarbonSpec>(twin, time, logger, TimeSpan.FromSeconds(30))
 {
-    public static readonly TimeSpan Period = TimeSpan.FromSeconds(30);
-
-    private volatile CarbonSpec? _spec;
-
-    public CarbonSpec? Spec => _spec;
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Period, time);
-        do
-        {
-            try
-            {
-                if (await twin.Facility() is { } facility && await facility.GetTopology() is { } topology)
-                {
-                    _spec = topology.Carbon;
-                }
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // Keep the last settings: the cluster may be starting or failing over.
-                NotRead(logger, e.Message);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Carbon settings not read this time: {Reason}")]
-    private static partial void NotRead(ILogger logger, string reason);
+    protected override async Task<CarbonSpec?> Read(TwinLocator twin, string facility) =>
+        (await twin.Client.GetGrain<IFacilityGrain>(TwinKeys.Facility(facility)).GetTopology())?.Carbon;
 }

@@ -33,7 +33,7 @@ public sealed class CarbonMeter : IDisposable
             yield break;
         }
 
-        var grams = CarbonIntensity.GramsPerKwhAt(carbon.Spec, view.Facility.AsOf);
+        var grams = CarbonIntensity.GramsPerKwhAt(carbon.Latest, view.Facility.AsOf);
         foreach (var (kpis, hall) in view.Halls.Select(h => (h, (string?)h.Id)).Prepend((view.Facility, null)))
         {
             var value = joules
@@ -50,7 +50,7 @@ public sealed class CarbonMeter : IDisposable
 
     private static IEnumerable<Measurement<double>> Intensity(FacilityFeed feed, CarbonFeed carbon)
     {
-        if (feed.Latest is { } view && CarbonIntensity.GramsPerKwhAt(carbon.Spec, view.Facility.AsOf) is { } grams)
+        if (feed.Latest is { } view && CarbonIntensity.GramsPerKwhAt(carbon.Latest, view.Facility.AsOf) is { } grams)
         {
             yield return new Measurement<double>(grams, new KeyValuePair<string, object?>("tokenfactory.facility", view.Facility.Id));
         }
