@@ -34,6 +34,9 @@ public static class TwinKeys
     /// <summary>The facility's pull targets: what the gateways scrape, and how often.</summary>
     public static string ScrapeTargets(string facilityId) => Scoped(facilityId, "scrape-targets");
 
+    /// <summary>The facility's live flex event (one at a time).</summary>
+    public static string Flex(string facilityId) => Scoped(facilityId, "flex");
+
     /// <summary>A meter's reading for one twin target (a power node, a network link, or the facility).</summary>
     public static string Meter(string facilityId, string target) => Scoped(facilityId, $"meter:{target}");
 

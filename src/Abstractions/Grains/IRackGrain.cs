@@ -35,6 +35,10 @@ public interface IRackGrain : IGrainWithStringKey
     [Alias("Remove")]
     Task Remove();
 
+    /// <summary>Caps the rack's GPUs for a flex event (null lifts the cap): a simulated rack draws and serves as the plan says.</summary>
+    [Alias("SetPowerCap"), OneWay]
+    Task SetPowerCap(Flex.RackPowerCap? cap);
+
     /// <summary>Wakes the rack (and with it its timers) after its silo was lost.</summary>
     [Alias("Ping"), OneWay]
     Task Ping();

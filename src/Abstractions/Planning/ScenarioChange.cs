@@ -17,4 +17,6 @@ namespace TokenFactoryTwin.Abstractions.Planning;
 [JsonDerivedType(typeof(SetCostModelChange), ScenarioChangeKinds.SetCostModel)]
 [JsonDerivedType(typeof(SetWorkloadChange), ScenarioChangeKinds.SetWorkload)]
 [JsonDerivedType(typeof(AddPowerNodeChange), ScenarioChangeKinds.AddPowerNode)]
+[JsonDerivedType(typeof(SetPowerCapChange), ScenarioChangeKinds.SetPowerCap)]
+[JsonDerivedType(typeof(FlexEventChange), ScenarioChangeKinds.FlexEvent)]
 public abstract record ScenarioChange;

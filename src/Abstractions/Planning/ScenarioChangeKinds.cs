@@ -12,7 +12,9 @@ public static class ScenarioChangeKinds
     public const string SetCostModel = "setCostModel";
     public const string SetWorkload = "setWorkload";
     public const string AddPowerNode = "addPowerNode";
+    public const string SetPowerCap = "setPowerCap";
+    public const string FlexEvent = "flexEvent";
 
     public static IReadOnlyList<string> All { get; } =
-        [AddRacks, RemoveRacks, ReplaceRacks, FailPowerNode, SetPue, SetEnergyPrice, SetCostModel, SetWorkload, AddPowerNode];
+        [AddRacks, RemoveRacks, ReplaceRacks, FailPowerNode, SetPue, SetEnergyPrice, SetCostModel, SetWorkload, AddPowerNode, SetPowerCap, FlexEvent];
 }

@@ -22,6 +22,7 @@ public sealed class TwinCatalog(
     private readonly Dictionary<string, RackTypeSpec> _rackTypes = rackTypes.ToDictionary(r => r.Id, StringComparer.Ordinal);
     private readonly Dictionary<string, ModelSpec> _models = models.ToDictionary(m => m.Id, StringComparer.Ordinal);
     private Performance.ThroughputResolver? _throughput;
+    private Performance.PowerCap.StepMixes? _stepMixes;
 
     public IReadOnlyList<GpuSpec> Gpus { get; } = gpus;
     public IReadOnlyList<RackTypeSpec> RackTypes { get; } = rackTypes;
@@ -52,6 +53,9 @@ public sealed class TwinCatalog(
 
     /// <summary>The throughput resolver over this catalog: published curves first, the throughput model for the rest.</summary>
     public Performance.ThroughputResolver Throughput => _throughput ??= new Performance.ThroughputResolver(this);
+
+    /// <summary>Each workload's step mix on each GPU, from which a power cap's cost follows.</summary>
+    public Performance.PowerCap.StepMixes StepMixes => _stepMixes ??= new Performance.PowerCap.StepMixes(this);
 
     /// <summary>
     /// The throughput per GPU of <paramref name="model"/> on <paramref name="gpu"/>: a named curve or article point

@@ -22,10 +22,11 @@ public static class FacilityFile
             throw new FacilityFileException(path, [$"the file does not exist (full path: {Path.GetFullPath(path)})"]);
         }
 
-        return Parse(File.ReadAllText(path), path, catalog);
+        return Parse(File.ReadAllText(path), path, catalog, Path.GetDirectoryName(Path.GetFullPath(path)));
     }
 
-    public static FacilitySpec Parse(string json, string source, TwinCatalog catalog)
+    /// <param name="directory">Where files the facility names (an hourly carbon series) are read from; the working directory when null.</param>
+    public static FacilitySpec Parse(string json, string source, TwinCatalog catalog, string? directory = null)
     {
         FacilitySpec? spec;
         try
@@ -51,7 +52,8 @@ public static class FacilityFile
             Links = spec.Links ?? [],
             CostModel = spec.CostModel ?? new CostModelSpec(),
         };
-        var problems = FacilityValidator.Validate(spec, catalog);
+        var problems = new List<string>(FacilityValidator.Validate(spec, catalog));
+        spec = spec with { Carbon = CarbonFile.Read(spec.Carbon, directory, problems) };
         if (problems.Count > 0)
         {
             throw new FacilityFileException(source, problems);

@@ -138,7 +138,7 @@ public sealed class InstanceModel
         var ttft = _prefillSeconds + _calibration.StepOverheadMs / 1000
             + (_config.Disaggregated ? _model.KvBytes(_workload.InputTokens, _config.Precision.Kv) / _gpu.ScaleOutBytesPerSecond : tpot);
         return new OperatingEstimate(_config, concurrency, total / gpus, output / gpus, 1 / tpot, ttft * 1000, tpot * 1000, MaxBatch,
-            terms.Bound, prefillGpus, _config.Gpus);
+            terms.Bound, prefillGpus, _config.Gpus, terms);
     }
 
     /// <summary>Decode-only output tokens/s per GPU at the largest batch memory holds: what a decode pool sustains.</summary>

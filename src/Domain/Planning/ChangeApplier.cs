@@ -39,6 +39,12 @@ public static class ChangeApplier
             case AddPowerNodeChange node:
                 SettingChanges.AddPowerNode(problems, model, node);
                 break;
+            case SetPowerCapChange cap:
+                PowerCapChanges.SetPowerCap(problems, model, cap, catalog);
+                break;
+            case FlexEventChange flex:
+                PowerCapChanges.CheckFlexEvent(problems, flex, catalog);
+                break;
             default:
                 problems.Add(new("kind", $"is required and must be one of {string.Join(", ", ScenarioChangeKinds.All)}"));
                 break;

@@ -44,6 +44,8 @@ public static class FitSweeper
             ChangeChecks.Workload(problems, "workload", request.Workload, [type.Gpu], catalog);
         }
 
+        var capW = CapW(problems, request, type, catalog);
+
         var pairs = hall is null ? [] : Pairs(model, hall.Id, request);
         if (hall is not null && pairs.Count == 0)
         {
@@ -55,7 +57,37 @@ public static class FitSweeper
             return (problems, null);
         }
 
-        return ([], new Sweep(model, hall, type, pairs, request, catalog).Run());
+        var result = new Sweep(model, hall, type, pairs, request, catalog, capW).Run();
+        return ([], capW is null ? result : result with { Uncapped = new Sweep(model, hall, type, pairs, request, catalog, null).Run() });
+    }
+
+    /// <summary>The cap per GPU a sweep asks for, in watts; null when uncapped.</summary>
+    private static double? CapW(List<ChangeProblem> problems, FitSweepRequest request, RackTypeSpec? type, TwinCatalog catalog)
+    {
+        if (request.CapWPerGpu is null && request.CapPercentOfRated is null)
+        {
+            return null;
+        }
+
+        if (request.CapWPerGpu is not null && request.CapPercentOfRated is not null)
+        {
+            problems.Add(new("capW", "give either capW or capPercent, not both"));
+            return null;
+        }
+
+        if (type is null || catalog.FindGpu(type.Gpu) is not { } gpu)
+        {
+            return null;
+        }
+
+        if (request.CapPercentOfRated is { } percent)
+        {
+            ChangeChecks.Finite(problems, "capPercent", percent, 10, 100, " %");
+            return Math.Max(gpu.IdleW, gpu.TdpW * percent / 100);
+        }
+
+        ChangeChecks.Finite(problems, "capW", request.CapWPerGpu!.Value, gpu.IdleW, gpu.TdpW, $" W (idle to rated for {gpu.Id})");
+        return request.CapWPerGpu;
     }
 
     /// <summary>The A/B cord pairs racks of the hall already use, each with the row its racks stand in.</summary>
@@ -74,7 +106,7 @@ public static class FitSweeper
             .ToList();
     }
 
-    private sealed class Sweep(PlanModel model, HallSpec hall, RackTypeSpec type, List<(string A, string? B, int Row)> pairs, FitSweepRequest request, TwinCatalog catalog)
+    private sealed class Sweep(PlanModel model, HallSpec hall, RackTypeSpec type, List<(string A, string? B, int Row)> pairs, FitSweepRequest request, TwinCatalog catalog, double? capW)
     {
         public FitSweepResult Run()
         {
@@ -89,6 +121,13 @@ public static class FitSweeper
             var positions = pairs.Select(p => model.Racks.Where(r => r.Hall == hall.Id && r.Row == p.Row).Select(r => r.Position).DefaultIfEmpty(0).Max()).ToArray();
             var probe = new RackSpec("fit", hall.Id, type.Id, 0, 0, pairs[0].A, pairs[0].B, new TelemetrySourceSpec(), request.Workload);
             var figures = PlannedFigures.AtLoad(probe, RackProfiles.Resolve(probe, catalog), request.LoadLevel, model.AsOf);
+            if (capW is { } cap)
+            {
+                // A capped GPU never draws above its cap, so N+1 may be sized on the capped draw (the oversubscription POLCA studies).
+                var planned = new PlannedRack(probe.Id, hall.Id, type.Id, 0, 0, probe.PowerA, probe.PowerB, request.Workload, request.LoadLevel, figures, []);
+                figures = RackCapping.Cap(planned, cap, catalog).Figures;
+            }
+
             var unit = KpiTotalsMath.FromRacks([figures], hall.Pue);
             var totals = start.FacilityTotals;
             var cost = new CostModel(model.CostModel, catalog);
@@ -136,7 +175,12 @@ public static class FitSweeper
                 notes.Add($"No constraint broke within {request.MaxRacks} racks.");
             }
 
-            return new FitSweepResult(hall.Id, type.Id, fits ?? request.MaxRacks, fitsBeforePower, limitedBy, already, steps, notes);
+            if (capW is { } capped)
+            {
+                notes.Add($"Each added rack's GPUs are capped at {capped:0} W, drawing {figures.GpuPowerKw * 1000 / Math.Max(1, figures.GpusReporting):0} W each and serving {figures.TokensPerSecond / Math.Max(1, figures.GpusReporting):0} tokens/s per GPU (the power-cap model); racks already in the hall keep their draw unless a setPowerCap change caps them.");
+            }
+
+            return new FitSweepResult(hall.Id, type.Id, fits ?? request.MaxRacks, fitsBeforePower, limitedBy, already, steps, notes, capW);
         }
 
         private (List<string> Violations, bool Power) NewViolations(PowerNodeIndex nodes, double cooling, Dictionary<string, int> used, HashSet<string> brokenAtStart)

@@ -109,6 +109,10 @@ internal static class RackChanges
                 LoadLevel = change.LoadLevel,
                 Figures = PlannedFigures.AtLoad(spec, RackProfiles.Resolve(spec, catalog), change.LoadLevel, model.AsOf),
                 Uplinks = spine is null ? [] : [new RackUplink(spine, ports)],
+
+                // New hardware comes in uncapped.
+                CapWPerGpu = null,
+                Uncapped = null,
             };
         }
     }

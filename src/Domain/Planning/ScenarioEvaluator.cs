@@ -3,6 +3,7 @@ using TokenFactoryTwin.Abstractions.Kpis;
 using TokenFactoryTwin.Abstractions.Planning;
 using TokenFactoryTwin.Abstractions.Topology;
 using TokenFactoryTwin.Domain.Catalog;
+using TokenFactoryTwin.Domain.Flex;
 
 namespace TokenFactoryTwin.Domain.Planning;
 
@@ -18,7 +19,7 @@ public static class ScenarioEvaluator
     /// <summary>The baseline with every change applied in order. Problems of changes that no longer apply are returned, not thrown.</summary>
     public static PlanModel Project(
         ScenarioBaseline baseline, IEnumerable<ScenarioChangeEntry> changes, string scenarioId, TwinCatalog catalog,
-        List<(ScenarioChangeEntry Entry, IReadOnlyList<ChangeProblem> Problems)>? skipped = null)
+        List<(ScenarioChangeEntry Entry, IReadOnlyList<ChangeProblem> Problems)>? skipped = null, List<FlexPlan>? flex = null)
     {
         var model = PlanBuilder.FromBaseline(baseline, catalog);
         foreach (var entry in changes)
@@ -27,6 +28,11 @@ public static class ScenarioEvaluator
             if (problems.Count > 0)
             {
                 skipped?.Add((entry, problems));
+            }
+            else if (flex is not null && entry.Change is FlexEventChange flexEvent)
+            {
+                // A flex event is planned against the scenario as it stands at that change; it leaves the model as it was.
+                flex.Add(FlexPlanner.Plan(model, flexEvent, catalog));
             }
         }
 
@@ -46,7 +52,8 @@ public static class ScenarioEvaluator
     {
         var before = PlanMeasure.Measure(PlanBuilder.FromBaseline(baseline, catalog), catalog);
         var skipped = new List<(ScenarioChangeEntry Entry, IReadOnlyList<ChangeProblem> Problems)>();
-        var model = Project(baseline, changes, scenarioId, catalog, skipped);
+        var flex = new List<FlexPlan>();
+        var model = Project(baseline, changes, scenarioId, catalog, skipped, flex);
         var after = PlanMeasure.Measure(model, catalog);
         return new ScenarioEvaluation(
             before.Facility,
@@ -55,7 +62,8 @@ public static class ScenarioEvaluator
             after.Constraints,
             after.Violations,
             Notes(baseline, changes, model, skipped),
-            after.Halls);
+            after.Halls,
+            flex.Count > 0 ? flex : null);
     }
 
     public static KpiDelta Delta(TwinKpis baseline, TwinKpis projected) => new(

@@ -118,17 +118,22 @@ internal static class SettingChanges
             var rack = model.Racks[i];
             var old = Point(rack.Workload, rack.Figures.Gpu, catalog);
             var now = catalog.ResolveOperatingPoint(workload, rack.Figures.Gpu)!;
-            var figures = rack.Figures;
+            var figures = rack.Natural;
 
             // Keep the rack's load level: its tokens move by the ratio of the two operating points.
             var tokens = old is { TokensPerGpuPerSecond: > 0 }
                 ? figures.TokensPerSecond * now.TokensPerGpuPerSecond / old.TokensPerGpuPerSecond
                 : figures.Utilization * figures.GpusReporting * now.TokensPerGpuPerSecond;
-            model.Racks[i] = rack with
+            var moved = rack with
             {
                 Workload = workload,
                 Figures = figures with { TokensPerSecond = tokens, OutputTokensPerSecond = tokens * now.OutputShare },
+                CapWPerGpu = null,
+                Uncapped = null,
             };
+
+            // A capped rack stays capped: the cap's cost follows the new workload's step mix.
+            model.Racks[i] = rack.CapWPerGpu is { } cap ? RackCapping.Cap(moved, cap, catalog) : moved;
         }
     }
 

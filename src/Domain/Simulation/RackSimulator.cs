@@ -69,6 +69,9 @@ public sealed class RackSimulator
         _rise = liquid ? LiquidRiseAtTdpC : AirRiseAtTdpC;
     }
 
+    /// <summary>A flex event's cap: each GPU draws at most the cap and serves the planned share of its tokens/s.</summary>
+    public Abstractions.Flex.RackPowerCap? PowerCap { get; set; }
+
     /// <summary>The load level of the latest tick, for figures the rack derives rather than measures (uplink traffic).</summary>
     public double LastLevel { get; private set; }
 
@@ -117,6 +120,13 @@ public sealed class RackSimulator
         var gpuLevel = Math.Clamp(level * (1 + _noise * DeterministicNoise.Gaussian(_seed, tick, gpu, 0)), 0, 1);
         var powerW = _profile.GpuIdleW + (_profile.GpuTdpW - _profile.GpuIdleW) * gpuLevel;
         var tokensPerSecond = _profile.TokensPerGpuPerSecond * gpuLevel;
+        if (PowerCap is { } cap && powerW > cap.WattsPerGpu)
+        {
+            // The clock governor holds the GPU at its cap; the step slows as the power-cap model planned.
+            powerW = Math.Max(_profile.GpuIdleW, cap.WattsPerGpu);
+            tokensPerSecond *= cap.Speed;
+        }
+
         _prompt[gpu] += tokensPerSecond * (1 - _profile.OutputShare) * dt;
         _generation[gpu] += tokensPerSecond * _profile.OutputShare * dt;
         _energyMj[gpu] += powerW * dt * MillijoulesPerJoule;

@@ -2,6 +2,7 @@ using TokenFactoryTwin.Abstractions;
 using TokenFactoryTwin.Abstractions.Grains;
 using TokenFactoryTwin.Abstractions.Planning;
 using TokenFactoryTwin.Abstractions.Topology;
+using TokenFactoryTwin.Domain.Carbon;
 using TokenFactoryTwin.Gateway.Planner;
 using TokenFactoryTwin.Gateway.Security;
 using TokenFactoryTwin.Gateway.Twin;
@@ -55,7 +56,7 @@ public static class PlannerApi
         writes.MapDelete("/{id}/changes/{n:int}", RemoveChange)
             .WithSummary("Removes a change and re-evaluates; needs If-Match. 409 when a later change builds on it.");
         api.MapGet("/{id}/fit", Fit)
-            .WithSummary("How many racks fit: adds racks to a hall one by one until a constraint breaks (stopAt=any) or a power node does (stopAt=power).");
+            .WithSummary("How many racks fit: adds racks to a hall one by one until a constraint breaks (stopAt=any) or a power node does (stopAt=power); with capW or capPercent the added GPUs are capped and the uncapped sweep comes beside it.");
         writes.MapPost("/{id}/apply", Apply)
             .WithSummary("Adds the scenario's planned racks to the live twin as virtual, simulated racks.");
         writes.MapDelete("/{id}/apply", Unapply)
@@ -104,10 +105,21 @@ public static class PlannerApi
                 return TwinResults.NotFound($"No scenario {string.Join(", ", missing.Select(m => $"'{m}'"))}.");
             }
 
-            return Results.Json(views.Select(v => new ScenarioComparison(v!.Id, v.Name, v.Version, v.BaselineTakenAt,
-                v.Changes.Count, v.Evaluation.Baseline, v.Evaluation.Projected, v.Evaluation.Delta,
-                v.Evaluation.Constraints.Ok, v.Evaluation.Violations)), PlannerJson.Options);
+            var carbon = (await twin.Client.GetGrain<IFacilityGrain>(TwinKeys.Facility(facility)).GetTopology())?.Carbon;
+            return Results.Json(views.Select(v => Compared(v!, carbon)), PlannerJson.Options);
         });
+
+    private static ScenarioComparison Compared(ScenarioView v, CarbonSpec? carbon)
+    {
+        var grams = CarbonIntensity.GramsPerKwhAt(carbon, v.BaselineTakenAt);
+        var (baseline, projected) = (v.Evaluation.Baseline, v.Evaluation.Projected);
+        return new ScenarioComparison(v.Id, v.Name, v.Version, v.BaselineTakenAt, v.Changes.Count, baseline, projected, v.Evaluation.Delta,
+            v.Evaluation.Constraints.Ok, v.Evaluation.Violations,
+            CarbonIntensity.JoulesPerToken(baseline.FacilityPowerKw, baseline.TokensPerSecond),
+            CarbonIntensity.JoulesPerToken(projected.FacilityPowerKw, projected.TokensPerSecond),
+            CarbonIntensity.GramsPerMillionTokens(baseline.FacilityPowerKw, baseline.TokensPerSecond, grams),
+            CarbonIntensity.GramsPerMillionTokens(projected.FacilityPowerKw, projected.TokensPerSecond, grams));
+    }
 
     private static Task<IResult> GetScenario(string id, TwinLocator twin, HttpContext context) =>
         WithScenario(twin, context, id, async grain =>
@@ -153,12 +165,12 @@ public static class PlannerApi
 
     private static Task<IResult> Fit(string id, string? hall, string? rackType, string? powerA, string? powerB, string? model,
         double? interactivity, string? precision, int? isl, int? osl, bool? mtp, double? loadLevel, int? maxRacks, string? stopAt,
-        TwinLocator twin, HttpContext context) =>
+        double? capW, double? capPercent, TwinLocator twin, HttpContext context) =>
         WithScenario(twin, context, id, async grain =>
         {
             var request = new FitSweepRequest(hall ?? "", rackType ?? DefaultSweepRackType, powerA, powerB,
                 model is null ? null : new WorkloadSpec(model, null, interactivity, precision, isl, osl, mtp),
-                loadLevel ?? 1.0, maxRacks ?? DefaultSweepMaxRacks, stopAt ?? FitSweepRequest.StopAtAny);
+                loadLevel ?? 1.0, maxRacks ?? DefaultSweepMaxRacks, stopAt ?? FitSweepRequest.StopAtAny, capW, capPercent);
             var answer = await grain.Sweep(request);
             return answer.Outcome switch
             {

@@ -1,5 +1,7 @@
 using Orleans.Configuration;
 using TokenFactoryTwin.Domain.Catalog;
+using TokenFactoryTwin.Gateway.Carbon;
+using TokenFactoryTwin.Gateway.Flex;
 using TokenFactoryTwin.Gateway.Twin;
 using TokenFactoryTwin.ServiceDefaults.Cluster;
 
@@ -60,6 +62,12 @@ public static class TwinClientExtensions
         builder.Services.AddSingleton<FacilityFeed>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<FacilityFeed>());
         builder.Services.AddSingleton<TwinMeter>();
+        builder.Services.AddSingleton<CarbonFeed>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<CarbonFeed>());
+        builder.Services.AddSingleton<CarbonMeter>();
+        builder.Services.AddSingleton<FlexFeed>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<FlexFeed>());
+        builder.Services.AddSingleton<FlexMeter>();
         builder.Services.AddExceptionHandler<ClusterUnavailableHandler>();
         return builder;
     }
@@ -68,6 +76,8 @@ public static class TwinClientExtensions
     public static WebApplication UseTwinMeter(this WebApplication app)
     {
         app.Services.GetRequiredService<TwinMeter>();
+        app.Services.GetRequiredService<CarbonMeter>();
+        app.Services.GetRequiredService<FlexMeter>();
         return app;
     }
 }

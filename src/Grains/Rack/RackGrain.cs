@@ -1,4 +1,5 @@
 using TokenFactoryTwin.Abstractions;
+using TokenFactoryTwin.Abstractions.Flex;
 using TokenFactoryTwin.Abstractions.Grains;
 using TokenFactoryTwin.Abstractions.Kpis;
 using TokenFactoryTwin.Abstractions.Telemetry;
@@ -140,6 +141,17 @@ public sealed class RackGrain(
     }
 
     public Task Ping() => Task.CompletedTask;
+
+    public Task SetPowerCap(RackPowerCap? cap)
+    {
+        // Live racks are capped by the cluster's own agent (the recommended cap is published by the flex API).
+        if (_simulator is not null)
+        {
+            _simulator.PowerCap = cap;
+        }
+
+        return Task.CompletedTask;
+    }
 
     /// <summary>A live rack's hosts map their GPUs to its slots in the order it lists them (host 1's GPUs first).</summary>
     private async Task AssignHosts(RackConfig config) =>

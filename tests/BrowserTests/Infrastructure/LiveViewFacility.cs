@@ -13,6 +13,9 @@ public static class LiveViewFacility
     public const string SpareBuswayA = "bw-spare-a";
     public const string SpareBuswayB = "bw-spare-b";
 
+    /// <summary>The grid's carbon intensity the site is priced at.</summary>
+    public const double GramsPerKwh = 370;
+
     /// <summary>Fast enough that a silent rack turns stale in two seconds, slow enough for a 1 s view to see it live first.</summary>
     public static readonly TwinTiming Timing = new(TimeSpan.FromMilliseconds(250), StalePeriods: 8);
 
@@ -51,7 +54,8 @@ public static class LiveViewFacility
             [new SpineSwitchSpec("spine-1", 1024, 800)],
             // One 800G uplink per GPU, as scale-out fabrics for these racks are built.
             racks.Select(r => new NetworkLinkSpec($"up-{r.Id}", r.Id, "spine-1", 800, r.RackType == "gb300-nvl72" ? 72 : 32)).ToList(),
-            new CostModelSpec());
+            new CostModelSpec(),
+            new CarbonSpec(GramsPerKwh));
     }
 
     /// <summary>A GB300 rack on the spare busways: about 65 kW per cord against their 40 kW derated rating.</summary>

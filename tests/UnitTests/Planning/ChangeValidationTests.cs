@@ -27,6 +27,22 @@ public sealed class ChangeValidationTests
         { new AddPowerNodeChange("bw-1a", PowerNodeKind.Busway, "A", 500, "ups-a"), "id", "is a power node already" },
         { new AddPowerNodeChange("bw-3a", PowerNodeKind.Busway, "C", 500, "ups-a"), "side", "must be A or B" },
         { new AddPowerNodeChange("bw-3a", PowerNodeKind.Busway, "A", 500, "ups-z"), "upstream", "'ups-z' is not a power node" },
+        { new SetPowerCapChange(WattsPerGpu: 500, PercentOfRated: 70), "wattsPerGpu", "either wattsPerGpu or percentOfRated" },
+        { new SetPowerCapChange(), "wattsPerGpu", "either wattsPerGpu or percentOfRated" },
+        { new SetPowerCapChange(WattsPerGpu: 1500), "wattsPerGpu", "must lie in 75..700 W for h200" },
+        { new SetPowerCapChange(PercentOfRated: 5), "percentOfRated", "must lie in 10..100" },
+        { new SetPowerCapChange("row", WattsPerGpu: 500), "scope", "must be one of facility, hall, rackType, rack" },
+        { new SetPowerCapChange(PowerCapScopes.Hall, Hall: "hall-9", WattsPerGpu: 500), "hall", "'hall-9' is not a hall" },
+        { new SetPowerCapChange(PowerCapScopes.RackType, RackType: "hgx-b200-4x", WattsPerGpu: 500), "rackType", "no rack of type 'hgx-b200-4x'" },
+        { new SetPowerCapChange(PowerCapScopes.Rack, Racks: ["nope"], WattsPerGpu: 500), "racks[0]", "no rack 'nope'" },
+        { new FlexEventChange(ShedKw: 100, CapKw: 900), "shedKw", "either shedKw or capKw" },
+        { new FlexEventChange(), "shedKw", "either shedKw or capKw" },
+        { new FlexEventChange(ShedKw: -5), "shedKw", "must lie in 0.." },
+        { new FlexEventChange(CapKw: double.PositiveInfinity), "capKw", "must lie in 0.." },
+        { new FlexEventChange(ShedKw: 100, Hours: 0), "hours", "must lie in 0.01..24" },
+        { new FlexEventChange(ShedKw: 100, UsdPerMillionTokens: -1), "usdPerMillionTokens", "must lie in 0.." },
+        { new FlexEventChange(ShedKw: 100, Priorities: [new FlexPriority("gpt-9")]), "priorities[0].model", "'gpt-9' is not a model" },
+        { new FlexEventChange(ShedKw: 100, Priorities: [new FlexPriority("deepseek-r1-0528", 1, -3)]), "priorities[0].minInteractivity", "must lie in 0.." },
     };
 
     [Theory]

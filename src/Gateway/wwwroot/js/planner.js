@@ -33,6 +33,7 @@ async function loadTopology() {
   options($("fit-hall"), halls, "hall-2");
   const nodes = topology.powerNodes.map((n) => [n.id, `${n.name} (${n.ratingKw} kW)`]);
   options($("fail-node"), nodes, "feed-a");
+  options($("cap-hall"), halls, "hall-2");
   syncFeeds();
 }
 
@@ -65,6 +66,8 @@ function show(view, etag) {
   renderChanges(view.changes);
   renderKpis(view.evaluation);
   renderPower(view.evaluation.constraints.power);
+  state.evaluation = view.evaluation;
+  renderFlex(view.evaluation.flex);
   const violations = view.evaluation.violations;
   $("violations").replaceChildren(...(violations.length ? violations : ["none"]).map((v) => Object.assign(document.createElement("li"), { textContent: v, className: violations.length ? "" : "ok" })));
 }
@@ -74,6 +77,9 @@ function describe(change) {
     case "addRacks": return `add ${change.count} × ${change.rackType} to ${change.hall} on ${change.powerA}${change.powerB ? " / " + change.powerB : ""}` +
       (change.workload ? ` serving ${describeWorkload(change.workload)}` : "");
     case "failPowerNode": return `lose ${change.node}`;
+    case "setPowerCap": return `cap GPUs of ${change.hall ?? change.rackType ?? (change.racks ? change.racks.join(", ") : "the facility")} at ` +
+      (change.wattsPerGpu ? `${change.wattsPerGpu} W` : `${change.percentOfRated} % of rated`);
+    case "flexEvent": return `flex event: ${change.shedKw !== null && change.shedKw !== undefined ? `shed ${fmt(change.shedKw)} kW` : `hold ${fmt(change.capKw)} kW`} for ${change.hours} h`;
     default: return `${change.kind} ${JSON.stringify(change)}`;
   }
 }
@@ -175,12 +181,16 @@ async function sweep(event) {
   $("error").textContent = "";
   try {
     const query = new URLSearchParams({ hall: $("fit-hall").value, rackType: $("fit-type").value, stopAt: $("fit-stop").value });
+    if ($("fit-cap").value) query.set("capPercent", $("fit-cap").value);
     const { json } = await api("GET", `/api/scenarios/${state.id}/fit?${query}`);
-    const n = json.fitsBeforePower ?? json.fits;
-    const last = json.steps[Math.min(n, json.steps.length - 1)];
-    $("fit-answer").textContent = `${json.fitsBeforePower ?? json.fits} ${json.rackType} rack(s) fit in ${json.hall} before a power node breaks` +
-      ` (${json.fits} before any constraint). With them: $${fmt(last.costPerMillionTokensUsd, 4)} per million tokens. Limited by: ` +
-      (json.limitedBy.join("; ") || "nothing within the sweep");
+    const summary = (r) => {
+      const n = r.fitsBeforePower ?? r.fits;
+      const last = r.steps[Math.min(n, r.steps.length - 1)];
+      return `${n} ${r.rackType} rack(s) fit in ${r.hall} before a power node breaks (${r.fits} before any constraint), ` +
+        `at ${fmt(last.tokensPerSecondPerMegawatt)} tokens/s per MW and $${fmt(last.costPerMillionTokensUsd, 4)} per million tokens`;
+    };
+    $("fit-answer").textContent = (json.capWPerGpu ? `GPUs capped at ${fmt(json.capWPerGpu)} W: ` : "") + summary(json) + ". Limited by: " +
+      (json.limitedBy.join("; ") || "nothing within the sweep") + (json.uncapped ? `. Uncapped: ${summary(json.uncapped)}.` : "");
     chart(json.steps);
   } catch (e) {
     $("error").textContent = e.message;
@@ -209,5 +219,14 @@ $("fail-form").addEventListener("submit", (e) => {
   act(() => api("POST", `/api/scenarios/${state.id}/changes`, { kind: "failPowerNode", node: $("fail-node").value }, state.etag));
 });
 $("fit-form").addEventListener("submit", sweep);
+$("cap-form").addEventListener("submit", (e) => {
+  e.preventDefault();
+  act(() => api("POST", `/api/scenarios/${state.id}/changes`,
+    { kind: "setPowerCap", scope: "hall", hall: $("cap-hall").value, percentOfRated: Number($("cap-percent").value) }, state.etag));
+});
+$("flex-form").addEventListener("submit", (e) => {
+  e.preventDefault();
+  act(() => api("POST", `/api/scenarios/${state.id}/changes`, flexEvent(state), state.etag));
+});
 
 loadTopology().then(() => listScenarios()).catch((e) => { $("error").textContent = e.message; });

@@ -1,0 +1,14 @@
+using TokenFactoryTwin.Abstractions;
+using TokenFactoryTwin.Abstractions.Grains;
+using TokenFactoryTwin.Abstractions.Topology;
+using TokenFactoryTwin.Gateway.Twin;
+
+namespace TokenFactoryTwin.Gateway.Carbon;
+
+/// <summary>The facility's carbon settings for the meter, read from the topology every 30 s (they change only with the facility file).</summary>
+public sealed class CarbonFeed(TwinLocator twin, TimeProvider time, ILogger<CarbonFeed> logger)
+    : TwinPoll<CarbonSpec>(twin, time, logger, TimeSpan.FromSeconds(30))
+{
+    protected override async Task<CarbonSpec?> Read(TwinLocator twin, string facility) =>
+        (await twin.Client.GetGrain<IFacilityGrain>(TwinKeys.Facility(facility)).GetTopology())?.Carbon;
+}

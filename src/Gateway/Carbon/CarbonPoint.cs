@@ -1,0 +1,8 @@
+namespace TokenFactoryTwin.Gateway.Carbon;
+
+/// <summary>One point of the facility's history with its energy and carbon per token at the intensity of that moment.</summary>
+public sealed record CarbonPoint(
+    DateTimeOffset AsOf,
+    double? GramsPerKwh,
+    double? JoulesPerToken,
+    double? GramsCo2PerMillionTokens);

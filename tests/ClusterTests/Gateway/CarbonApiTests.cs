@@ -1,0 +1,64 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using TokenFactoryTwin.Abstractions;
+using TokenFactoryTwin.Abstractions.Grains;
+using TokenFactoryTwin.Abstractions.Topology;
+using TokenFactoryTwin.ClusterTests.Infrastructure;
+
+namespace TokenFactoryTwin.ClusterTests.Gateway;
+
+[Collection(TwinClusterCollection.Name)]
+public sealed class CarbonApiTests(TwinClusterFixture fixture) : IAsyncLifetime
+{
+    private const double GramsPerKwh = 400;
+    private readonly string _facilityId = TestFacilities.NewId();
+    private GatewayFactory _gateway = null!;
+    private HttpClient _http = null!;
+
+    public async Task InitializeAsync()
+    {
+        await fixture.Grains.GetGrain<IFacilityGrain>(TwinKeys.Facility(_facilityId))
+            .Start(TestFacilities.TwoHalls(_facilityId, 2, 1) with { Carbon = new CarbonSpec(GramsPerKwh) }, TestFacilities.FastTiming);
+        _gateway = new GatewayFactory(fixture, _facilityId);
+        _http = _gateway.CreateClient();
+    }
+
+    public async Task DisposeAsync()
+    {
+        _http.Dispose();
+        await _gateway.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Carbon_per_million_tokens_is_served_live_per_hall_in_the_history_in_metrics_and_in_the_comparison()
+    {
+        var carbon = await Eventually.Get(() => _http.GetFromJsonAsync<JsonElement>("/api/carbon"),
+            c => c.GetProperty("facility").GetProperty("tokensPerSecond").GetDouble() > 0 && c.GetProperty("history").GetArrayLength() > 0,
+            what: "tokens flowing and a history point");
+
+        Assert.Equal(GramsPerKwh, carbon.GetProperty("gramsPerKwh").GetDouble());
+        Assert.Equal("constant", carbon.GetProperty("source").GetString());
+        var facility = carbon.GetProperty("facility");
+        var (kw, tokens) = (facility.GetProperty("facilityPowerKw").GetDouble(), facility.GetProperty("tokensPerSecond").GetDouble());
+        Assert.Equal(GramsPerKwh * kw / 3600 / tokens * 1e6, facility.GetProperty("gramsCo2PerMillionTokens").GetDouble(), 6);
+        Assert.Equal(kw * 1000 / tokens, facility.GetProperty("joulesPerToken").GetDouble(), 9);
+        Assert.Equal(2, carbon.GetProperty("halls").GetArrayLength());
+        Assert.Contains(carbon.GetProperty("history").EnumerateArray(), p => p.GetProperty("gramsCo2PerMillionTokens").ValueKind == JsonValueKind.Number);
+
+        var metrics = await Eventually.Get(() => _http.GetStringAsync("/metrics"),
+            m => m.Contains("tokenfactory_facility_grams_co2_per_million_tokens", StringComparison.Ordinal)
+                && m.Contains("tokenfactory_facility_joules_per_token", StringComparison.Ordinal),
+            what: "carbon gauges in the Prometheus scrape");
+        Assert.Contains("tokenfactory_facility_grid_carbon_intensity", metrics, StringComparison.Ordinal);
+
+        using var created = await _http.PostAsJsonAsync("/api/scenarios", new { name = "carbon" });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        var column = (await _http.GetFromJsonAsync<JsonElement>($"/api/scenarios/compare?ids={id}"))[0];
+        var baseline = column.GetProperty("baseline");
+        Assert.Equal(GramsPerKwh * baseline.GetProperty("facilityPowerKw").GetDouble() / 3600 / baseline.GetProperty("tokensPerSecond").GetDouble() * 1e6,
+            column.GetProperty("baselineGramsCo2PerMillionTokens").GetDouble(), 6);
+        Assert.True(column.GetProperty("projectedJoulesPerToken").GetDouble() > 0);
+    }
+}
