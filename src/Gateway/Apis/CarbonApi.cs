@@ -1,3 +1,4 @@
+using TokenFactoryTwin.Abstractions.Grains;
 using TokenFactoryTwin.Abstractions.Kpis;
 using TokenFactoryTwin.Abstractions.Topology;
 using TokenFactoryTwin.Domain.Carbon;
@@ -18,9 +19,9 @@ public static class CarbonApi
     }
 
     private static Task<IResult> GetCarbon(TwinLocator twin, HttpContext context) =>
-        twin.WithFacility(context, async facility =>
+        twin.WithFacility<IFacilityKpiGrain>(context, async facility =>
         {
-            var topology = facility.GetTopology();
+            var topology = facility.AsReference<IFacilityTopologyGrain>().GetTopology();
             var kpis = facility.GetKpis();
             var halls = facility.GetHalls();
             var history = facility.GetHistory();

@@ -105,7 +105,7 @@ public static class PlannerApi
                 return TwinResults.NotFound($"No scenario {string.Join(", ", missing.Select(m => $"'{m}'"))}.");
             }
 
-            var carbon = (await twin.Client.GetGrain<IFacilityGrain>(TwinKeys.Facility(facility)).GetTopology())?.Carbon;
+            var carbon = (await twin.Client.GetGrain<IFacilityTopologyGrain>(TwinKeys.Facility(facility)).GetTopology())?.Carbon;
             return Results.Json(views.Select(v => Compared(v!, carbon)), PlannerJson.Options);
         });
 

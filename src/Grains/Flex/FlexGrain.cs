@@ -22,7 +22,9 @@ public sealed class FlexGrain(
 {
     private string FacilityId => TwinKeys.FacilityOf(this.GetPrimaryKeyString());
 
-    private IFacilityGrain Facility => GrainFactory.GetGrain<IFacilityGrain>(TwinKeys.Facility(FacilityId));
+    private IFacilityKpiGrain Facility => GrainFactory.GetGrain<IFacilityKpiGrain>(TwinKeys.Facility(FacilityId));
+
+    private IFacilityTopologyGrain Topology => GrainFactory.GetGrain<IFacilityTopologyGrain>(TwinKeys.Facility(FacilityId));
 
     public async Task<FlexStartResult> Start(FlexEventChange request)
     {
@@ -39,7 +41,7 @@ public sealed class FlexGrain(
             return new FlexStartResult(null, problems);
         }
 
-        if (await Facility.GetTopology() is not { } topology)
+        if (await Topology.GetTopology() is not { } topology)
         {
             return new FlexStartResult(null, [new("facility", "the twin has no facility yet")]);
         }

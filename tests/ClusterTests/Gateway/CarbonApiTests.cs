@@ -18,7 +18,7 @@ public sealed class CarbonApiTests(TwinClusterFixture fixture) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await fixture.Grains.GetGrain<IFacilityGrain>(TwinKeys.Facility(_facilityId))
+        await fixture.Grains.GetGrain<IFacilityTopologyGrain>(TwinKeys.Facility(_facilityId))
             .Start(TestFacilities.TwoHalls(_facilityId, 2, 1) with { Carbon = new CarbonSpec(GramsPerKwh) }, TestFacilities.FastTiming);
         _gateway = new GatewayFactory(fixture, _facilityId);
         _http = _gateway.CreateClient();

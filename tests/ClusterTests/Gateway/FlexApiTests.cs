@@ -16,7 +16,7 @@ public sealed class FlexApiTests(TwinClusterFixture fixture) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await fixture.Grains.GetGrain<IFacilityGrain>(TwinKeys.Facility(_facilityId))
+        await fixture.Grains.GetGrain<IFacilityTopologyGrain>(TwinKeys.Facility(_facilityId))
             .Start(TestFacilities.TwoHalls(_facilityId, 2, 2), TestFacilities.FastTiming);
         _gateway = new GatewayFactory(fixture, _facilityId);
         _http = _gateway.CreateClient();
