@@ -18,6 +18,7 @@ app.UseExceptionHandler();
 app.UseTwinMeter();
 app.UseDefaultFiles();
 app.UseStaticFiles();
+app.UseMiddleware<UnknownCharsetMiddleware>();
 app.UseMiddleware<ClusterConnectedMiddleware>();
 app.UseTwinSecurity();
 app.MapDefaultEndpoints();

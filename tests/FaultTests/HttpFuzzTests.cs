@@ -12,11 +12,14 @@ namespace TokenFactoryTwin.FaultTests;
 /// <summary>
 /// Mutated requests over every route of a real gateway and silo, while normal telemetry flows, against a control twin
 /// fed only that telemetry. <c>TFT_FUZZ_REQUESTS</c> sets how many (5,000 by default, for CI; the long run in
-/// docs/benchmarks.md used 100,000) and <c>TFT_FUZZ_SEED</c> the seed, which every failure names.
+/// docs/benchmarks.md used 100,000) and <c>TFT_FUZZ_SEED</c> the seed, which every failure names. CI uses a fixed
+/// seed so that its verdict is the same on every run; other seeds explore further and their findings join the
+/// regression inputs.
 /// </summary>
 public sealed class HttpFuzzTests(ITestOutputHelper output)
 {
     private const int Racks = 3;
+    private const int DefaultSeed = 20261207;
     private const string Key = "fuzz-key-0123456789abcdef";
     private static readonly string[] Leaks = ["   at ", "Exception", "TokenFactoryTwin.", "Orleans.", "System.", "Microsoft."];
 
@@ -24,7 +27,7 @@ public sealed class HttpFuzzTests(ITestOutputHelper output)
     public async Task Mutated_requests_on_every_route_get_no_5xx_leak_nothing_and_leave_the_twin_as_the_control()
     {
         var requests = int.Parse(Environment.GetEnvironmentVariable("TFT_FUZZ_REQUESTS") ?? "5000", CultureInfo.InvariantCulture);
-        var seed = int.Parse(Environment.GetEnvironmentVariable("TFT_FUZZ_SEED") ?? $"{Random.Shared.Next()}", CultureInfo.InvariantCulture);
+        var seed = int.Parse(Environment.GetEnvironmentVariable("TFT_FUZZ_SEED") ?? $"{DefaultSeed}", CultureInfo.InvariantCulture);
         output.WriteLine($"seed {seed}, {requests} requests");
         var settings = new Dictionary<string, string>
         {
@@ -64,7 +67,9 @@ public sealed class HttpFuzzTests(ITestOutputHelper output)
             }
         });
 
-        var warmUp = Math.Min(2_000, requests / 5);
+        // Resident memory is compared from after a warm-up (JIT, pools, caches filling) to the end of the run: at least a
+        // fifth of the requests, and half of a short run, whose first thousands still grow the caches.
+        var warmUp = Math.Max(requests / 5, Math.Min(requests / 2, 2_500));
         await Fuzz(http, fuzzed.GatewayUrl, new RequestMutator(corpus, seed, scenario), warmUp, statuses, failures, () => Interlocked.Increment(ref sent));
         var rssBefore = Rss(silos[0].Process) + Rss(fuzzed.Gateway!);
         var workers = Enumerable.Range(1, 6).Select(w => Fuzz(http, fuzzed.GatewayUrl, new RequestMutator(corpus, seed + w, scenario),

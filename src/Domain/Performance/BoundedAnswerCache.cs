@@ -7,15 +7,16 @@ namespace TokenFactoryTwin.Domain.Performance;
 /// sequence length the API is asked for), so an unbounded dictionary would grow with every new question; when full,
 /// the cache starts over, which costs one recomputation per key still in use (a curve takes under a millisecond).
 /// </summary>
-public sealed class BoundedAnswerCache<T>(int capacity)
+public sealed class BoundedAnswerCache<TKey, T>(int capacity)
+    where TKey : notnull
 {
-    private readonly ConcurrentDictionary<string, T> _answers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<TKey, T> _answers = new();
 
     public int Capacity { get; } = capacity;
 
     public int Count => _answers.Count;
 
-    public T GetOrAdd(string key, Func<string, T> compute)
+    public T GetOrAdd(TKey key, Func<TKey, T> compute)
     {
         if (_answers.TryGetValue(key, out var known))
         {

@@ -21,8 +21,8 @@ public sealed class ThroughputResolver(TwinCatalog catalog)
     /// <summary>Answers kept: far more than the workloads a facility runs, few enough that any run of questions stays small.</summary>
     public const int CachedAnswers = 4096;
 
-    private readonly BoundedAnswerCache<ThroughputPoint?> _points = new(CachedAnswers);
-    private readonly BoundedAnswerCache<IReadOnlyList<ThroughputPoint>> _fronts = new(CachedAnswers);
+    private readonly BoundedAnswerCache<string, ThroughputPoint?> _points = new(CachedAnswers);
+    private readonly BoundedAnswerCache<string, IReadOnlyList<ThroughputPoint>> _fronts = new(CachedAnswers);
 
     /// <summary>Checks a request against the catalog and fills in defaults; the problem says which field is wrong and why.</summary>
     public (ResolvedThroughputQuery? Query, ThroughputProblem? Problem) Prepare(ThroughputRequest request)

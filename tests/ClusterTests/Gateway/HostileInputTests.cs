@@ -95,6 +95,24 @@ public sealed class HostileInputTests(TwinClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_charset_no_one_knows_gets_415_on_every_route_with_a_body()
+    {
+        await using var twin = await LiveTwin.Start(fixture, SmallLimits);
+        await twin.RegisterLiveRack();
+        var fingerprint = await twin.Fingerprint();
+
+        foreach (var (path, body) in new[] { ("/api/scenarios", "{\"name\":\"x\"}"), ("/api/telemetry", "{\"samples\":[]}"), ("/api/ingest/prometheus", "x 1") })
+        {
+            var content = new ByteArrayContent(Encoding.UTF8.GetBytes(body));
+            content.Headers.TryAddWithoutValidation("Content-Type", "application/json; charset=bogus");
+            var problem = await LiveTwin.Json(await twin.Http.PostAsync(path, content), HttpStatusCode.UnsupportedMediaType);
+            Assert.Contains("'bogus'", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        }
+
+        await twin.AssertUnharmed(fingerprint, 0);
+    }
+
+    [Fact]
     public async Task A_client_too_slow_to_send_its_body_gets_408_and_others_are_served_meanwhile()
     {
         await using var twin = await LiveTwin.Start(fixture, SmallLimits, kestrel: true);

@@ -8,7 +8,7 @@ public sealed class BoundedAnswerCacheTests
     [Fact]
     public void Answers_are_computed_once_and_the_cache_never_holds_more_than_its_capacity()
     {
-        var cache = new BoundedAnswerCache<int>(3);
+        var cache = new BoundedAnswerCache<string, int>(3);
         var computed = 0;
         int Compute(string key)
         {
