@@ -72,8 +72,9 @@ public sealed class HttpFuzzTests(ITestOutputHelper output)
         var warmUp = Math.Max(requests / 5, Math.Min(requests / 2, 2_500));
         await Fuzz(http, fuzzed.GatewayUrl, new RequestMutator(corpus, seed, scenario), warmUp, statuses, failures, () => Interlocked.Increment(ref sent));
         var rssBefore = Rss(silos[0].Process) + Rss(fuzzed.Gateway!);
-        var workers = Enumerable.Range(1, 6).Select(w => Fuzz(http, fuzzed.GatewayUrl, new RequestMutator(corpus, seed + w, scenario),
-            (requests - warmUp) / 6, statuses, failures, () => Interlocked.Increment(ref sent)));
+        const int workerCount = 6;
+        var workers = Enumerable.Range(1, workerCount).Select(w => Fuzz(http, fuzzed.GatewayUrl, new RequestMutator(corpus, seed + w, scenario),
+            (requests - warmUp) / workerCount + (w <= (requests - warmUp) % workerCount ? 1 : 0), statuses, failures, () => Interlocked.Increment(ref sent)));
         await Task.WhenAll(workers);
         Volatile.Write(ref sent, requests);
         await normal;
@@ -82,7 +83,7 @@ public sealed class HttpFuzzTests(ITestOutputHelper output)
         await Task.Delay(TimeSpan.FromSeconds(3));
         var rssAfter = Rss(silos[0].Process) + Rss(fuzzed.Gateway!);
 
-        output.WriteLine($"answers: {string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}×{s.Value}"))}");
+        output.WriteLine($"{statuses.Values.Sum()} requests answered or refused by the client; answers: {string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}×{s.Value}"))}");
         output.WriteLine($"silo + gateway resident: {rssBefore / 1e6:F0} MB after warm-up, {rssAfter / 1e6:F0} MB after the run");
         Assert.True(failures.IsEmpty, $"seed {seed}: {failures.Count} bad answers, first: {string.Join("\n", failures.Take(5))}");
         Assert.False(silos[0].Process.HasExited || fuzzed.Gateway!.HasExited, "a fuzzed process died");
