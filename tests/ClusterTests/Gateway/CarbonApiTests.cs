@@ -12,28 +12,20 @@ namespace TokenFactoryTwin.ClusterTests.Gateway;
 public sealed class CarbonApiTests(TwinClusterFixture fixture) : IAsyncLifetime
 {
     private const double GramsPerKwh = 400;
-    private readonly string _facilityId = TestFacilities.NewId();
-    private GatewayFactory _gateway = null!;
-    private HttpClient _http = null!;
+    private ServedFacility _served = null!;
 
-    public async Task InitializeAsync()
-    {
-        await fixture.Grains.GetGrain<IFacilityTopologyGrain>(TwinKeys.Facility(_facilityId))
-            .Start(TestFacilities.TwoHalls(_facilityId, 2, 1) with { Carbon = new CarbonSpec(GramsPerKwh) }, TestFacilities.FastTiming);
-        _gateway = new GatewayFactory(fixture, _facilityId);
-        _http = _gateway.CreateClient();
-    }
+    private HttpClient Http => _served.Http;
 
-    public async Task DisposeAsync()
-    {
-        _http.Dispose();
-        await _gateway.DisposeAsync();
-    }
+    private string FacilityId => _served.FacilityId;
+
+    public async Task InitializeAsync() => _served = await ServedFacility.Start(fixture, 2, 1, spec => spec with { Carbon = new CarbonSpec(GramsPerKwh) });
+
+    public async Task DisposeAsync() => await _served.DisposeAsync();
 
     [Fact]
     public async Task Carbon_per_million_tokens_is_served_live_per_hall_in_the_history_in_metrics_and_in_the_comparison()
     {
-        var carbon = await Eventually.Get(() => _http.GetFromJsonAsync<JsonElement>("/api/carbon"),
+        var carbon = await Eventually.Get(() => Http.GetFromJsonAsync<JsonElement>("/api/carbon"),
             c => c.GetProperty("facility").GetProperty("tokensPerSecond").GetDouble() > 0 && c.GetProperty("history").GetArrayLength() > 0,
             what: "tokens flowing and a history point");
 
@@ -46,16 +38,16 @@ public sealed class CarbonApiTests(TwinClusterFixture fixture) : IAsyncLifetime
         Assert.Equal(2, carbon.GetProperty("halls").GetArrayLength());
         Assert.Contains(carbon.GetProperty("history").EnumerateArray(), p => p.GetProperty("gramsCo2PerMillionTokens").ValueKind == JsonValueKind.Number);
 
-        var metrics = await Eventually.Get(() => _http.GetStringAsync("/metrics"),
+        var metrics = await Eventually.Get(() => Http.GetStringAsync("/metrics"),
             m => m.Contains("tokenfactory_facility_grams_co2_per_million_tokens", StringComparison.Ordinal)
                 && m.Contains("tokenfactory_facility_joules_per_token", StringComparison.Ordinal),
             what: "carbon gauges in the Prometheus scrape");
         Assert.Contains("tokenfactory_facility_grid_carbon_intensity", metrics, StringComparison.Ordinal);
 
-        using var created = await _http.PostAsJsonAsync("/api/scenarios", new { name = "carbon" });
+        using var created = await Http.PostAsJsonAsync("/api/scenarios", new { name = "carbon" });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
-        var column = (await _http.GetFromJsonAsync<JsonElement>($"/api/scenarios/compare?ids={id}"))[0];
+        var column = (await Http.GetFromJsonAsync<JsonElement>($"/api/scenarios/compare?ids={id}"))[0];
         var baseline = column.GetProperty("baseline");
         Assert.Equal(GramsPerKwh * baseline.GetProperty("facilityPowerKw").GetDouble() / 3600 / baseline.GetProperty("tokensPerSecond").GetDouble() * 1e6,
             column.GetProperty("baselineGramsCo2PerMillionTokens").GetDouble(), 6);

@@ -10,27 +10,19 @@ namespace TokenFactoryTwin.ClusterTests.Gateway;
 [Collection(TwinClusterCollection.Name)]
 public sealed class ReadApiTests(TwinClusterFixture fixture) : IAsyncLifetime
 {
-    private readonly string _facilityId = TestFacilities.NewId();
-    private GatewayFactory _gateway = null!;
-    private HttpClient _http = null!;
+    private ServedFacility _served = null!;
 
-    public async Task InitializeAsync()
-    {
-        await fixture.Grains.GetGrain<IFacilityTopologyGrain>(TwinKeys.Facility(_facilityId))
-            .Start(TestFacilities.TwoHalls(_facilityId, 2, 1), TestFacilities.FastTiming);
-        _gateway = new GatewayFactory(fixture, _facilityId);
-        _http = _gateway.CreateClient();
-    }
+    private HttpClient Http => _served.Http;
 
-    public async Task DisposeAsync()
-    {
-        _http.Dispose();
-        await _gateway.DisposeAsync();
-    }
+    private string FacilityId => _served.FacilityId;
+
+    public async Task InitializeAsync() => _served = await ServedFacility.Start(fixture, 2, 1);
+
+    public async Task DisposeAsync() => await _served.DisposeAsync();
 
     private async Task<JsonElement> GetJson(string path)
     {
-        using var response = await _http.GetAsync(path);
+        using var response = await Http.GetAsync(path);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
@@ -48,7 +40,7 @@ public sealed class ReadApiTests(TwinClusterFixture fixture) : IAsyncLifetime
             Assert.True(facility.TryGetProperty(field, out _), $"/api/facility lacks '{field}'");
         }
 
-        Assert.Equal(_facilityId, facility.GetProperty("id").GetString());
+        Assert.Equal(FacilityId, facility.GetProperty("id").GetString());
         Assert.Equal(3, facility.GetProperty("racks").GetInt32());
     }
 
@@ -79,7 +71,7 @@ public sealed class ReadApiTests(TwinClusterFixture fixture) : IAsyncLifetime
     [InlineData("/api/gpus/not-a-gpu", "not a GPU id")]
     public async Task Unknown_ids_answer_404_with_a_reason(string path, string reason)
     {
-        using var response = await _http.GetAsync(path);
+        using var response = await Http.GetAsync(path);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains(reason, await response.Content.ReadAsStringAsync());
@@ -105,7 +97,7 @@ public sealed class ReadApiTests(TwinClusterFixture fixture) : IAsyncLifetime
     [InlineData("/api/economics?gpu=h200&tokensPerGpuPerSecond=10&priceTier=spot", "Unknown priceTier 'spot'")]
     public async Task Bad_calculator_queries_answer_400_with_a_reason(string path, string reason)
     {
-        using var response = await _http.GetAsync(path);
+        using var response = await Http.GetAsync(path);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(reason, await response.Content.ReadAsStringAsync());
@@ -118,13 +110,13 @@ public sealed class ReadApiTests(TwinClusterFixture fixture) : IAsyncLifetime
         Assert.Contains(catalog.GetProperty("rackTypes").EnumerateArray(), r => r.GetProperty("id").GetString() == "gb300-nvl72");
         Assert.All(catalog.GetProperty("gpus").EnumerateArray(), g => Assert.NotEmpty(g.GetProperty("sources").EnumerateObject()));
 
-        Assert.Equal(HttpStatusCode.OK, (await _http.GetAsync("/health")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await _http.GetAsync("/alive")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Http.GetAsync("/health")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Http.GetAsync("/alive")).StatusCode);
         var openApi = await GetJson("/openapi/v1.json");
         Assert.True(openApi.GetProperty("paths").TryGetProperty("/api/facility", out _));
 
         // Cost per million tokens has no value until tokens flow, so wait for both gauges.
-        var metrics = await Eventually.Get(() => _http.GetStringAsync("/metrics"),
+        var metrics = await Eventually.Get(() => Http.GetStringAsync("/metrics"),
             m => m.Contains("tokenfactory_facility_tokens_per_second") && m.Contains("tokenfactory_facility_cost_per_million_tokens"),
             what: "the twin's meter in the Prometheus scrape");
         Assert.Contains("tokenfactory_scope=\"hall\"", metrics);

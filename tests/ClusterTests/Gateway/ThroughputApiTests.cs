@@ -11,27 +11,19 @@ namespace TokenFactoryTwin.ClusterTests.Gateway;
 [Collection(TwinClusterCollection.Name)]
 public sealed class ThroughputApiTests(TwinClusterFixture fixture) : IAsyncLifetime
 {
-    private readonly string _facilityId = TestFacilities.NewId();
-    private GatewayFactory _gateway = null!;
-    private HttpClient _http = null!;
+    private ServedFacility _served = null!;
 
-    public async Task InitializeAsync()
-    {
-        await fixture.Grains.GetGrain<IFacilityTopologyGrain>(TwinKeys.Facility(_facilityId))
-            .Start(TestFacilities.TwoHalls(_facilityId, 1, 1), TestFacilities.FastTiming);
-        _gateway = new GatewayFactory(fixture, _facilityId);
-        _http = _gateway.CreateClient();
-    }
+    private HttpClient Http => _served.Http;
 
-    public async Task DisposeAsync()
-    {
-        _http.Dispose();
-        await _gateway.DisposeAsync();
-    }
+    private string FacilityId => _served.FacilityId;
+
+    public async Task InitializeAsync() => _served = await ServedFacility.Start(fixture, 1, 1);
+
+    public async Task DisposeAsync() => await _served.DisposeAsync();
 
     private async Task<(HttpStatusCode Status, JsonElement Body)> Get(string path)
     {
-        using var response = await _http.GetAsync(path);
+        using var response = await Http.GetAsync(path);
         return (response.StatusCode, await response.Content.ReadFromJsonAsync<JsonElement>());
     }
 
