@@ -17,9 +17,14 @@ public sealed class PowerPathTests(TwinClusterFixture fixture)
         await topology.Start(spec, TestFacilities.FastTiming);
 
         // At full load without noise each rack draws exactly its catalog IT power: 42.8 kW (H200) and 135 kW (GB300).
+        // Each node's status travels up its own branch of the tree, so the feed may show its load a period before a
+        // busway shows its own: wait for every node this test reads.
         var power = await Eventually.Get(facility.GetPower,
-            p => Math.Abs(p.Single(n => n.Id == "feed-a").LoadKw - (4 * 42.8 + 3 * 135) / 2) < 0.01,
-            what: "the feed carrying half the racks' IT load");
+            p => Math.Abs(p.Single(n => n.Id == "feed-a").LoadKw - (4 * 42.8 + 3 * 135) / 2) < 0.01
+                && new[] { ("bw-1a", 4 * 42.8 / 2), ("bw-1b", 4 * 42.8 / 2), ("bw-2a", 3 * 135 / 2.0), ("bw-2b", 3 * 135 / 2.0) }
+                    .All(b => Math.Abs(p.Single(n => n.Id == b.Item1).LoadKw - b.Item2) < 0.01)
+                && Math.Abs(p.Single(n => n.Id == "ups-a").LoadKw - (4 * 42.8 + 3 * 135) / 2) < 0.01,
+            what: "the feed, its UPS and every busway carrying their halves of the racks' IT load");
         var node = power.ToDictionary(n => n.Id);
 
         Assert.Equal(4 * 42.8 / 2, node["bw-1a"].LoadKw, 6);
