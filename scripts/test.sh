@@ -10,6 +10,8 @@ command -v chromium >/dev/null 2>&1 || packages+=(chromium)
 # kubectl renders the Kubernetes manifests under deploy/ (kubectl kustomize) for the deployment tests.
 command -v kubectl >/dev/null 2>&1 || packages+=(kubernetes-client)
 command -v prometheus >/dev/null 2>&1 || packages+=(prometheus)
+# AFL++ drives the coverage-guided fuzz targets (fuzz/run.sh) for a short budget after the tests.
+command -v afl-fuzz >/dev/null 2>&1 || packages+=(afl++)
 if ((${#packages[@]})); then
   if [ "$(id -u)" = 0 ]; then
     echo "Installing ${packages[*]} from Debian"
@@ -36,6 +38,11 @@ for project in tests/*/*.csproj; do
     --results-directory "$results/$name" --blame-hang-timeout 10m || status=1
 done
 
+# Coverage-guided fuzzing, a short run of every target (TFT_FUZZ_SECONDS each; the long runs are in docs/benchmarks.md).
+echo "== fuzz (${TFT_FUZZ_SECONDS:-20} s per target)"
+fuzz_failed=0
+bash fuzz/run.sh "${TFT_FUZZ_SECONDS:-20}" || { status=1; fuzz_failed=1; }
+
 passed=0 failed=0 skipped=0
 for trx in "$results"/*/*.trx; do
   [ -f "$trx" ] || continue
@@ -47,6 +54,7 @@ for trx in "$results"/*/*.trx; do
   skipped=$((skipped + total - executed))
 done
 
+failed=$((failed + fuzz_failed))
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   failed=1 # a test run crashed or hung before it could report its failures
 fi

@@ -1,6 +1,7 @@
 using TokenFactoryTwin.Abstractions;
 using TokenFactoryTwin.Abstractions.Grains;
 using TokenFactoryTwin.Abstractions.Planning;
+using TokenFactoryTwin.Domain.Planning;
 using TokenFactoryTwin.Gateway.Planner;
 using TokenFactoryTwin.Gateway.Security;
 using TokenFactoryTwin.Gateway.Twin;

@@ -3,6 +3,7 @@ using TokenFactoryTwin.Abstractions.Grains;
 using TokenFactoryTwin.Abstractions.Planning;
 using TokenFactoryTwin.Abstractions.Topology;
 using TokenFactoryTwin.Domain.Carbon;
+using TokenFactoryTwin.Domain.Planning;
 using TokenFactoryTwin.Gateway.Planner;
 using TokenFactoryTwin.Gateway.Security;
 using TokenFactoryTwin.Gateway.Twin;

@@ -2,7 +2,7 @@ using System.Buffers;
 using System.IO.Compression;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
-using Snappier;
+using TokenFactoryTwin.Domain.Telemetry.Compression;
 using TokenFactoryTwin.Gateway.Twin;
 
 namespace TokenFactoryTwin.Gateway.Ingest;
@@ -111,32 +111,18 @@ public sealed class RequestBodyReader(IOptions<IngestOptions> options)
     /// <summary>A snappy block inflated into a pooled buffer of its declared length; the compressed one goes back to the pool.</summary>
     private static RequestBody Unsnappy(byte[] compressed, int length, long max)
     {
-        byte[]? inflated = null;
         try
         {
-            var size = Snappy.GetUncompressedLength(compressed.AsSpan(0, length));
-            if (size > max)
-            {
-                return Refuse(TooLarge($"The body inflates to {size} bytes, more than the {max} this gateway accepts (Twin:Ingest:MaxBodyBytes)."));
-            }
-
-            inflated = ArrayPool<byte>.Shared.Rent(Math.Max(size, 1));
-            var written = Snappy.Decompress(compressed.AsSpan(0, length), inflated);
-            var body = RequestBody.Of(inflated, written);
-            inflated = null;
-            return body;
-        }
-        catch (Exception e) when (e is InvalidDataException or ArgumentException)
-        {
-            return Refuse(TwinResults.BadRequest("The body is not valid snappy data (remote write sends the block format, not the framed one)."));
+            var inflation = SnappyBlock.Inflate(compressed.AsSpan(0, length), max);
+            return inflation.Ok
+                ? RequestBody.Of(inflation.Buffer!, inflation.Length)
+                : Refuse(inflation.IsTooLarge
+                    ? TooLarge($"The body inflates to {inflation.DeclaredBytes} bytes, more than the {max} this gateway accepts (Twin:Ingest:MaxBodyBytes).")
+                    : TwinResults.BadRequest("The body is not valid snappy data (remote write sends the block format, not the framed one)."));
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(compressed);
-            if (inflated is not null)
-            {
-                ArrayPool<byte>.Shared.Return(inflated);
-            }
         }
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Primitives;
 using TokenFactoryTwin.Abstractions.Planning;
+using TokenFactoryTwin.Domain.Planning;
 using TokenFactoryTwin.Gateway.Twin;
 
 namespace TokenFactoryTwin.Gateway.Planner;

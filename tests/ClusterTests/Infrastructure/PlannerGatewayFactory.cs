@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using TokenFactoryTwin.Abstractions;
 using TokenFactoryTwin.Abstractions.Grains;
+using TokenFactoryTwin.Domain.Planning;
 using TokenFactoryTwin.Gateway.Planner;
 
 namespace TokenFactoryTwin.ClusterTests.Infrastructure;
@@ -37,12 +38,15 @@ public sealed class PlannerGatewayFactory(TwinClusterFixture fixture, string fac
         return (body.RootElement.GetProperty("id").GetString()!, response.Headers.ETag!.Tag);
     }
 
-    public static Task<HttpResponseMessage> PostChange(HttpClient http, string id, string? etag, string json)
+    public static Task<HttpResponseMessage> PostChange(HttpClient http, string id, string? etag, string json) =>
+        PostChange(http, id, etag, System.Text.Encoding.UTF8.GetBytes(json));
+
+    /// <summary>A change body as raw bytes: for bodies that are not even text.</summary>
+    public static Task<HttpResponseMessage> PostChange(HttpClient http, string id, string? etag, byte[] body)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/scenarios/{id}/changes")
-        {
-            Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json"),
-        };
+        var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/scenarios/{id}/changes") { Content = content };
         if (etag is not null)
         {
             request.Headers.IfMatch.Add(new EntityTagHeaderValue(etag));

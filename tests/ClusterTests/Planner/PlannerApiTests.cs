@@ -65,6 +65,23 @@ public sealed class PlannerApiTests(TwinClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_change_that_is_not_valid_utf8_gets_400_and_changes_nothing()
+    {
+        await using var gateway = await Start(fixture);
+        using var http = gateway.CreateClient();
+        var (id, etag) = await CreateScenario(http);
+        // What the coverage-guided fuzzer found: one byte that is not UTF-8 inside "kind" (it was a 500).
+        var body = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "TestData", "fuzz", "scenario-change", "invalid-utf8-in-kind.json"));
+
+        var response = await PostChange(http, id, etag, body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("not valid UTF-8", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var scenario = await http.GetAsync($"/api/scenarios/{id}");
+        Assert.Equal(etag, scenario.Headers.ETag!.Tag);
+    }
+
+    [Fact]
     public async Task A_scenario_survives_its_grains_being_deactivated()
     {
         await using var gateway = await Start(fixture);

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using TokenFactoryTwin.Domain.Facilities;
 
-namespace TokenFactoryTwin.Gateway.Planner;
+namespace TokenFactoryTwin.Domain.Planning;
 
 /// <summary>
 /// The planner API's JSON: the twin's conventions (camelCase, enums by name) and, since people write change objects
