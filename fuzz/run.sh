@@ -4,10 +4,11 @@
 #
 #   bash fuzz/run.sh [seconds per target, default 60] [target ...]   (no target: all of them)
 #
-# Each target runs for the budget; what AFL saves as a crash or a hang is copied to tests/TestData/fuzz/<target>/,
-# where tests/UnitTests/Telemetry/FuzzTargetReplayTests replays it (fix the code, keep the input). One JSON line per
-# target (executions, corpus, coverage, crashes, hangs) goes to fuzz/out/results.jsonl and to stdout. Exits non-zero
-# when any target saved a crash or a hang. AFL's own output stays in fuzz/out/<target>/ for a closer look.
+# Each target runs for the budget (with its dictionary from fuzz/dictionaries, if it has one); what AFL saves as a
+# crash or a hang is copied to tests/TestData/fuzz/<target>/, where tests/UnitTests/Telemetry/FuzzTargetReplayTests
+# replays it (fix the code, keep the input). One JSON line per target (executions, corpus, map coverage, crashes,
+# hangs) goes to fuzz/out/results.jsonl and to stdout. Exits non-zero when any target saved a crash or a hang. AFL's
+# own output stays in fuzz/out/<target>/ for a closer look.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -45,7 +46,10 @@ export AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_NO_UI=1 AF
 
 status=0
 for target in "${targets[@]}"; do
-  afl-fuzz -V "$seconds" -t 5000 -m none -i "fuzz/corpus/$target" -o "$out/$target" \
+  # A dictionary of the format's syntax and the names the twin maps gets AFL past the first bytes of a text format.
+  dictionary=()
+  [ -f "fuzz/dictionaries/$target.dict" ] && dictionary=(-x "fuzz/dictionaries/$target.dict")
+  afl-fuzz -V "$seconds" -t 5000 -m none "${dictionary[@]}" -i "fuzz/corpus/$target" -o "$out/$target" \
     -- dotnet "$bin/TokenFactoryTwin.FuzzTargets.dll" "$target" >"$out/$target.log" 2>&1
   stats="$out/$target/default/fuzzer_stats"
   if [ ! -f "$stats" ]; then

@@ -45,11 +45,13 @@ public sealed class TwinCatalog(
     public double ScaleOutGbpsPerGpu(string gpu) =>
         RackTypes.FirstOrDefault(r => r.Gpu == gpu) is { } rack ? rack.ScaleOut.PortsPerGpu * rack.ScaleOut.PortGbps : 400;
 
-    public GpuSpec? FindGpu(string id) => _gpus.GetValueOrDefault(id);
+    // An id read from JSON may be null whatever its declared type (the fuzzer found a facility file whose workload had
+    // no model): nothing is found for it, rather than the dictionary throwing.
+    public GpuSpec? FindGpu(string? id) => id is null ? null : _gpus.GetValueOrDefault(id);
 
-    public RackTypeSpec? FindRackType(string id) => _rackTypes.GetValueOrDefault(id);
+    public RackTypeSpec? FindRackType(string? id) => id is null ? null : _rackTypes.GetValueOrDefault(id);
 
-    public ModelSpec? FindModel(string id) => _models.GetValueOrDefault(id);
+    public ModelSpec? FindModel(string? id) => id is null ? null : _models.GetValueOrDefault(id);
 
     /// <summary>The throughput resolver over this catalog: published curves first, the throughput model for the rest.</summary>
     public Performance.ThroughputResolver Throughput => _throughput ??= new Performance.ThroughputResolver(this);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Unicode;
 using TokenFactoryTwin.Abstractions.Planning;
+using TokenFactoryTwin.Domain.Json;
 
 namespace TokenFactoryTwin.Domain.Planning;
 
@@ -19,6 +20,11 @@ public static class ChangeJson
         if (!Utf8.IsValid(utf8.Span))
         {
             return (null, [new("body", "is not valid UTF-8")]);
+        }
+
+        if (JsonEscapes.FindLoneSurrogate(utf8.Span) >= 0)
+        {
+            return (null, [new("body", $"is not valid JSON text: {JsonEscapes.LoneSurrogateReason}")]);
         }
 
         try

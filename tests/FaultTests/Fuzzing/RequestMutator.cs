@@ -113,7 +113,9 @@ public sealed class RequestMutator(FuzzCorpus corpus, int seed, string scenarioI
                     bytes.RemoveRange(at, bytes.Count - at);
                     break;
                 default:
-                    bytes.InsertRange(at, Encoding.UTF8.GetBytes(_random.Next(3) switch { 0 => "\"", 1 => "{", _ => "\n" }));
+                    // Half a UTF-16 surrogate pair as a JSON escape: the JSON readers throw on it only when they decode
+                    // the string (the coverage-guided fuzzer found it answered 500 on the native route).
+                    bytes.InsertRange(at, Encoding.UTF8.GetBytes(_random.Next(5) switch { 0 => "\"", 1 => "{", 2 => "\\ud800", 3 => "\\udc00", _ => "\n" }));
                     break;
             }
         }

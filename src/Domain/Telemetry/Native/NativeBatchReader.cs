@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Unicode;
 using TokenFactoryTwin.Abstractions;
 using TokenFactoryTwin.Abstractions.Telemetry;
+using TokenFactoryTwin.Domain.Json;
 
 namespace TokenFactoryTwin.Domain.Telemetry.Native;
 
@@ -41,6 +42,11 @@ public static class NativeBatchReader
         if (!Utf8.IsValid(utf8))
         {
             return NativeBatchContent.Unreadable("The body is not a telemetry batch: it is not valid UTF-8.");
+        }
+
+        if (JsonEscapes.FindLoneSurrogate(utf8) >= 0)
+        {
+            return NativeBatchContent.Unreadable($"The body is not a telemetry batch: {JsonEscapes.LoneSurrogateReason}.");
         }
 
         var content = new NativeBatchContent();

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
+using TokenFactoryTwin.Domain.Json;
 using TokenFactoryTwin.Domain.Telemetry.Mapping;
 
 namespace TokenFactoryTwin.Domain.Telemetry.Otlp;
@@ -31,6 +32,11 @@ public static class OtlpJsonParser
         if (!Utf8.IsValid(utf8Json.Span))
         {
             throw new JsonException("the body is not valid UTF-8");
+        }
+
+        if (JsonEscapes.FindLoneSurrogate(utf8Json.Span) >= 0)
+        {
+            throw new JsonException(JsonEscapes.LoneSurrogateReason);
         }
 
         using var document = JsonDocument.Parse(utf8Json, new JsonDocumentOptions { MaxDepth = 32 });
