@@ -203,7 +203,7 @@ public sealed class RackTelemetry
             }
 
             var limit = NullIfNaN(_enforcedLimitW[g]);
-            if (PowerCapReadback.Binds(PowerOf(g), limit, ReasonsOf(g)))
+            if (PowerCapReadback.Binds(PowerOf(g), limit, ReasonsOf(g), _profile.GpuTdpW, recommendedCapW))
             {
                 binding++;
             }
@@ -241,7 +241,7 @@ public sealed class RackTelemetry
             reasons,
             reasons is { } r ? ClocksEventReasons.Describe(r) : null,
             recommendedCapW,
-            PowerCapReadback.Binds(power, limit, reasons),
+            PowerCapReadback.Binds(power, limit, reasons, _profile.GpuTdpW, recommendedCapW),
             PowerCapReadback.CapNotApplied(limit, recommendedCapW));
     }
 

@@ -24,15 +24,18 @@ public sealed class PowerCapReadbackTests
     }
 
     [Theory]
-    [InlineData(113.6, 200.0, 4L, true)] // the power-cap reason alone
-    [InlineData(113.6, 200.0, 1L, false)] // idle, far under its limit
-    [InlineData(390.0, 400.0, 0L, true)] // 97.5 % of the limit, no reasons reported
-    [InlineData(385.0, 400.0, 0L, false)] // 96.25 %
-    [InlineData(390.0, null, null, false)] // nothing reported to judge by
-    [InlineData(null, null, 4L, true)]
-    [InlineData(0.0, 0.0, 0L, false)] // a zero limit is no limit to be at
-    public void A_cap_binds_by_the_power_cap_reason_or_a_draw_at_the_enforced_limit(double? powerW, double? limitW, long? reasons, bool binds) =>
-        Assert.Equal(binds, PowerCapReadback.Binds(powerW, limitW, reasons));
+    [InlineData(113.6, 200.0, 4L, null, true)] // the power-cap reason alone, under a limit set below the board's 700 W
+    [InlineData(113.6, 200.0, 1L, null, false)] // idle, far under its limit
+    [InlineData(390.0, 400.0, 0L, null, true)] // 97.5 % of a lowered limit, no reasons reported
+    [InlineData(385.0, 400.0, 0L, null, false)] // 96.25 %
+    [InlineData(390.0, null, null, 400.0, false)] // nothing reported to judge by
+    [InlineData(null, null, 4L, 400.0, true)] // held by the power cap while a flex event caps it
+    [InlineData(null, null, 4L, null, false)] // held, but no sign of a cap: a power-bound GPU
+    [InlineData(700.0, 700.0, 4L, null, false)] // at full load against its own board limit: power-bound, not capped
+    [InlineData(690.0, 700.0, 0L, 700.0, true)] // the same draw is a binding cap when a flex event sets 700 W
+    [InlineData(0.0, 0.0, 0L, null, false)] // a zero limit is no limit to be at
+    public void A_cap_binds_when_the_GPU_is_held_at_a_limit_that_is_a_cap(double? powerW, double? limitW, long? reasons, double? capW, bool binds) =>
+        Assert.Equal(binds, PowerCapReadback.Binds(powerW, limitW, reasons, boardLimitW: 700, capW));
 
     [Theory]
     [InlineData(700.0, 400.0, true)] // the agent never applied the cap

@@ -39,7 +39,7 @@ public sealed class PowerCapTelemetryTests
         Assert.Equal((null, null, null, false, false), (silent.EnforcedPowerLimitW, silent.ClocksEventReasons, silent.ThrottleReasons, silent.CapBinding, silent.CapNotApplied));
 
         Assert.Equal((1, 1), rack.CapReadback(T0, StaleAfter, 400));
-        Assert.Equal((1, 0), rack.CapReadback(T0, StaleAfter, null));
+        Assert.Equal((1, 0), rack.CapReadback(T0, StaleAfter, null)); // GPU 0's 400 W limit is below its board's 700 W
         Assert.Equal((0, 0), rack.CapReadback(T0.AddMinutes(1), StaleAfter, 400)); // stale GPUs say nothing now
     }
 
@@ -84,6 +84,17 @@ public sealed class PowerCapTelemetryTests
         // A cap above what the GPUs draw is enforced but does not bind.
         simulator.PowerCap = new RackPowerCap(1500, 1);
         Assert.All(simulator.Tick(T0.AddSeconds(2)), s => Assert.Equal((1500.0, 0.0), (s.EnforcedPowerLimitW, s.ClocksEventReasons)));
+    }
+
+    [Fact]
+    public void A_simulated_rack_at_full_load_without_a_cap_is_power_bound_not_capped()
+    {
+        var simulator = new RackSimulator(Gb300, new LoadCurveSpec("constant", 1, Noise: 0), 1, "rack-1");
+        var telemetry = new RackTelemetry(Gb300, simulator.UuidOf);
+        simulator.Tick(T0, telemetry);
+
+        Assert.Equal((0, 0), telemetry.CapReadback(T0, StaleAfter, null));
+        Assert.Equal((1400.0, 1400.0, false), (telemetry.Gpu("r", 0, T0, StaleAfter).PowerW, telemetry.Gpu("r", 0, T0, StaleAfter).EnforcedPowerLimitW, telemetry.Gpu("r", 0, T0, StaleAfter).CapBinding));
     }
 
     [Fact]
