@@ -21,11 +21,24 @@ public sealed class LiveFlexTests(LiveViewFixture fixture)
         Assert.Equal(HttpStatusCode.Created, started.StatusCode);
         try
         {
-            var target = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("targetFacilityPowerKw").GetDouble();
+            var status = await started.Content.ReadFromJsonAsync<JsonElement>();
+            var target = status.GetProperty("targetFacilityPowerKw").GetDouble();
             await Assertions.Expect(banner).ToBeVisibleAsync();
             await Assertions.Expect(banner.Locator("[data-flex=target]")).ToHaveTextAsync((target / 1000).ToString("N3", System.Globalization.CultureInfo.InvariantCulture));
             await Assertions.Expect(banner).ToContainTextAsync("tokens/s lost");
             await page.ScreenshotAsync(new() { Path = Path.Combine(LiveViewFixture.ScreenshotDirectory, "live-flex.png") });
+
+            // A capped (simulated) rack's GPUs enforce the cap and, held at it, say so: the detail lists them binding.
+            var planned = status.GetProperty("plan").GetProperty("racks")[0];
+            var rack = planned.GetProperty("rack").GetString()!;
+            var cap = planned.GetProperty("capWPerGpu").GetDouble();
+            await FloorPlan.ClickRack(page, rack);
+            var caps = page.GetByTestId("rack-detail").GetByTestId("gpu-caps");
+            await Assertions.Expect(caps.Locator("tr[data-cap=binding]").First).ToBeVisibleAsync(new() { Timeout = 15_000 });
+            await Assertions.Expect(caps.Locator("tr[data-cap=binding]").First).ToContainTextAsync("power cap");
+            await Assertions.Expect(caps.Locator("tr[data-cap=binding] td").Nth(3)).ToHaveTextAsync(cap.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
+            await Assertions.Expect(caps.Locator("tr[data-cap=not-applied]")).ToHaveCountAsync(0);
+            await page.ScreenshotAsync(new() { Path = Path.Combine(LiveViewFixture.ScreenshotDirectory, "live-flex-rack-caps.png"), FullPage = true });
         }
         finally
         {

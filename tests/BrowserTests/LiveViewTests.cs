@@ -48,9 +48,7 @@ public sealed class LiveViewTests(LiveViewFixture fixture)
     public async Task Clicking_a_rack_on_the_plan_shows_its_GPUs()
     {
         var page = await fixture.OpenLiveView();
-        var box = await RackBox(page, "h2-01");
-
-        await page.Mouse.ClickAsync((float)(box.X + box.Width / 2), (float)(box.Y + box.Height / 2));
+        await FloorPlan.ClickRack(page, "h2-01");
 
         var detail = page.GetByTestId("rack-detail");
         await Assertions.Expect(detail).ToBeVisibleAsync();
@@ -126,13 +124,4 @@ public sealed class LiveViewTests(LiveViewFixture fixture)
     /// <returns>Whether the plan draws the rack as stale (hatched); null while the page has not drawn it.</returns>
     private static Task<bool?> StaleOnPlan(IPage page, string id) =>
         page.EvaluateAsync<bool?>("id => { const r = window.liveView && window.liveView.rack(id); return r ? r.stale : null; }", id);
-
-    private static async Task<Box> RackBox(IPage page, string id)
-    {
-        await page.WaitForFunctionAsync("id => window.liveView && window.liveView.rack(id)", id);
-        var b = await page.EvaluateAsync<double[]>("id => { const b = window.liveView.rack(id).box; return [b.x, b.y, b.width, b.height]; }", id);
-        return new Box(b[0], b[1], b[2], b[3]);
-    }
-
-    private sealed record Box(double X, double Y, double Width, double Height);
 }

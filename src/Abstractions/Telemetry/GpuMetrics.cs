@@ -18,4 +18,13 @@ public enum GpuMetrics
     /// GPU's sample: hosts and endpoints hand it to their racks (<c>IRackGrain.ObserveServing</c>).
     /// </summary>
     RunningRequests = 128,
+
+    /// <summary>The power limit the GPU's driver enforces now, in W (dcgm-exporter <c>DCGM_FI_DEV_ENFORCED_POWER_LIMIT</c>).</summary>
+    EnforcedPowerLimit = 256,
+
+    /// <summary>
+    /// Why the GPU's clocks are held down now: NVML's clocks-event (formerly clock-throttle) reasons bitmask
+    /// (dcgm-exporter <c>DCGM_FI_DEV_CLOCKS_EVENT_REASONS</c>, once <c>DCGM_FI_DEV_CLOCK_THROTTLE_REASONS</c>).
+    /// </summary>
+    ClocksEventReasons = 512,
 }

@@ -16,4 +16,6 @@ public sealed record GpuSample(
     [property: Id(6)] double? MemoryUsedMiB = null,
     [property: Id(7)] double? PromptTokens = null,
     [property: Id(8)] double? GenerationTokens = null,
-    [property: Id(9)] string? Uuid = null);
+    [property: Id(9)] string? Uuid = null,
+    [property: Id(10)] double? EnforcedPowerLimitW = null,
+    [property: Id(11)] double? ClocksEventReasons = null);

@@ -14,4 +14,13 @@ public static class AlarmKinds
     public const string LinkDown = "link-down";
 
     public const string TelemetryStale = "telemetry-stale";
+
+    /// <summary>A rack's GPUs are held at their power limit: the power-cap clocks-event reason is set, or they draw at it.</summary>
+    public const string PowerCapBinding = "power-cap-binding";
+
+    /// <summary>
+    /// While a flex event caps a rack, its GPUs enforce a power limit other than the cap the twin recommends: the
+    /// cluster's agent did not apply it (or applied another).
+    /// </summary>
+    public const string PowerCapNotApplied = "power-cap-not-applied";
 }

@@ -55,6 +55,11 @@ public static class AlarmRules
                     AlarmPlaceKinds.Rack, rack.RackId,
                     Invariant($"Rack {rack.RackId}: a GPU at {rack.MaxTemperatureC:0.0} °C, over {thresholds.GpuMaxTemperatureC:0} °C")));
             }
+
+            if (!rack.Stale)
+            {
+                PowerCaps(conditions, rack);
+            }
         }
 
         foreach (var link in links)
@@ -69,6 +74,29 @@ public static class AlarmRules
         }
 
         return conditions;
+    }
+
+    /// <summary>
+    /// A cap that binds slows the rack's tokens (expected during a flex event, worth seeing at any time); a cap the
+    /// GPUs do not enforce means the facility draws more than the flex event planned.
+    /// </summary>
+    private static void PowerCaps(List<AlarmCondition> conditions, RackReading rack)
+    {
+        if (rack.GpusCapNotApplied > 0)
+        {
+            conditions.Add(new AlarmCondition(
+                $"{AlarmKinds.PowerCapNotApplied}:{rack.RackId}", AlarmKinds.PowerCapNotApplied, AlarmSeverity.Critical, rack.RackId,
+                AlarmPlaceKinds.Rack, rack.RackId,
+                Invariant($"Rack {rack.RackId}: power cap not applied on {rack.GpusCapNotApplied}/{rack.GpusReporting} GPUs (their enforced limit is not the flex event's cap)")));
+        }
+
+        if (rack.GpusCapBinding > 0)
+        {
+            conditions.Add(new AlarmCondition(
+                $"{AlarmKinds.PowerCapBinding}:{rack.RackId}", AlarmKinds.PowerCapBinding, AlarmSeverity.Warning, rack.RackId,
+                AlarmPlaceKinds.Rack, rack.RackId,
+                Invariant($"Rack {rack.RackId}: power cap binding on {rack.GpusCapBinding}/{rack.GpusReporting} GPUs (clocks held at the power limit)")));
+        }
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

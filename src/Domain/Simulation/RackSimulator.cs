@@ -1,6 +1,7 @@
 using TokenFactoryTwin.Abstractions.Telemetry;
 using TokenFactoryTwin.Abstractions.Topology;
 using TokenFactoryTwin.Domain.Telemetry;
+using TokenFactoryTwin.Domain.Telemetry.PowerCaps;
 
 namespace TokenFactoryTwin.Domain.Simulation;
 
@@ -8,7 +9,8 @@ namespace TokenFactoryTwin.Domain.Simulation;
 /// Generates a rack's per-GPU telemetry, as a real exporter would report it, from the rack's hardware profile,
 /// the operating point of its workload and its load curve. Power follows load between idle and TDP; tokens
 /// follow load up to the operating point; temperature follows power above the coolant or inlet temperature.
-/// Counters (tokens, energy in mJ) integrate over ticks. Deterministic for a seed and a sequence of tick times.
+/// Counters (tokens, energy in mJ) integrate over ticks. Under a flex event's cap a GPU enforces the cap as its power
+/// limit and, while held at it, reports the power-cap clocks-event reason. Deterministic for a seed and a sequence of tick times.
 /// </summary>
 public sealed class RackSimulator
 {
@@ -83,7 +85,7 @@ public sealed class RackSimulator
         {
             var r = Reading(gpu, tick, level, dt);
             samples[gpu] = new GpuSample(gpu, at, r.PowerW, r.EnergyMillijoules, r.UtilizationPercent, r.TemperatureC, r.MemoryUsedMiB,
-                r.PromptTokens, r.GenerationTokens, UuidOf(gpu));
+                r.PromptTokens, r.GenerationTokens, UuidOf(gpu), r.EnforcedPowerLimitW, r.ClocksEventReasons);
         }
 
         return samples;
@@ -120,11 +122,14 @@ public sealed class RackSimulator
         var gpuLevel = Math.Clamp(level * (1 + _noise * DeterministicNoise.Gaussian(_seed, tick, gpu, 0)), 0, 1);
         var powerW = _profile.GpuIdleW + (_profile.GpuTdpW - _profile.GpuIdleW) * gpuLevel;
         var tokensPerSecond = _profile.TokensPerGpuPerSecond * gpuLevel;
+        var reasons = 0L;
         if (PowerCap is { } cap && powerW > cap.WattsPerGpu)
         {
-            // The clock governor holds the GPU at its cap; the step slows as the power-cap model planned.
+            // The clock governor holds the GPU at its cap; the step slows as the power-cap model planned, and the
+            // GPU reports why its clocks are down, as NVML does.
             powerW = Math.Max(_profile.GpuIdleW, cap.WattsPerGpu);
             tokensPerSecond *= cap.Speed;
+            reasons = ClocksEventReasons.SwPowerCap;
         }
 
         _prompt[gpu] += tokensPerSecond * (1 - _profile.OutputShare) * dt;
@@ -138,6 +143,9 @@ public sealed class RackSimulator
             TemperatureC: Math.Round(temperature, 1),
             MemoryUsedMiB: Math.Round(_profile.HbmGB * MiBPerGB * (IdleMemoryShare + LoadMemoryShare * gpuLevel)),
             PromptTokens: Math.Floor(_prompt[gpu]),
-            GenerationTokens: Math.Floor(_generation[gpu]));
+            GenerationTokens: Math.Floor(_generation[gpu]),
+            // A capped GPU's driver enforces the cap (the cluster's agent applied it); else its board limit, the TDP.
+            EnforcedPowerLimitW: PowerCap?.WattsPerGpu ?? _profile.GpuTdpW,
+            ClocksEventReasons: reasons);
     }
 }

@@ -2,6 +2,7 @@ using TokenFactoryTwin.Abstractions;
 using TokenFactoryTwin.Abstractions.Kpis;
 using TokenFactoryTwin.Abstractions.Telemetry;
 using TokenFactoryTwin.Abstractions.Topology;
+using TokenFactoryTwin.Domain.Telemetry.PowerCaps;
 
 namespace TokenFactoryTwin.Domain.Telemetry;
 
@@ -24,6 +25,10 @@ public sealed class RackTelemetry
     private readonly double[] _utilization;
     private readonly double[] _temperatureC;
     private readonly double[] _memoryMiB;
+    private readonly long[] _limitMs;
+    private readonly long[] _reasonsMs;
+    private readonly double[] _enforcedLimitW;
+    private readonly double[] _reasons;
     private readonly CounterTrack[] _prompt;
     private readonly CounterTrack[] _generation;
     private readonly CounterTrack[] _energy;
@@ -48,6 +53,10 @@ public sealed class RackTelemetry
         _utilization = Filled(n);
         _temperatureC = Filled(n);
         _memoryMiB = Filled(n);
+        _limitMs = new long[n];
+        _reasonsMs = new long[n];
+        _enforcedLimitW = Filled(n);
+        _reasons = Filled(n);
         _prompt = new CounterTrack[n];
         _generation = new CounterTrack[n];
         _energy = new CounterTrack[n];
@@ -93,6 +102,8 @@ public sealed class RackTelemetry
         Gauge(_utilization, _utilizationMs, g, present, GpuMetrics.Utilization, r.UtilizationPercent, ms);
         Gauge(_temperatureC, _temperatureMs, g, present, GpuMetrics.Temperature, r.TemperatureC, ms);
         Gauge(_memoryMiB, _memoryMs, g, present, GpuMetrics.Memory, r.MemoryUsedMiB, ms);
+        Gauge(_enforcedLimitW, _limitMs, g, present, GpuMetrics.EnforcedPowerLimit, r.EnforcedPowerLimitW, ms);
+        Gauge(_reasons, _reasonsMs, g, present, GpuMetrics.ClocksEventReasons, r.ClocksEventReasons, ms);
         if ((present & GpuMetrics.PromptTokens) != 0) _prompt[g].Observe(r.PromptTokens, ms);
         if ((present & GpuMetrics.GenerationTokens) != 0) _generation[g].Observe(r.GenerationTokens, ms);
         if ((present & GpuMetrics.Energy) != 0) _energy[g].Observe(r.EnergyMillijoules, ms);
@@ -119,6 +130,10 @@ public sealed class RackTelemetry
         _temperatureMs[g] = timestampMs;
         _memoryMiB[g] = reading.MemoryUsedMiB;
         _memoryMs[g] = timestampMs;
+        _enforcedLimitW[g] = reading.EnforcedPowerLimitW;
+        _limitMs[g] = timestampMs;
+        _reasons[g] = reading.ClocksEventReasons;
+        _reasonsMs[g] = timestampMs;
         _prompt[g].Observe(reading.PromptTokens, timestampMs);
         _generation[g].Observe(reading.GenerationTokens, timestampMs);
         _energy[g].Observe(reading.EnergyMillijoules, timestampMs);
@@ -173,23 +188,64 @@ public sealed class RackTelemetry
             double.IsNaN(maxTemperature) ? 0 : maxTemperature);
     }
 
-    public GpuStatus Gpu(string rackId, int g, DateTimeOffset now, TimeSpan staleAfter)
+    /// <summary>
+    /// Of the GPUs reporting now: how many have a power cap binding, and how many enforce a limit other than
+    /// <paramref name="recommendedCapW"/> (the cap a flex event recommends for this rack's GPUs; null when none).
+    /// </summary>
+    public (int Binding, int NotApplied) CapReadback(DateTimeOffset now, TimeSpan staleAfter, double? recommendedCapW)
+    {
+        int binding = 0, notApplied = 0;
+        for (var g = 0; g < Gpus; g++)
+        {
+            if (!IsFresh(g, now, staleAfter))
+            {
+                continue;
+            }
+
+            var limit = NullIfNaN(_enforcedLimitW[g]);
+            if (PowerCapReadback.Binds(PowerOf(g), limit, ReasonsOf(g), _profile.GpuTdpW, recommendedCapW))
+            {
+                binding++;
+            }
+
+            if (PowerCapReadback.CapNotApplied(limit, recommendedCapW))
+            {
+                notApplied++;
+            }
+        }
+
+        return (binding, notApplied);
+    }
+
+    /// <param name="recommendedCapW">The cap a flex event recommends for this rack's GPUs; null when none.</param>
+    public GpuStatus Gpu(string rackId, int g, DateTimeOffset now, TimeSpan staleAfter, double? recommendedCapW = null)
     {
         var seen = _lastSampleMs[g] != 0;
+        var power = seen ? PowerOf(g) : null;
+        var limit = NullIfNaN(_enforcedLimitW[g]);
+        var reasons = ReasonsOf(g);
         return new GpuStatus(
             GpuIds.Format(rackId, g),
             rackId,
             g,
             UuidOf(g),
-            seen ? PowerOf(g) : null,
+            power,
             NullIfNaN(_utilization[g]) / 100,
             NullIfNaN(_temperatureC[g]),
             NullIfNaN(_memoryMiB[g]),
             _prompt[g].Rate + _generation[g].Rate,
             _generation[g].Rate,
             seen ? DateTimeOffset.FromUnixTimeMilliseconds(_lastSampleMs[g]) : null,
-            !IsFresh(g, now, staleAfter));
+            !IsFresh(g, now, staleAfter),
+            limit,
+            reasons,
+            reasons is { } r ? ClocksEventReasons.Describe(r) : null,
+            recommendedCapW,
+            PowerCapReadback.Binds(power, limit, reasons, _profile.GpuTdpW, recommendedCapW),
+            PowerCapReadback.CapNotApplied(limit, recommendedCapW));
     }
+
+    private long? ReasonsOf(int g) => double.IsNaN(_reasons[g]) ? null : (long)_reasons[g];
 
     public string? UuidOf(int g) => _uuid[g] ?? (_lastSampleMs[g] != 0 ? _uuidOf?.Invoke(g) : null);
 

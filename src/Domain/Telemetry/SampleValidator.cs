@@ -34,8 +34,15 @@ public static class SampleValidator
             ?? Field(present, GpuMetrics.Temperature, r.TemperatureC, -40, 150)
             ?? Field(present, GpuMetrics.Memory, r.MemoryUsedMiB, 0, double.MaxValue)
             ?? Field(present, GpuMetrics.PromptTokens, r.PromptTokens, 0, double.MaxValue)
-            ?? Field(present, GpuMetrics.GenerationTokens, r.GenerationTokens, 0, double.MaxValue);
+            ?? Field(present, GpuMetrics.GenerationTokens, r.GenerationTokens, 0, double.MaxValue)
+            ?? Field(present, GpuMetrics.EnforcedPowerLimit, r.EnforcedPowerLimitW, 0, 5000)
+            ?? Bitmask(present, GpuMetrics.ClocksEventReasons, r.ClocksEventReasons);
     }
+
+    /// <summary>NVML's reasons are a 32-bit mask in a 64-bit field today: a whole number from 0 to 2^32 - 1.</summary>
+    private static string? Bitmask(GpuMetrics present, GpuMetrics metric, double v) =>
+        Field(present, metric, v, 0, uint.MaxValue)
+        ?? ((present & metric) != 0 && v != Math.Floor(v) ? $"{GpuReading.NameOf(metric)} {v} is not a whole number (a bitmask)" : null);
 
     private static string? Field(GpuMetrics present, GpuMetrics metric, double v, double min, double max) =>
         (present & metric) == 0 ? null

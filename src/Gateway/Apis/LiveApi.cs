@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.AspNetCore.Http.Features;
+using TokenFactoryTwin.Domain.Alarms;
 using TokenFactoryTwin.Gateway.Live;
 
 namespace TokenFactoryTwin.Gateway.Apis;
@@ -22,6 +23,8 @@ public static class LiveApi
         app.MapGroup("/api").WithTags("Live view").MapGet("/live", Stream)
             .WithSummary("Server-Sent Events: the facility's layout, then one compact frame per second (KPIs, per-rack columns, power, links, alarms).")
             .Produces(StatusCodes.Status200OK, contentType: "text/event-stream");
+        app.MapGroup("/api").WithTags("Live view").MapGet("/alarms", GetAlarms)
+            .WithSummary("The alarms raised now, as the live view's latest frame lists them (newest first).");
         return app;
     }
 
@@ -58,6 +61,18 @@ public static class LiveApi
             // The browser went away: nothing to answer.
         }
     }
+
+    private static IResult GetAlarms(LiveHub live) => Results.Ok(live.Alarms.Select(a => new
+    {
+        key = a.Condition.Key,
+        kind = a.Condition.Kind,
+        severity = a.Condition.Severity == AlarmSeverity.Critical ? "critical" : "warning",
+        subject = a.Condition.Subject,
+        placeKind = a.Condition.PlaceKind,
+        place = a.Condition.Place,
+        message = a.Condition.Message,
+        since = a.Since,
+    }));
 
     private static async Task Write(HttpResponse response, byte[] head, byte[] json, CancellationToken aborted)
     {

@@ -16,8 +16,12 @@ public sealed class LiveHub
     private readonly AlarmLog _alarms = new();
     private LiveLayout? _layout;
     private volatile LiveMessage? _latest;
+    private volatile IReadOnlyList<Alarm> _raised = [];
 
     public LiveMessage? Latest => _latest;
+
+    /// <summary>The alarms raised as of the latest frame, as the frame lists them (newest first).</summary>
+    public IReadOnlyList<Alarm> Alarms => _raised;
 
     public int Subscribers => _subscribers.Count;
 
@@ -43,9 +47,11 @@ public sealed class LiveHub
         }
 
         var conditions = AlarmRules.Evaluate(
-            view.Racks.Select(r => new RackReading(r.Id, r.Stale, r.Gpus, r.GpusReporting, r.MaxTemperatureC)),
+            view.Racks.Select(r => new RackReading(r.Id, r.Stale, r.Gpus, r.GpusReporting, r.MaxTemperatureC, r.GpusCapBinding, r.GpusCapNotApplied)),
             view.Power, view.Links, AlarmThresholds.Default);
-        var message = new LiveMessage(_layout, LiveFrame.Write(view, _layout, _alarms.Update(conditions, view.ReadAt)));
+        var raised = _alarms.Update(conditions, view.ReadAt);
+        var message = new LiveMessage(_layout, LiveFrame.Write(view, _layout, raised));
+        _raised = raised;
         _latest = message;
         foreach (var subscriber in _subscribers.Keys)
         {

@@ -21,10 +21,12 @@ public sealed record RackView(
     double MaxTemperatureC,
     double TokensPerKw,
     DateTimeOffset AsOf,
-    double RunningRequests = 0)
+    double RunningRequests = 0,
+    int GpusCapBinding = 0,
+    int GpusCapNotApplied = 0)
 {
     public static RackView From(Abstractions.Kpis.RackSnapshot r) => new(
         r.RackId, r.Hall, r.RackType, r.Gpu, r.Gpus, r.GpusReporting, r.Row, r.Position, r.Source, r.Virtual, r.Stale,
         r.TokensPerSecond, r.OutputTokensPerSecond, r.ItPowerKw, r.ProvisionedPowerKw, r.Utilization, r.MaxTemperatureC,
-        r.ItPowerKw > 0 ? r.TokensPerSecond / r.ItPowerKw : 0, r.AsOf, r.RunningRequests);
+        r.ItPowerKw > 0 ? r.TokensPerSecond / r.ItPowerKw : 0, r.AsOf, r.RunningRequests, r.GpusCapBinding, r.GpusCapNotApplied);
 }

@@ -100,7 +100,7 @@ public sealed class RackGrain(
         }
 
         var now = time.GetUtcNow();
-        var gpus = Enumerable.Range(0, _telemetry.Gpus).Select(g => _telemetry.Gpu(RackId, g, now, config.Timing.StaleAfter)).ToList();
+        var gpus = Enumerable.Range(0, _telemetry.Gpus).Select(g => _telemetry.Gpu(RackId, g, now, config.Timing.StaleAfter, _cap?.WattsPerGpu)).ToList();
         return Task.FromResult<RackDetail?>(new RackDetail(config.Spec, _last ?? Measure(config, now), gpus, _recent.ToList(), config.Links));
     }
 
@@ -111,7 +111,7 @@ public sealed class RackGrain(
             return Task.FromResult<GpuStatus?>(null);
         }
 
-        return Task.FromResult<GpuStatus?>(_telemetry.Gpu(RackId, index, time.GetUtcNow(), config.Timing.StaleAfter));
+        return Task.FromResult<GpuStatus?>(_telemetry.Gpu(RackId, index, time.GetUtcNow(), config.Timing.StaleAfter, _cap?.WattsPerGpu));
     }
 
     public async Task Remove()
@@ -144,7 +144,9 @@ public sealed class RackGrain(
 
     public Task SetPowerCap(RackPowerCap? cap)
     {
-        // Live racks are capped by the cluster's own agent (the recommended cap is published by the flex API).
+        // Live racks are capped by the cluster's own agent (the recommended cap is published by the flex API); the
+        // rack keeps the cap to read back what its GPUs enforce against it.
+        _cap = cap;
         if (_simulator is not null)
         {
             _simulator.PowerCap = cap;
@@ -179,6 +181,9 @@ public sealed class RackGrain(
 
     private double _phase;
     private IHallGrain? _hall;
+
+    // The flex event's cap on this rack's GPUs, while one runs: in memory, as the simulator's is.
+    private RackPowerCap? _cap;
 
     private Task Flush(CancellationToken cancellationToken)
     {
@@ -220,6 +225,7 @@ public sealed class RackGrain(
         var profile = config.Profile;
         var uplink = _simulator is not null ? profile.UplinkGbps * (IdleUplinkShare + LoadUplinkShare * _simulator.LastLevel) : 0;
         var stale = totals.GpusReporting == 0;
+        var (capBinding, capNotApplied) = _telemetry.CapReadback(now, config.Timing.StaleAfter, _cap?.WattsPerGpu);
         var (a, b) = CordSplit.Split(stale ? _lastPoweredKw : totals.ItPowerKw, config.Spec.PowerB is not null);
         return new RackSnapshot(
             RackId,
@@ -244,7 +250,9 @@ public sealed class RackGrain(
             config.Spec.Row,
             config.Spec.Position,
             new CordLoads(config.Spec.PowerA, a.LoadKw, a.LoadIfPartnerLostKw, config.Spec.PowerB, b.LoadKw, b.LoadIfPartnerLostKw),
-            _serving.Running(now, config.Timing.StaleAfter));
+            _serving.Running(now, config.Timing.StaleAfter),
+            capBinding,
+            capNotApplied);
     }
 
     private static IEnumerable<string> Cords(RackSpec spec) =>

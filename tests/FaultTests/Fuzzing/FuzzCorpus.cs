@@ -20,7 +20,7 @@ public sealed class FuzzCorpus
         byte[] Text(string text) => Encoding.UTF8.GetBytes(text);
         var prometheus = new[]
         {
-            File("dcgm_exporter_aicr_eks_8xH100_sampled.prom"), File("dcgm_exporter_kops_aws_1xL4.prom"), File("dcgm_exporter_upcloud_1xL40S.prom"),
+            File("dcgm_exporter_aicr_eks_8xH100_sampled.prom"), File("dcgm_exporter_aicr_eks_8xH100_sampled_powercap.prom"), File("dcgm_exporter_kops_aws_1xL4.prom"), File("dcgm_exporter_upcloud_1xL40S.prom"),
             File("vllm_metrics_kops_qwen2.5-0.5b_idle_truncated.prom"), File("sglang_metrics_llama3.1-8b_loaded.prom"),
         };
         var otlp = new[] { File("otlp_proto_examples_metrics.json") };
@@ -29,6 +29,7 @@ public sealed class FuzzCorpus
             Text("""{"samples":[{"host":"fuzz-host","gpuIndex":3,"timestamp":"2026-01-31T12:00:00Z","powerW":480,"promptTokens":1200,"generationTokens":450}]}"""),
             Text("""{"samples":[{"gpu":"fuzz-rack-g0","timestamp":"2026-01-31T12:00:00Z","powerW":612.5,"utilizationPercent":87,"temperatureC":64,"memoryUsedMiB":70000,"energyMillijoules":123456789}]}"""),
             Text("""{"racks":[{"rack":"fuzz-rack","timestamp":"2026-01-31T12:00:00Z","powerW":[400,410],"promptTokens":[1,2],"generationTokens":[3,4]}]}"""),
+            Text("""{"samples":[{"gpu":"fuzz-rack-g1","timestamp":"2026-01-31T12:00:00Z","powerW":398,"enforcedPowerLimitW":400,"clocksEventReasons":4}]}"""),
         };
         var scenario = new[] { Text("""{"name":"two more GB300 racks"}""") };
         var changes = new[]
@@ -68,6 +69,7 @@ public sealed class FuzzCorpus
                 new("GET", "/api/throughput?model=deepseek-r1-0528&gpu=gb300&precision=fp4&isl=1024&osl=1024&mtp=true&interactivity=50", null, none),
                 new("GET", "/api/efficiency", null, none),
                 new("GET", "/api/cluster", null, none),
+                new("GET", "/api/alarms", null, none),
                 new("GET", "/api/discovered", null, none),
                 new("GET", "/api/meters", null, none),
                 new("GET", "/api/scrape-targets", null, none),

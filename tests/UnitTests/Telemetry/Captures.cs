@@ -4,6 +4,8 @@ namespace TokenFactoryTwin.UnitTests.Telemetry;
 internal static class Captures
 {
     public const string Dcgm8xH100 = "dcgm_exporter_aicr_eks_8xH100_sampled.prom";
+    /// <summary>A labelled variant of <see cref="Dcgm8xH100"/> with enforced power limits and clock throttle reasons added.</summary>
+    public const string Dcgm8xH100PowerCap = "dcgm_exporter_aicr_eks_8xH100_sampled_powercap.prom";
     public const string Dcgm8xH100Ec2 = "dcgm_exporter_aicr_eks_8xH100_sampled_ec2host.prom";
     public const string DcgmL4 = "dcgm_exporter_kops_aws_1xL4.prom";
     public const string DcgmL40S = "dcgm_exporter_upcloud_1xL40S.prom";

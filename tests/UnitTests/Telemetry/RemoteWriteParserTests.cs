@@ -33,6 +33,7 @@ public sealed class RemoteWriteParserTests
 
     [Theory]
     [InlineData(Captures.Dcgm8xH100)]
+    [InlineData(Captures.Dcgm8xH100PowerCap)]
     [InlineData(Captures.Dcgm8xH100Ec2)]
     [InlineData(Captures.DcgmL4)]
     [InlineData(Captures.DcgmL40S)]

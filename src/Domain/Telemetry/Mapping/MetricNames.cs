@@ -17,6 +17,11 @@ public static class MetricNames
         ["DCGM_FI_DEV_GPU_UTIL"] = GpuMetrics.Utilization,
         ["DCGM_FI_DEV_GPU_TEMP"] = GpuMetrics.Temperature,
         ["DCGM_FI_DEV_FB_USED"] = GpuMetrics.Memory,
+        // What the hardware does with a power cap. Not in dcgm-exporter's default counters: a counters file enables
+        // them. The reasons field was renamed with NVML's "clocks event" reasons; both names mean the same bitmask.
+        ["DCGM_FI_DEV_ENFORCED_POWER_LIMIT"] = GpuMetrics.EnforcedPowerLimit,
+        ["DCGM_FI_DEV_CLOCKS_EVENT_REASONS"] = GpuMetrics.ClocksEventReasons,
+        ["DCGM_FI_DEV_CLOCK_THROTTLE_REASONS"] = GpuMetrics.ClocksEventReasons,
         ["vllm:prompt_tokens_total"] = GpuMetrics.PromptTokens,
         ["vllm:generation_tokens_total"] = GpuMetrics.GenerationTokens,
         ["sglang:prompt_tokens_total"] = GpuMetrics.PromptTokens,

@@ -42,7 +42,7 @@ internal sealed class NativeColumns
     public bool TryGet(int gpu, long timestampMs, out PackedGpuSample sample, out string? uuid)
     {
         var v = _values;
-        sample = new PackedGpuSample(gpu, _present[gpu], timestampMs, new GpuReading(v[0][gpu], v[1][gpu], v[2][gpu], v[3][gpu], v[4][gpu], v[5][gpu], v[6][gpu]));
+        sample = new PackedGpuSample(gpu, _present[gpu], timestampMs, new GpuReading(v[0][gpu], v[1][gpu], v[2][gpu], v[3][gpu], v[4][gpu], v[5][gpu], v[6][gpu], v[7][gpu], v[8][gpu]));
         uuid = _uuids[gpu];
         return _present[gpu] != GpuMetrics.None || uuid is not null;
     }

@@ -47,6 +47,8 @@ public static class NativeFieldNames
         16 when Ascii.EqualsIgnoreCase(name, "generationTokens"u8) => (NativeField.Reading, GpuMetrics.GenerationTokens),
         17 when Ascii.EqualsIgnoreCase(name, "energyMillijoules"u8) => (NativeField.Reading, GpuMetrics.Energy),
         18 when Ascii.EqualsIgnoreCase(name, "utilizationPercent"u8) => (NativeField.Reading, GpuMetrics.Utilization),
+        18 when Ascii.EqualsIgnoreCase(name, "clocksEventReasons"u8) => (NativeField.Reading, GpuMetrics.ClocksEventReasons),
+        19 when Ascii.EqualsIgnoreCase(name, "enforcedPowerLimitW"u8) => (NativeField.Reading, GpuMetrics.EnforcedPowerLimit),
         _ => (NativeField.Unknown, GpuMetrics.None),
     };
 }

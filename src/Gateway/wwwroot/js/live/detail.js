@@ -73,8 +73,8 @@ export class RackDetail {
       const v = gpuValues[k];
       const s = step(v, min, max);
       const style = g.stale || !Number.isFinite(v) ? '' : `background:${PALETTE[s]};color:${isLight(s) ? '#0b0f14' : '#e6edf3'}`;
-      const tip = `${g.id}: ${integer(g.tokensPerSecond)} tok/s · ${fixed(g.powerW, 0)} W · ${fixed((g.utilization ?? NaN) * 100, 0)} % · ${fixed(g.temperatureC, 1)} °C${g.stale ? ' · stale' : ''}`;
-      return `<div class="gpu" data-testid="gpu" data-gpu-id="${escapeHtml(g.id)}" data-stale="${g.stale}" style="${style}" title="${escapeHtml(tip)}">${g.index}</div>`;
+      const tip = `${g.id}: ${integer(g.tokensPerSecond)} tok/s · ${fixed(g.powerW, 0)} W · ${fixed((g.utilization ?? NaN) * 100, 0)} % · ${fixed(g.temperatureC, 1)} °C${capTip(g)}${g.stale ? ' · stale' : ''}`;
+      return `<div class="gpu" data-testid="gpu" data-gpu-id="${escapeHtml(g.id)}" data-stale="${g.stale}" data-cap="${capState(g)}" style="${style}" title="${escapeHtml(tip)}">${g.index}</div>`;
     }).join('');
 
     const index = layout?.racks.id.indexOf(rack.id) ?? -1;
@@ -109,6 +109,7 @@ export class RackDetail {
       ${operatingPoint(detail)}
       <h3>GPUs · ${escapeHtml(metric.label)} (${metric.text(min)} – ${metric.text(max)})</h3>
       <div class="gpus" data-testid="rack-gpus">${gpus}</div>
+      ${powerCaps(detail.gpus)}
       <h3>Power cords</h3>
       <ul class="cords">${cord('A', detail.spec?.powerA)}${cord('B', detail.spec?.powerB)}</ul>
       <h3>Links</h3>
@@ -122,6 +123,43 @@ export class RackDetail {
     });
     if (index >= 0) this.panel.dataset.rackIndex = String(index);
   }
+}
+
+/** How a GPU stands against a power cap: the cap not applied outranks a binding one; empty when neither. */
+function capState(g) {
+  return g.capNotApplied ? 'not-applied' : g.capBinding ? 'binding' : '';
+}
+
+function capTip(g) {
+  const limit = g.enforcedPowerLimitW == null ? '' : ` · limit ${fixed(g.enforcedPowerLimitW, 0)} W`;
+  const cap = g.recommendedCapW == null ? '' : ` · cap ${fixed(g.recommendedCapW, 0)} W`;
+  const reasons = g.throttleReasons?.length ? ` · ${g.throttleReasons.join(', ')}` : '';
+  return limit + cap + reasons;
+}
+
+/**
+ * What the GPUs do with a power cap, read back from their exporter: the limit each enforces, the cap the twin
+ * recommends while a flex event runs, why its clocks are held (in words), and whether a cap binds or was not applied.
+ * Only GPUs that report a limit or reasons, or have a cap, are listed.
+ */
+function powerCaps(gpus) {
+  const rows = gpus.filter(g => g.enforcedPowerLimitW != null || g.clocksEventReasons != null || g.recommendedCapW != null);
+  if (!rows.length) return '';
+  const binding = rows.filter(g => g.capBinding).length, missed = rows.filter(g => g.capNotApplied).length;
+  const summary = [binding ? `<b style="color:var(--warn)">${binding} binding</b>` : '', missed ? `<b style="color:var(--crit)">${missed} cap not applied</b>` : '']
+    .filter(Boolean).join(' · ');
+  const body = rows.map(g => {
+    const state = capState(g);
+    const flag = state === 'not-applied' ? 'CAP NOT APPLIED' : state === 'binding' ? 'binding' : '';
+    return `<tr data-testid="gpu-cap" data-gpu-id="${escapeHtml(g.id)}" data-cap="${state}"><td>${g.index}</td>` +
+      `<td class="r">${fixed(g.powerW, 0)}</td><td class="r">${g.enforcedPowerLimitW == null ? '—' : fixed(g.enforcedPowerLimitW, 0)}</td>` +
+      `<td class="r">${g.recommendedCapW == null ? '—' : fixed(g.recommendedCapW, 0)}</td>` +
+      `<td>${escapeHtml((g.throttleReasons ?? []).join(', ') || (g.clocksEventReasons == null ? '—' : 'none'))}</td><td class="flag">${flag}</td></tr>`;
+  }).join('');
+  return `<h3>Power caps${summary ? ` · ${summary}` : ''}</h3>
+      <div class="caps-scroll"><table class="caps" data-testid="gpu-caps">
+        <thead><tr><th>GPU</th><th class="r">Draw W</th><th class="r">Enforced W</th><th class="r">Cap W</th><th>Clocks held by</th><th></th></tr></thead>
+        <tbody>${body}</tbody></table></div>`;
 }
 
 /** What the rack's workload runs at per GPU, and where that figure comes from (a published curve or the throughput model). */
