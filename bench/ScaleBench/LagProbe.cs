@@ -14,7 +14,13 @@ namespace TokenFactoryTwin.ScaleBench;
 /// every few reads) — the rack timers keeping up;</item>
 /// <item><b>power age</b>: read time minus the oldest rack reading in any power node's load as the facility serves
 /// it (every other read) — rack → hall → busway → upstream nodes, end to end; <b>busway age</b> the same over the
-/// leaves of the power tree only.</item>
+/// leaves of the power tree only;</item>
+/// <item><b>sample age</b> (the KPI age of the product's target): for each instant the facility KPI's oldest sample
+/// (<c>samplesAsOf</c>) moves to, read time at the first read showing it minus that instant — how long after a
+/// period's samples were taken the facility figure first covered every one of them, the probe's poll interval
+/// included (as the live benchmark's freshness includes its poll); <b>publish age</b> the same at the figure's own
+/// <c>asOf</c> instead of the read, without the poll; <b>read age</b> read time minus <c>samplesAsOf</c> at every
+/// read — at least the telemetry period's worth by nature, as a figure stands until the next period's samples.</item>
 /// </list>
 /// A sample is at most facility lag + rack age old when the facility KPI includes it.
 /// </summary>
@@ -27,6 +33,10 @@ public sealed class LagProbe(IGrainFactory grains, FacilitySpec facility)
     private readonly List<double> _rackAgeMs = [];
     private readonly List<double> _powerAgeMs = [];
     private readonly List<double> _buswayAgeMs = [];
+    private readonly List<double> _sampleAgeMs = [];
+    private readonly List<double> _publishAgeMs = [];
+    private readonly List<double> _readAgeMs = [];
+    private DateTimeOffset? _lastSamplesAsOf;
     private readonly HashSet<string> _leaves = facility.PowerNodes.Select(n => n.Id)
         .Except(facility.PowerNodes.Select(n => n.Upstream).OfType<string>()).ToHashSet();
     private int _reads;
@@ -41,6 +51,12 @@ public sealed class LagProbe(IGrainFactory grains, FacilitySpec facility)
     public IReadOnlyList<double> PowerAgeMs => _powerAgeMs;
 
     public IReadOnlyList<double> BuswayAgeMs => _buswayAgeMs;
+
+    public IReadOnlyList<double> SampleAgeMs => _sampleAgeMs;
+
+    public IReadOnlyList<double> PublishAgeMs => _publishAgeMs;
+
+    public IReadOnlyList<double> ReadAgeMs => _readAgeMs;
 
     /// <summary>Reads in which the facility did not count every GPU as reporting or counted a stale rack.</summary>
     public int Incomplete => _incomplete;
@@ -76,6 +92,18 @@ public sealed class LagProbe(IGrainFactory grains, FacilitySpec facility)
             var halls = await f.GetHalls();
             var now = DateTimeOffset.UtcNow;
             _kpiAgeMs.Add((now - kpis.AsOf).TotalMilliseconds);
+            if (kpis.SamplesAsOf is { } samplesAsOf)
+            {
+                _readAgeMs.Add((now - samplesAsOf).TotalMilliseconds);
+                if (_lastSamplesAsOf is { } last && samplesAsOf > last)
+                {
+                    _sampleAgeMs.Add((now - samplesAsOf).TotalMilliseconds);
+                    _publishAgeMs.Add((kpis.AsOf - samplesAsOf).TotalMilliseconds);
+                }
+
+                _lastSamplesAsOf = samplesAsOf;
+            }
+
             _facilityLagMs.Add(halls.Count == 0 ? double.NaN : (now - halls.Min(h => h.AsOf)).TotalMilliseconds);
             if (kpis.GpusReporting != expectedGpus || kpis.StaleRacks > 0)
             {

@@ -32,4 +32,8 @@ public sealed record ScaleReport(
     string GcMode,
     double PowerAgeP50Ms,
     double PowerAgeP99Ms,
-    double BuswayAgeP99Ms);
+    double BuswayAgeP99Ms,
+    double SampleAgeP50Ms,
+    double SampleAgeP99Ms,
+    double PublishAgeP99Ms,
+    double ReadAgeP99Ms);

@@ -4,7 +4,8 @@ namespace TokenFactoryTwin.Abstractions.Kpis;
 /// A rack's totals at <see cref="AsOf"/>, pushed to its hall at most once per flush period. It is a snapshot,
 /// not a delta: the hall keeps the newest <see cref="Version"/> per rack, so duplicates, retries and
 /// re-activations cannot double-count. <see cref="Cords"/> is what it puts on its power nodes, which its hall
-/// forwards to them.
+/// forwards to them. <see cref="SamplesAsOf"/> is the time of the oldest sample the figures include (none reporting:
+/// null).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("tft.RackSnapshot")]
 public sealed record RackSnapshot(
@@ -30,4 +31,5 @@ public sealed record RackSnapshot(
     [property: Id(19)] int Row,
     [property: Id(20)] int Position,
     [property: Id(21)] CordLoads? Cords = null,
-    [property: Id(22)] double RunningRequests = 0);
+    [property: Id(22)] double RunningRequests = 0,
+    [property: Id(23)] DateTimeOffset? SamplesAsOf = null);

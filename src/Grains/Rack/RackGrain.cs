@@ -244,7 +244,8 @@ public sealed class RackGrain(
             config.Spec.Row,
             config.Spec.Position,
             new CordLoads(config.Spec.PowerA, a.LoadKw, a.LoadIfPartnerLostKw, config.Spec.PowerB, b.LoadKw, b.LoadIfPartnerLostKw),
-            _serving.Running(now, config.Timing.StaleAfter));
+            _serving.Running(now, config.Timing.StaleAfter),
+            totals.OldestSampleMs is { } oldest ? DateTimeOffset.FromUnixTimeMilliseconds(oldest) : null);
     }
 
     private static IEnumerable<string> Cords(RackSpec spec) =>
