@@ -21,6 +21,10 @@ namespace TokenFactoryTwin.ScaleBench;
 /// included (as the live benchmark's freshness includes its poll); <b>publish age</b> the same at the figure's own
 /// <c>asOf</c> instead of the read, without the poll; <b>read age</b> read time minus <c>samplesAsOf</c> at every
 /// read — at least the telemetry period's worth by nature, as a figure stands until the next period's samples.</item>
+/// <item><b>the waterfall</b> of the sample age, at the reads where it is measured: sample → the last hall's push
+/// that covers it (each hall's <c>asOf</c> minus its <c>samplesAsOf</c>, the latest over the halls), that hall's
+/// push → the facility's figure (<c>asOf</c>), the figure → the read; and sample → rack flush from the racks read
+/// (each rack's <c>asOf</c> minus its <c>samplesAsOf</c>).</item>
 /// </list>
 /// A sample is at most facility lag + rack age old when the facility KPI includes it.
 /// </summary>
@@ -36,6 +40,10 @@ public sealed class LagProbe(IGrainFactory grains, FacilitySpec facility)
     private readonly List<double> _sampleAgeMs = [];
     private readonly List<double> _publishAgeMs = [];
     private readonly List<double> _readAgeMs = [];
+    private readonly List<double> _rackStageMs = [];
+    private readonly List<double> _hallStageMs = [];
+    private readonly List<double> _facilityStageMs = [];
+    private readonly List<double> _readStageMs = [];
     private DateTimeOffset? _lastSamplesAsOf;
     private readonly HashSet<string> _leaves = facility.PowerNodes.Select(n => n.Id)
         .Except(facility.PowerNodes.Select(n => n.Upstream).OfType<string>()).ToHashSet();
@@ -57,6 +65,10 @@ public sealed class LagProbe(IGrainFactory grains, FacilitySpec facility)
     public IReadOnlyList<double> PublishAgeMs => _publishAgeMs;
 
     public IReadOnlyList<double> ReadAgeMs => _readAgeMs;
+
+    /// <summary>The waterfall: sample → rack flush, sample → hall push, hall push → facility figure, figure → read.</summary>
+    public (IReadOnlyList<double> Rack, IReadOnlyList<double> Hall, IReadOnlyList<double> Facility, IReadOnlyList<double> Read) Stages =>
+        (_rackStageMs, _hallStageMs, _facilityStageMs, _readStageMs);
 
     /// <summary>Reads in which the facility did not count every GPU as reporting or counted a stale rack.</summary>
     public int Incomplete => _incomplete;
@@ -99,6 +111,15 @@ public sealed class LagProbe(IGrainFactory grains, FacilitySpec facility)
                 {
                     _sampleAgeMs.Add((now - samplesAsOf).TotalMilliseconds);
                     _publishAgeMs.Add((kpis.AsOf - samplesAsOf).TotalMilliseconds);
+                    var covering = halls.Where(h => h.SamplesAsOf is not null).ToList();
+                    if (covering.Count > 0)
+                    {
+                        var lastHall = covering.MaxBy(h => h.AsOf)!;
+                        _hallStageMs.Add(covering.Max(h => (h.AsOf - h.SamplesAsOf!.Value).TotalMilliseconds));
+                        _facilityStageMs.Add((kpis.AsOf - lastHall.AsOf).TotalMilliseconds);
+                    }
+
+                    _readStageMs.Add((now - kpis.AsOf).TotalMilliseconds);
                 }
 
                 _lastSamplesAsOf = samplesAsOf;
@@ -128,6 +149,7 @@ public sealed class LagProbe(IGrainFactory grains, FacilitySpec facility)
                 var racks = await grains.GetGrain<IHallGrain>(TwinKeys.Hall(facility.Id, hall.Id)).GetRacks();
                 var read = DateTimeOffset.UtcNow;
                 _rackAgeMs.AddRange(racks.Select(r => (read - r.AsOf).TotalMilliseconds));
+                _rackStageMs.AddRange(racks.Where(r => r.SamplesAsOf is not null).Select(r => (r.AsOf - r.SamplesAsOf!.Value).TotalMilliseconds));
             }
 
             await Task.Delay(interval);

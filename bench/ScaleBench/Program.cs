@@ -76,7 +76,11 @@ var report = new ScaleReport(
     Math.Round(Percentiles.Of(probe.PowerAgeMs.ToList(), 50)), Math.Round(Percentiles.Of(probe.PowerAgeMs.ToList(), 99)),
     Math.Round(Percentiles.Of(probe.BuswayAgeMs.ToList(), 99)),
     Math.Round(Percentiles.Of(probe.SampleAgeMs.ToList(), 50)), Math.Round(Percentiles.Of(probe.SampleAgeMs.ToList(), 99)),
-    Math.Round(Percentiles.Of(probe.PublishAgeMs.ToList(), 99)), Math.Round(Percentiles.Of(probe.ReadAgeMs.ToList(), 99)));
+    Math.Round(Percentiles.Of(probe.PublishAgeMs.ToList(), 99)), Math.Round(Percentiles.Of(probe.ReadAgeMs.ToList(), 99)),
+    Math.Round(Percentiles.Of(probe.Stages.Rack.ToList(), 50)), Math.Round(Percentiles.Of(probe.Stages.Rack.ToList(), 99)),
+    Math.Round(Percentiles.Of(probe.Stages.Hall.ToList(), 50)), Math.Round(Percentiles.Of(probe.Stages.Hall.ToList(), 99)),
+    Math.Round(Percentiles.Of(probe.Stages.Facility.ToList(), 50)), Math.Round(Percentiles.Of(probe.Stages.Facility.ToList(), 99)),
+    Math.Round(Percentiles.Of(probe.Stages.Read.ToList(), 50)), Math.Round(Percentiles.Of(probe.Stages.Read.ToList(), 99)));
 
 Console.WriteLine($"KPI sample age p50/p99 {report.SampleAgeP50Ms}/{report.SampleAgeP99Ms} ms (at publish p99 {report.PublishAgeP99Ms}, at read p99 {report.ReadAgeP99Ms}), " +
     $"facility lag p50/p99 {report.FacilityLagP50Ms}/{report.FacilityLagP99Ms} ms, rack age p99 {report.RackAgeP99Ms} ms, " +

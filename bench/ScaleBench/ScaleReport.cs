@@ -36,4 +36,12 @@ public sealed record ScaleReport(
     double SampleAgeP50Ms,
     double SampleAgeP99Ms,
     double PublishAgeP99Ms,
-    double ReadAgeP99Ms);
+    double ReadAgeP99Ms,
+    double RackStageP50Ms,
+    double RackStageP99Ms,
+    double HallStageP50Ms,
+    double HallStageP99Ms,
+    double FacilityStageP50Ms,
+    double FacilityStageP99Ms,
+    double ReadStageP50Ms,
+    double ReadStageP99Ms);
