@@ -1,7 +1,8 @@
 namespace TokenFactoryTwin.Abstractions.Kpis;
 
 /// <summary>
-/// A rack's totals at <see cref="AsOf"/>, pushed to its hall at most once per flush period. It is a snapshot,
+/// A rack's totals at <see cref="AsOf"/>, pushed to its hall soon after its telemetry arrives (a live rack, at most a few times a
+/// period) or at its tick (a simulated one). It is a snapshot,
 /// not a delta: the hall keeps the newest <see cref="Version"/> per rack, so duplicates, retries and
 /// re-activations cannot double-count. <see cref="Cords"/> is what it puts on its power nodes, which its hall
 /// forwards to them. <see cref="SamplesAsOf"/> is the time of the oldest sample the figures include (none reporting:
