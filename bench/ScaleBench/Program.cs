@@ -1,5 +1,6 @@
 using System.Runtime;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using TokenFactoryTwin.Abstractions;
@@ -73,12 +74,19 @@ var report = new ScaleReport(
     Math.Round(kpis.TokensPerSecond), Math.Round(kpis.FacilityPowerKw / 1000, 1),
     GCSettings.IsServerGC ? "server" : "workstation",
     Math.Round(Percentiles.Of(probe.PowerAgeMs.ToList(), 50)), Math.Round(Percentiles.Of(probe.PowerAgeMs.ToList(), 99)),
-    Math.Round(Percentiles.Of(probe.BuswayAgeMs.ToList(), 99)));
+    Math.Round(Percentiles.Of(probe.BuswayAgeMs.ToList(), 99)),
+    Math.Round(Percentiles.Of(probe.SampleAgeMs.ToList(), 50)), Math.Round(Percentiles.Of(probe.SampleAgeMs.ToList(), 99)),
+    Math.Round(Percentiles.Of(probe.PublishAgeMs.ToList(), 99)), Math.Round(Percentiles.Of(probe.ReadAgeMs.ToList(), 99)),
+    Math.Round(Percentiles.Of(probe.Stages.Rack.ToList(), 50)), Math.Round(Percentiles.Of(probe.Stages.Rack.ToList(), 99)),
+    Math.Round(Percentiles.Of(probe.Stages.Hall.ToList(), 50)), Math.Round(Percentiles.Of(probe.Stages.Hall.ToList(), 99)),
+    Math.Round(Percentiles.Of(probe.Stages.Facility.ToList(), 50)), Math.Round(Percentiles.Of(probe.Stages.Facility.ToList(), 99)),
+    Math.Round(Percentiles.Of(probe.Stages.Read.ToList(), 50)), Math.Round(Percentiles.Of(probe.Stages.Read.ToList(), 99)));
 
-Console.WriteLine($"Facility lag p50/p99 {report.FacilityLagP50Ms}/{report.FacilityLagP99Ms} ms, rack age p99 {report.RackAgeP99Ms} ms, " +
+Console.WriteLine($"KPI sample age p50/p99 {report.SampleAgeP50Ms}/{report.SampleAgeP99Ms} ms (at publish p99 {report.PublishAgeP99Ms}, at read p99 {report.ReadAgeP99Ms}), " +
+    $"facility lag p50/p99 {report.FacilityLagP50Ms}/{report.FacilityLagP99Ms} ms, rack age p99 {report.RackAgeP99Ms} ms, " +
     $"power age p50/p99 {report.PowerAgeP50Ms}/{report.PowerAgeP99Ms} ms (busways p99 {report.BuswayAgeP99Ms}), " +
     $"{report.CpuSecondsPerSecond:F3} CPU-s/s, {report.AllocatedMBPerSecond} MB/s allocated, heap {report.LiveHeapMB} MB, working set {report.WorkingSetMB} MB");
-Console.WriteLine(JsonSerializer.Serialize(report, new JsonSerializerOptions(JsonSerializerDefaults.Web)));
+Console.WriteLine(JsonSerializer.Serialize(report, new JsonSerializerOptions(JsonSerializerDefaults.Web) { NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals }));
 InProcessSilo.Stopping();
 await host.StopAsync();
 return 0;

@@ -32,4 +32,16 @@ public sealed record ScaleReport(
     string GcMode,
     double PowerAgeP50Ms,
     double PowerAgeP99Ms,
-    double BuswayAgeP99Ms);
+    double BuswayAgeP99Ms,
+    double SampleAgeP50Ms,
+    double SampleAgeP99Ms,
+    double PublishAgeP99Ms,
+    double ReadAgeP99Ms,
+    double RackStageP50Ms,
+    double RackStageP99Ms,
+    double HallStageP50Ms,
+    double HallStageP99Ms,
+    double FacilityStageP50Ms,
+    double FacilityStageP99Ms,
+    double ReadStageP50Ms,
+    double ReadStageP99Ms);

@@ -6,7 +6,8 @@ namespace TokenFactoryTwin.Abstractions.Grains;
 
 /// <summary>
 /// The unit of ingestion: holds its GPUs' hot state, turns counters into rates, simulates itself when its source
-/// is simulated, and pushes its totals and its cord loads to its hall (which batches them per power node) once per flush period.
+/// is simulated, and pushes its totals and its cord loads to its hall (which batches them per power node) soon after its telemetry arrives
+/// (live) or at its tick (simulated), about once per flush period.
 /// </summary>
 [Alias("tft.IRackGrain")]
 public interface IRackGrain : IGrainWithStringKey

@@ -1,6 +1,6 @@
 namespace TokenFactoryTwin.Abstractions.Kpis;
 
-/// <summary>A hall's totals, pushed to the facility at most once per flush period; newest version wins.</summary>
+/// <summary>A hall's totals, pushed to the facility as its racks report (coalesced) and once a period; newest version wins.</summary>
 [GenerateSerializer, Immutable, Alias("tft.HallSnapshot")]
 public sealed record HallSnapshot(
     [property: Id(0)] string HallId,

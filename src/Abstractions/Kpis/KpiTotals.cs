@@ -5,6 +5,7 @@ namespace TokenFactoryTwin.Abstractions.Kpis;
 /// halls. Ratios (tokens per MW, cost per token, PUE) are derived from these, never summed.
 /// Stale racks count in <see cref="Racks"/>, <see cref="Gpus"/>, provisioned power and cost (idle or silent
 /// GPUs still cost money) but not in the measured flows (tokens, power), which cover reporting racks only.
+/// <see cref="SamplesAsOf"/> is the time of the oldest sample in those flows: how old the figures are.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("tft.KpiTotals")]
 public sealed record KpiTotals(
@@ -19,7 +20,8 @@ public sealed record KpiTotals(
     [property: Id(8)] double FacilityPowerKw,
     [property: Id(9)] double ProvisionedPowerKw,
     [property: Id(10)] IReadOnlyDictionary<string, int> GpusByType,
-    [property: Id(11)] IReadOnlyDictionary<string, int> RacksByType)
+    [property: Id(11)] IReadOnlyDictionary<string, int> RacksByType,
+    [property: Id(12)] DateTimeOffset? SamplesAsOf = null)
 {
     public static KpiTotals Zero { get; } = new(0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
         new Dictionary<string, int>(), new Dictionary<string, int>());

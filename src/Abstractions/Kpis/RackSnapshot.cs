@@ -1,11 +1,13 @@
 namespace TokenFactoryTwin.Abstractions.Kpis;
 
 /// <summary>
-/// A rack's totals at <see cref="AsOf"/>, pushed to its hall at most once per flush period. It is a snapshot,
+/// A rack's totals at <see cref="AsOf"/>, pushed to its hall soon after its telemetry arrives (a live rack, at most a few times a
+/// period) or at its tick (a simulated one). It is a snapshot,
 /// not a delta: the hall keeps the newest <see cref="Version"/> per rack, so duplicates, retries and
 /// re-activations cannot double-count. <see cref="Cords"/> is what it puts on its power nodes, which its hall
 /// forwards to them. <see cref="GpusCapBinding"/> and <see cref="GpusCapNotApplied"/> count its reporting GPUs whose
 /// power cap binds now, and whose enforced limit misses the cap a flex event recommends (the rack's GPUs show which).
+/// <see cref="SamplesAsOf"/> is the time of the oldest sample the figures include (none reporting: null).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("tft.RackSnapshot")]
 public sealed record RackSnapshot(
@@ -32,5 +34,6 @@ public sealed record RackSnapshot(
     [property: Id(20)] int Position,
     [property: Id(21)] CordLoads? Cords = null,
     [property: Id(22)] double RunningRequests = 0,
+    [property: Id(23)] DateTimeOffset? SamplesAsOf = null,
     [property: Id(30)] int GpusCapBinding = 0,
     [property: Id(31)] int GpusCapNotApplied = 0);

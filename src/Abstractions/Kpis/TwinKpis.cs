@@ -3,7 +3,8 @@ namespace TokenFactoryTwin.Abstractions.Kpis;
 /// <summary>
 /// The token-factory figures of a facility or a hall. Tokens count input plus output. Two denominators:
 /// measured facility power (IT × PUE, or a facility meter where one reports: <see cref="PowerSource"/>) and
-/// provisioned all-in power (GPUs × all-in kW per GPU).
+/// provisioned all-in power (GPUs × all-in kW per GPU). <see cref="SamplesAsOf"/> is the time of the oldest sample
+/// the measured figures include: <see cref="AsOf"/> minus it is how old the figures were when computed.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("tft.TwinKpis")]
 public sealed record TwinKpis(
@@ -26,4 +27,5 @@ public sealed record TwinKpis(
     [property: Id(16)] int StaleRacks,
     [property: Id(17)] int VirtualRacks,
     [property: Id(18)] bool Stale,
-    [property: Id(19)] string PowerSource = PowerSources.Model);
+    [property: Id(19)] string PowerSource = PowerSources.Model,
+    [property: Id(20)] DateTimeOffset? SamplesAsOf = null);

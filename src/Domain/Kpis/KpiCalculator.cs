@@ -30,6 +30,7 @@ public static class KpiCalculator
             totals.StaleRacks,
             totals.VirtualRacks,
             stale,
-            powerSource);
+            powerSource,
+            totals.SamplesAsOf);
     }
 }

@@ -10,6 +10,7 @@ public static class KpiTotalsMath
     {
         int rackCount = 0, gpus = 0, reporting = 0, stale = 0, virtualRacks = 0;
         double tokens = 0, output = 0, it = 0, provisioned = 0;
+        DateTimeOffset? samplesAsOf = null;
         var gpusByType = new Dictionary<string, int>(StringComparer.Ordinal);
         var racksByType = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var rack in racks)
@@ -31,12 +32,13 @@ public static class KpiTotalsMath
             }
 
             reporting += rack.GpusReporting;
+            samplesAsOf = Oldest(samplesAsOf, rack.SamplesAsOf);
             tokens += rack.TokensPerSecond;
             output += rack.OutputTokensPerSecond;
             it += rack.ItPowerKw;
         }
 
-        return new KpiTotals(rackCount, gpus, reporting, stale, virtualRacks, tokens, output, it, it * pue, provisioned, gpusByType, racksByType);
+        return new KpiTotals(rackCount, gpus, reporting, stale, virtualRacks, tokens, output, it, it * pue, provisioned, gpusByType, racksByType, samplesAsOf);
     }
 
     public static KpiTotals Sum(IEnumerable<KpiTotals> parts)
@@ -62,7 +64,11 @@ public static class KpiTotalsMath
         a.FacilityPowerKw + b.FacilityPowerKw,
         a.ProvisionedPowerKw + b.ProvisionedPowerKw,
         Merge(a.GpusByType, b.GpusByType),
-        Merge(a.RacksByType, b.RacksByType));
+        Merge(a.RacksByType, b.RacksByType),
+        Oldest(a.SamplesAsOf, b.SamplesAsOf));
+
+    private static DateTimeOffset? Oldest(DateTimeOffset? a, DateTimeOffset? b) =>
+        a is null ? b : b is null ? a : a < b ? a : b;
 
     private static Dictionary<string, int> Merge(IReadOnlyDictionary<string, int> a, IReadOnlyDictionary<string, int> b)
     {

@@ -154,6 +154,7 @@ public sealed class RackTelemetry
     public RackTotals Totals(DateTimeOffset now, TimeSpan staleAfter)
     {
         int reporting = 0, withUtilization = 0;
+        var oldestSampleMs = long.MaxValue;
         double tokens = 0, output = 0, gpuW = 0, utilization = 0, maxTemperature = double.NaN;
         for (var g = 0; g < Gpus; g++)
         {
@@ -163,6 +164,7 @@ public sealed class RackTelemetry
             }
 
             reporting++;
+            oldestSampleMs = Math.Min(oldestSampleMs, _lastSampleMs[g]);
             tokens += _prompt[g].Rate + _generation[g].Rate;
             output += _generation[g].Rate;
             gpuW += PowerOf(g) ?? 0;
@@ -185,7 +187,7 @@ public sealed class RackTelemetry
         // catalog's rack IT power, idling at 60 % of its full-load draw and rising with GPU utilisation.
         var nonGpuKw = _profile.NonGpuKwAtFullLoad * reportingShare * (0.6 + 0.4 * meanUtilization);
         return new RackTotals(reporting, tokens, output, gpuKw, gpuKw + nonGpuKw, meanUtilization,
-            double.IsNaN(maxTemperature) ? 0 : maxTemperature);
+            double.IsNaN(maxTemperature) ? 0 : maxTemperature, reporting > 0 ? oldestSampleMs : null);
     }
 
     /// <summary>

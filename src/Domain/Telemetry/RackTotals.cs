@@ -1,6 +1,9 @@
 namespace TokenFactoryTwin.Domain.Telemetry;
 
-/// <summary>A rack's measured figures over its reporting GPUs.</summary>
+/// <summary>
+/// A rack's measured figures over its reporting GPUs; <see cref="OldestSampleMs"/> is the time (Unix ms) of the
+/// oldest of their newest samples, the age of what the figures include.
+/// </summary>
 public readonly record struct RackTotals(
     int GpusReporting,
     double TokensPerSecond,
@@ -8,4 +11,5 @@ public readonly record struct RackTotals(
     double GpuPowerKw,
     double ItPowerKw,
     double Utilization,
-    double MaxTemperatureC);
+    double MaxTemperatureC,
+    long? OldestSampleMs = null);

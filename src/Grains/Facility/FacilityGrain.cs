@@ -19,7 +19,9 @@ namespace TokenFactoryTwin.Grains.Facility;
 /// topology and configures the children from it (<see cref="FacilityChildren"/>), checking registrations with
 /// <see cref="RackRegistrationChecks"/>. Its KPI face (<see cref="IFacilityKpiGrain"/>) is the top of the staged
 /// aggregation: it keeps its halls' newest snapshots and its power nodes' newest statuses, derives hall and facility
-/// KPIs from them once per period (<see cref="FacilityKpiCalculator"/>), and keeps an hour of history for charts.
+/// KPIs from them (<see cref="FacilityKpiCalculator"/>) as halls report — at once when every hall has reported since
+/// the last time, else at most <see cref="FlushSchedule.FacilityGather"/> after the first — and once per period by
+/// the clock, when it also adds a point to an hour of history for charts.
 /// Reads never walk the graph: they return what the grain already holds (racks come from the halls, which hold them).
 /// </summary>
 public sealed class FacilityGrain(
@@ -35,6 +37,10 @@ public sealed class FacilityGrain(
     private readonly ChildSnapshots<PowerNodeStatus> _power = new(s => s.Version);
     private readonly KpiHistory _history = new(HistoryPoints);
     private PhaseLockedTimer? _timer;
+    private CoalescingFlush? _onReports;
+
+    // Halls that reported since the KPIs were last derived: when every hall has, they need not wait for the deadline.
+    private readonly HashSet<string> _reported = new(StringComparer.Ordinal);
     private FacilityKpiSet? _kpis;
     private MeterReading? _metered;
     private readonly FacilityLookups _lookups = new();
@@ -172,7 +178,21 @@ public sealed class FacilityGrain(
 
     public Task ReportHall(HallSnapshot snapshot)
     {
-        _halls.Offer(snapshot.HallId, snapshot, time.GetUtcNow());
+        if (!_halls.Offer(snapshot.HallId, snapshot, time.GetUtcNow()) || _onReports is not { } onReports)
+        {
+            return Task.CompletedTask;
+        }
+
+        _reported.Add(snapshot.HallId);
+        if (_reported.Count >= (_effective?.Halls.Count ?? 0))
+        {
+            onReports.RunNow();
+        }
+        else
+        {
+            onReports.Request(FlushSchedule.Share((state.State.Timing ?? TwinTiming.Default).FlushPeriod, FlushSchedule.FacilityGather));
+        }
+
         return Task.CompletedTask;
     }
 
@@ -259,12 +279,20 @@ public sealed class FacilityGrain(
     {
         _timer?.Dispose();
         _timer = new PhaseLockedTimer(this, Flush, time, timing.FlushPeriod, FlushSchedule.FacilityPhase);
+        _onReports ??= new CoalescingFlush(this, Recompute);
+    }
+
+    private void Recompute()
+    {
+        _reported.Clear();
+        _kpis = Compute(time.GetUtcNow());
     }
 
     private Task Flush(CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        _kpis = Compute(now);
+        _onReports?.Cancel();
+        Recompute();
+        var now = _kpis!.Facility.AsOf;
         var facility = _kpis.Facility;
         _history.Add(new KpiPoint(now, facility.TokensPerSecond, facility.FacilityPowerKw, facility.TokensPerSecondPerMegawatt, facility.CostPerMillionTokensUsd));
         return Task.CompletedTask;

@@ -11,8 +11,11 @@ namespace TokenFactoryTwin.Grains.Hall;
 
 /// <summary>
 /// A staging level between racks and the facility. Keeps the newest snapshot per rack, marks racks stale when they
-/// fall silent (and wakes them, in case their silo was lost), and once per period pushes its totals to the facility
-/// and its racks' cord loads to their power nodes, one batch per node (whichever hall the node serves).
+/// fall silent (and wakes them, in case their silo was lost), and pushes its totals to the facility as racks report:
+/// at once when every rack has reported since its last push, else at most <see cref="FlushSchedule.HallGather"/> after
+/// the first report (one push for the many racks reporting in that window). Once per period, by the clock, it pushes
+/// its totals again (a silent rack's staleness shows) and its racks' cord loads to their power nodes, one batch per
+/// node (whichever hall the node serves).
 /// </summary>
 public sealed class HallGrain(
     [PersistentState("hall", StorageNames.Twin)] IPersistentState<HallState> state,
@@ -20,6 +23,10 @@ public sealed class HallGrain(
 {
     private readonly ChildSnapshots<RackSnapshot> _racks = new(s => s.Version);
     private PhaseLockedTimer? _timer;
+    private CoalescingFlush? _onReports;
+
+    // Racks that reported since the last push: when every member has, the push need not wait for the deadline.
+    private readonly HashSet<string> _reported = new(StringComparer.Ordinal);
     private long _version;
     private HallSnapshot? _last;
     private IFacilityKpiGrain? _facility;
@@ -95,14 +102,25 @@ public sealed class HallGrain(
         await state.WriteStateAsync();
         _members = new HashSet<string>(state.State.RackIds, StringComparer.Ordinal);
         _racks.RetainOnly(_members);
+        _reported.Clear();
         StartTimer(timing);
     }
 
     public Task ReportRack(RackSnapshot snapshot)
     {
-        if (_members.Contains(snapshot.RackId))
+        if (!_members.Contains(snapshot.RackId) || !_racks.Offer(snapshot.RackId, snapshot, time.GetUtcNow()) || _onReports is not { } onReports)
         {
-            _racks.Offer(snapshot.RackId, snapshot, time.GetUtcNow());
+            return Task.CompletedTask;
+        }
+
+        _reported.Add(snapshot.RackId);
+        if (_reported.Count >= _members.Count)
+        {
+            onReports.RunNow();
+        }
+        else
+        {
+            onReports.Request(FlushSchedule.Share(state.State.Timing!.FlushPeriod, FlushSchedule.HallGather));
         }
 
         return Task.CompletedTask;
@@ -112,6 +130,7 @@ public sealed class HallGrain(
     {
         _racks.Forget(rackId);
         _members.Remove(rackId);
+        _reported.Remove(rackId);
         if (state.State.RackIds.Remove(rackId))
         {
             await state.WriteStateAsync();
@@ -135,21 +154,36 @@ public sealed class HallGrain(
     {
         _timer?.Dispose();
         _timer = new PhaseLockedTimer(this, Flush, time, timing.FlushPeriod, FlushSchedule.HallPhase);
+        _onReports ??= new CoalescingFlush(this, () => Publish());
     }
 
-    private Task Flush(CancellationToken cancellationToken)
+    /// <summary>Sums the racks' newest snapshots and pushes the totals to the facility.</summary>
+    private bool Publish()
     {
         if (state.State is not { Spec: { } spec, Timing: { } timing, FacilityId: { } facility })
         {
-            return Task.CompletedTask;
+            return false;
         }
 
         var now = time.GetUtcNow();
+        _reported.Clear();
         var totals = KpiTotalsMath.FromRacks(Current(now, timing), spec.Pue);
         _version = Math.Max(_version + 1, now.UtcTicks);
         _last = new HallSnapshot(spec.Id, _version, now, spec.Pue, totals);
         _facility ??= GrainFactory.GetGrain<IFacilityKpiGrain>(TwinKeys.Facility(facility));
         _ = _facility.ReportHall(_last);
+        return true;
+    }
+
+    private Task Flush(CancellationToken cancellationToken)
+    {
+        _onReports?.Cancel();
+        if (!Publish() || state.State is not { Spec: { } spec, Timing: { } timing, FacilityId: { } facility })
+        {
+            return Task.CompletedTask;
+        }
+
+        var now = time.GetUtcNow();
         RouteCordLoads(facility, spec.Id);
 
         // A rack silent past the stale period may have lost its silo; a call re-activates it, and its timer with it.

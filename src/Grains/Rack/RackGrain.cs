@@ -16,9 +16,11 @@ namespace TokenFactoryTwin.Grains.Rack;
 
 /// <summary>
 /// The unit of ingestion. Holds its GPUs' hot state in arrays (<see cref="RackTelemetry"/>), simulates itself when its
-/// source is simulated, and once per flush period pushes a versioned snapshot, with its cord loads, to its hall, which
-/// forwards the cord loads to the power nodes (one-way: a lost push is replaced by the next one, and the snapshot is
-/// idempotent).
+/// source is simulated, and pushes a versioned snapshot, with its cord loads, to its hall, which forwards the cord
+/// loads to the power nodes (one-way: a lost push is replaced by the next one, and the snapshot is idempotent).
+/// A live rack pushes soon after telemetry reaches it (<see cref="FlushSchedule.RackGather"/>, at most every
+/// <see cref="FlushSchedule.RackSpacing"/>); its period timer pushes only when no telemetry came in a period, so a
+/// silent rack still reports and turns stale. A simulated rack ticks and pushes on its period timer.
 /// </summary>
 public sealed class RackGrain(
     [PersistentState("rack", StorageNames.Twin)] IPersistentState<RackState> state,
@@ -34,6 +36,9 @@ public sealed class RackGrain(
     private RackTelemetry? _telemetry;
     private RackSimulator? _simulator;
     private PhaseLockedTimer? _timer;
+    private CoalescingFlush? _onArrival;
+    private DateTimeOffset _lastFlushAt;
+    private DateTimeOffset _lastArrivalFlushAt;
     private long _version;
     private RackSnapshot? _last;
     private readonly KpiHistory _recent = new(RecentPoints);
@@ -81,7 +86,17 @@ public sealed class RackGrain(
             return Task.FromResult(new IngestResult(0, samples.Count, [new IngestError(0, $"rack '{RackId}' is not registered")]));
         }
 
-        return Task.FromResult(_telemetry.Ingest(samples, time.GetUtcNow(), SampleLimits.Default));
+        var now = time.GetUtcNow();
+        var result = _telemetry.Ingest(samples, now, SampleLimits.Default);
+        if (result.Accepted > 0 && _onArrival is { Pending: false } onArrival && state.State.Config is { } config)
+        {
+            var period = config.Timing.FlushPeriod;
+            var gather = FlushSchedule.Share(period, FlushSchedule.RackGather);
+            var spaced = _lastArrivalFlushAt + FlushSchedule.Share(period, FlushSchedule.RackSpacing) - now;
+            onArrival.Request(spaced > gather ? spaced : gather);
+        }
+
+        return Task.FromResult(result);
     }
 
     public Task ObserveServing(ServingShare share)
@@ -118,6 +133,8 @@ public sealed class RackGrain(
     {
         _timer?.Dispose();
         _timer = null;
+        _onArrival?.Dispose();
+        _onArrival = null;
         if (state.State.Config is { } config)
         {
             var facility = config.FacilityId;
@@ -176,7 +193,29 @@ public sealed class RackGrain(
         _hall = GrainFactory.GetGrain<IHallGrain>(TwinKeys.Hall(config.FacilityId, config.Spec.Hall));
         _phase = FlushSchedule.RackPhase(RackId);
         _timer?.Dispose();
-        _timer = new PhaseLockedTimer(this, Flush, time, config.Timing.FlushPeriod, _phase);
+        _timer = new PhaseLockedTimer(this, FlushOnPeriod, time, config.Timing.FlushPeriod, _phase);
+        _onArrival?.Dispose();
+        _onArrival = simulator is null ? new CoalescingFlush(this, FlushOnArrival) : null;
+    }
+
+    /// <summary>
+    /// The period timer: a simulated rack's tick, and a live rack's report when no telemetry made it flush in the last
+    /// period (a silent rack must still report, or its hall would not see it turn stale).
+    /// </summary>
+    private Task FlushOnPeriod(CancellationToken cancellationToken)
+    {
+        if (_simulator is null && state.State.Config is { } config && time.GetUtcNow() - _lastFlushAt < config.Timing.FlushPeriod)
+        {
+            return Task.CompletedTask;
+        }
+
+        return Flush(cancellationToken);
+    }
+
+    private void FlushOnArrival()
+    {
+        _lastArrivalFlushAt = time.GetUtcNow();
+        _ = Flush(CancellationToken.None);
     }
 
     private double _phase;
@@ -193,6 +232,7 @@ public sealed class RackGrain(
         }
 
         var now = time.GetUtcNow();
+        _lastFlushAt = now;
         if (_simulator is not null)
         {
             // Ticks land on whole flush periods so a seed replays the same telemetry whatever the timer's jitter.
@@ -251,6 +291,7 @@ public sealed class RackGrain(
             config.Spec.Position,
             new CordLoads(config.Spec.PowerA, a.LoadKw, a.LoadIfPartnerLostKw, config.Spec.PowerB, b.LoadKw, b.LoadIfPartnerLostKw),
             _serving.Running(now, config.Timing.StaleAfter),
+            totals.OldestSampleMs is { } oldest ? DateTimeOffset.FromUnixTimeMilliseconds(oldest) : null,
             capBinding,
             capNotApplied);
     }

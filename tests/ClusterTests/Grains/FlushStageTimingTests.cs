@@ -11,7 +11,9 @@ namespace TokenFactoryTwin.ClusterTests.Grains;
 
 /// <summary>
 /// When a reading reaches each stage of the aggregation, on a fake clock: the grains' timers follow it, so the test
-/// says to the millisecond when the rack's snapshot, its hall's and the facility's KPIs first show a reading. The
+/// says to the millisecond when the rack's snapshot, its hall's and the facility's KPIs first show a reading — soon
+/// after it arrives, each stage running when its inputs change (coalesced within a short window), not at fixed
+/// phases of the period. The
 /// silo's own background work (membership, messaging, the directory) keeps real time, so moving the fake clock
 /// fires only the twin's flushes. One silo of its own: the shared cluster runs on the real clock.
 /// </summary>
@@ -60,35 +62,61 @@ public sealed class FlushStageTimingTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_reading_reaches_rack_hall_and_facility_at_their_phases_of_the_period_it_was_taken_in()
+    public async Task A_reading_reaches_rack_hall_and_facility_within_their_gather_windows_of_its_arrival()
     {
         var stages = await StartLiveRack();
 
-        // Two periods on, every stage has flushed at least once with the rack silent.
-        var period = Origin + 2 * Period;
-        await stages.WalkTo(period);
+        // Two periods and a bit on, every stage has flushed at least once with the rack silent, and none is due soon.
+        var arrival = Origin + 2 * Period + Share(0.3);
+        await stages.WalkTo(arrival);
 
-        // A reading taken at the start of the period: the rack's flush (at its phase, 5–40 % in) carries it, the hall's
-        // at 50 % and the facility's at 75 % of the same period.
-        await Ingest(stages, period, powerW: 700);
-        var rackAt = AtOrAfter(period + PhaseOffset(FlushSchedule.RackPhase(RackId)));
-        await stages.ExpectFirstSeen(rackAt, period + PhaseOffset(FlushSchedule.HallPhase), period + PhaseOffset(FlushSchedule.FacilityPhase));
+        // The rack flushes a gather window after the reading arrives. Its hall has no other rack, so every rack has
+        // reported and it pushes at once; the facility's other hall has no racks and never reports, so the facility
+        // waits its gather window for it.
+        await Ingest(stages, arrival, gpu: 0);
+        var rackAt = arrival + Share(FlushSchedule.RackGather);
+        await stages.ExpectFirstSeen(rackAt, rackAt, rackAt + Share(FlushSchedule.FacilityGather));
     }
 
     [Fact]
-    public async Task A_reading_taken_just_after_the_rack_flushed_waits_for_the_next_period()
+    public async Task A_reading_arriving_just_after_the_rack_flushed_waits_for_the_spacing_not_for_the_next_period()
     {
         var stages = await StartLiveRack();
-        var period = Origin + 2 * Period;
-        var rackAt = AtOrAfter(period + PhaseOffset(FlushSchedule.RackPhase(RackId)));
-        await stages.WalkTo(rackAt);
-        await stages.ExpectRackFlushedAt(rackAt);
-        await stages.WalkTo(rackAt + Step);
+        var arrival = Origin + 2 * Period + Share(0.3);
+        await stages.WalkTo(arrival);
+        await Ingest(stages, arrival, gpu: 0);
+        var flushed = arrival + Share(FlushSchedule.RackGather);
+        await stages.ExpectFirstSeen(flushed, flushed, flushed + Share(FlushSchedule.FacilityGather));
 
-        // The rack flushed a step ago: the reading waits for its next flush, and so does every stage above it.
-        await Ingest(stages, rackAt + Step, powerW: 700);
-        var next = period + Period;
-        await stages.ExpectFirstSeen(rackAt + Period, next + PhaseOffset(FlushSchedule.HallPhase), next + PhaseOffset(FlushSchedule.FacilityPhase));
+        // A second GPU's reading a step after that flush: the rack's next flush on arrival is a spacing after its last.
+        var second = _clock.GetUtcNow() + Step;
+        await stages.WalkTo(second, gpus: 1);
+        await Ingest(stages, second, gpu: 1);
+        var rackAt = flushed + Share(FlushSchedule.RackSpacing);
+        await stages.ExpectFirstSeen(rackAt, rackAt, rackAt + Share(FlushSchedule.FacilityGather), gpus: 2);
+    }
+
+    [Fact]
+    public async Task A_silent_live_rack_still_reports_at_its_phase_and_a_reporting_one_does_not_report_twice()
+    {
+        var stages = await StartLiveRack();
+        var phase = Share(FlushSchedule.RackPhase(RackId));
+
+        // Silent: the period timer flushes it at its phase (the first period's flush may come a period later: a timer
+        // is at least a quarter period away when armed).
+        var silentAt = AtOrAfter(Origin + Period + phase);
+        await stages.WalkTo(silentAt);
+        var silent = await Eventually.Get(stages.Rack.GetSnapshot, s => s?.AsOf == silentAt, TimeSpan.FromSeconds(5), "the silent rack's flush");
+        Assert.Equal(0, silent!.GpusReporting);
+
+        // Reporting: a flush on arrival late in the period stands for the period timer at the next phase.
+        var arrival = Origin + Period + Share(0.6);
+        await stages.WalkTo(arrival);
+        await Ingest(stages, arrival, gpu: 0);
+        var flushed = arrival + Share(FlushSchedule.RackGather);
+        await stages.ExpectFirstSeen(flushed, flushed, flushed + Share(FlushSchedule.FacilityGather));
+        await stages.WalkTo(AtOrAfter(Origin + 2 * Period + phase) + Step, gpus: 1);
+        Assert.Equal(flushed, (await stages.Rack.GetSnapshot())!.AsOf);
     }
 
     /// <summary>A facility with one live rack in hall 1 (its GB300 hall empty), started at <see cref="Origin"/>.</summary>
@@ -106,14 +134,14 @@ public sealed class FlushStageTimingTests : IAsyncLifetime
             _cluster.Client.GetGrain<IRackGrain>(TwinKeys.Rack(id, RackId)));
     }
 
-    private async Task Ingest(FlushStages stages, DateTimeOffset at, double powerW)
+    private async Task Ingest(FlushStages stages, DateTimeOffset at, int gpu)
     {
         Assert.Equal(at, _clock.GetUtcNow());
-        var result = await stages.Rack.Ingest(GpuSampleBatch.Of([new GpuSample(0, at, PowerW: powerW)]));
+        var result = await stages.Rack.Ingest(GpuSampleBatch.Of([new GpuSample(gpu, at, PowerW: 700)]));
         Assert.Equal(1, result.Accepted);
     }
 
-    private static TimeSpan PhaseOffset(double phase) => TimeSpan.FromTicks((long)(phase * Period.Ticks));
+    private static TimeSpan Share(double fraction) => FlushSchedule.Share(Period, fraction);
 
     /// <summary>The first step of the clock at or after <paramref name="instant"/>: a timer fires on the step that reaches it.</summary>
     private static DateTimeOffset AtOrAfter(DateTimeOffset instant)
