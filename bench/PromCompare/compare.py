@@ -127,12 +127,14 @@ class Watch(threading.Thread):
             self.stopping.wait(0.1)
 
 
-def ages(readings, schedule, truth, a, b):
-    """Per step in [a, b): ms from the step until the KPI first shows its new true value; missed steps counted."""
+def ages(readings, schedule, truth, a, b, share=1.0):
+    """Per step in [a, b): ms from the step until the KPI first shows its new true value (share=1: within 5 % of
+    the step; share=0.5: at least half of the step, the pipeline's delay without the rate's own window); missed counted."""
     found, missed = [], 0
     for at in schedule.steps_between(a, b):
         old, new = truth(schedule.rate(at - 0.5)), truth(schedule.rate(at + 0.5))
-        seen = next((t for t, v, *_ in readings if at <= t < at + schedule.step and abs(v - new) <= BAND * abs(new - old)), None)
+        shown = (lambda v: abs(v - new) <= BAND * abs(new - old)) if share >= 1 else (lambda v: (v - old) / (new - old) >= share)
+        seen = next((t for t, v, *_ in readings if at <= t < at + schedule.step and shown(v)), None)
         if seen is None:
             missed += 1
         else:
@@ -338,7 +340,12 @@ def measure(system, gpus, hosts, schedule, farm_pid, args, repeat):
         health = {"healthError": str(e)}
     alive = system.alive()
     system.stop()
+    # Every reading, for a closer look at a run: seconds from the schedule's start, the KPI, the truth then.
+    with open(os.path.join(system.work, f"readings-{gpus}-{repeat}.csv"), "w") as f:
+        f.write("t,kpi,truth\n")
+        f.writelines(f"{t - schedule.start:.2f},{v:.0f},{truth(schedule.rate(t)):.0f}\n" for t, v, *_ in watch.readings)
     found, missed = ages(watch.readings, schedule, truth, a, b)
+    half, _ = ages(watch.readings, schedule, truth, a, b, share=0.5)
     errors = settled_errors(watch.readings, schedule, truth, a, b)
     window = [r for r in watch.readings if a <= r[0] < b]
     prom_tokens_errors = settled_errors(watch.readings, schedule, lambda rate: rate * gpus, a, b, column=2) if system.name == "prometheus" else None
@@ -349,6 +356,7 @@ def measure(system, gpus, hosts, schedule, farm_pid, args, repeat):
         "warmupSeconds": warmup_seconds, "warmupConverged": converged,
         "ageP50Ms": round(percentile(found, 50)) if found else None, "ageP99Ms": round(percentile(found, 99)) if found else None,
         "steps": len(found) + missed, "stepsMissed": missed,
+        "halfStepP50Ms": round(percentile(half, 50)) if half else None,
         "errorPctMedian": round(statistics.median(errors), 2) if errors else None,
         "errorPctMax": round(max(errors), 2) if errors else None,
         "tokensErrorPctMedian": round(statistics.median(prom_tokens_errors), 2) if prom_tokens_errors else None,

@@ -32,6 +32,11 @@ def load(files):
     return runs
 
 
+def mostly_shown(rs):
+    """An age stands for a run only when most of its steps were shown right; otherwise it is noise that matched."""
+    return 2 * sum(r["steps"] - r["stepsMissed"] for r in rs) > sum(r["steps"] for r in rs)
+
+
 def median(rs, key):
     values = [r[key] for r in rs if r.get(key) is not None]
     return statistics.median(values) if values else None
@@ -53,8 +58,9 @@ def table(runs):
         steps = sum(r["steps"] for r in rs)
         shown = steps - sum(r["stepsMissed"] for r in rs)
         loads = [r["loadAverageStart"] for r in rs] + [r["loadAverageEnd"] for r in rs]
+        age = f"{fmt(median(rs, 'ageP50Ms'))} / {fmt(median(rs, 'ageP99Ms'))}" if mostly_shown(rs) else "not right"
         lines.append(
-            f"| {gpus:,} ({rs[0]['targets']:,}) | {system} | {len(rs)} | {fmt(median(rs, 'ageP50Ms'))} / {fmt(median(rs, 'ageP99Ms'))} | "
+            f"| {gpus:,} ({rs[0]['targets']:,}) | {system} | {len(rs)} | {age} | "
             f"{shown} / {steps} | {fmt(median(rs, 'errorPctMedian'), 1)} | {fmt(median(rs, 'cpuCores'), 2)} | {fmt(median(rs, 'rssMB'))} | "
             f"{fmt(median(rs, 'targetsUp'))} | {fmt(median(rs, 'targetsCpuCores'), 2)} | {min(loads):.0f}–{max(loads):.0f} |")
     return "\n".join(lines)
@@ -72,7 +78,7 @@ def svg(runs):
         points = {s: [] for s in COLOURS}
         missed = {s: [] for s in COLOURS}
         for (system, gpus), rs in runs.items():
-            value = median(rs, key)
+            value = median(rs, key) if key != "ageP50Ms" or mostly_shown(rs) else None
             if value is not None:
                 points[system].append((gpus, value * scale))
             elif key == "ageP50Ms":
@@ -103,12 +109,12 @@ def svg(runs):
             for g, v in pts:
                 out.append(f'<circle cx="{x(g):.1f}" cy="{y(v):.1f}" r="4" fill="{colour}"/>')
             for g in missed[system]:
-                # No step shown right within its period: drawn at the top edge as a cross.
+                # Most steps not shown right within their period: drawn at the top edge as a cross.
                 out.append(f'<text x="{x(g):.1f}" y="{top + 10}" text-anchor="middle" fill="{colour}" font-weight="bold">×</text>')
     for i, (system, colour) in enumerate(COLOURS.items()):
         out.append(f'<rect x="{margin + i * 300}" y="{height - 18}" width="12" height="12" fill="{colour}"/>')
         out.append(f'<text x="{margin + i * 300 + 18}" y="{height - 8}">{NAMES[system]}</text>')
-    out.append(f'<text x="{margin + 620}" y="{height - 8}">× = no step shown right within its period</text>')
+    out.append(f'<text x="{margin + 620}" y="{height - 8}">× = most steps not shown right</text>')
     out.append("</svg>")
     return "\n".join(out) + "\n"
 
