@@ -133,7 +133,7 @@ def ages(readings, schedule, truth, a, b, share=1.0):
     found, missed = [], 0
     for at in schedule.steps_between(a, b):
         old, new = truth(schedule.rate(at - 0.5)), truth(schedule.rate(at + 0.5))
-        shown = (lambda v: abs(v - new) <= BAND * abs(new - old)) if share >= 1 else (lambda v: (v - old) / (new - old) >= share)
+        shown = (lambda v: abs(v - new) <= BAND * abs(new - old)) if share >= 1 else (lambda v: share <= (v - old) / (new - old) <= 2 - share)
         seen = next((t for t, v, *_ in readings if at <= t < at + schedule.step and shown(v)), None)
         if seen is None:
             missed += 1
@@ -234,7 +234,8 @@ scrape_configs:
 
     def stop(self):
         stop(self.proc)
-        self.log.close()
+        if self.proc is not None:
+            self.log.close()
 
 
 class Twin:
@@ -295,8 +296,9 @@ class Twin:
     def stop(self):
         stop(self.gateway)
         stop(self.silo)
-        self.silo_log.close()
-        self.gateway_log.close()
+        if self.silo is not None:
+            self.silo_log.close()
+            self.gateway_log.close()
 
 
 def measure(system, gpus, hosts, schedule, farm_pid, args, repeat):
@@ -410,7 +412,10 @@ def main():
                 # Alternate the order, so neither system always runs first after the other.
                 for system in systems if repeat % 2 else list(reversed(systems)):
                     print(f"{gpus:,} GPUs ({len(hosts):,} targets), run {repeat}: {system.name}", flush=True)
-                    result = measure(system, gpus, hosts, schedule, farm.pid, args, repeat)
+                    try:
+                        result = measure(system, gpus, hosts, schedule, farm.pid, args, repeat)
+                    finally:
+                        system.stop()  # stopping twice is harmless; a run cut short leaves nothing running
                     print(json.dumps(result), flush=True)
                     with open(args.out, "a") as out:
                         out.write(json.dumps(result) + "\n")
@@ -420,4 +425,6 @@ def main():
 
 
 if __name__ == "__main__":
+    # A stopped run (SIGTERM) unwinds like an error, so every process it started is stopped by its PID.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit("stopped"))
     main()
