@@ -69,7 +69,7 @@ def table(runs):
 def svg(runs):
     width, height, margin = 960, 400, 70
     panel_w, panel_h = (width - 3 * margin) / 2, height - 2 * margin
-    x_min, x_max = math.log10(10_000), math.log10(1_000_000)
+    x_min, x_max = math.log10(1_000), math.log10(1_000_000)
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" font-family="sans-serif" font-size="12">',
            f'<rect width="{width}" height="{height}" fill="white"/>']
     panels = [("ageP50Ms", "KPI age p50 (s)", 1 / 1000), ("cpuCores", "CPU (cores)", 1)]
@@ -93,7 +93,7 @@ def svg(runs):
 
         out.append(f'<rect x="{left}" y="{top}" width="{panel_w}" height="{panel_h}" fill="none" stroke="#888"/>')
         out.append(f'<text x="{left + panel_w / 2}" y="{top - 12}" text-anchor="middle" font-weight="bold">{title} against GPUs twinned</text>')
-        for g in (10_000, 20_000, 50_000, 100_000, 250_000, 532_800, 1_000_000):
+        for g in (1_000, 2_000, 5_000, 10_000, 20_000, 50_000, 100_000, 250_000, 532_800, 1_000_000):
             out.append(f'<line x1="{x(g)}" y1="{top + panel_h}" x2="{x(g)}" y2="{top + panel_h + 5}" stroke="#888"/>')
             label = f"{g / 1000:g}k" if g < 1_000_000 else "1M"
             out.append(f'<text x="{x(g)}" y="{top + panel_h + 18}" text-anchor="middle">{label}</text>')
@@ -110,7 +110,8 @@ def svg(runs):
                 out.append(f'<circle cx="{x(g):.1f}" cy="{y(v):.1f}" r="4" fill="{colour}"/>')
             for g in missed[system]:
                 # Most steps not shown right within their period: drawn at the top edge as a cross.
-                out.append(f'<text x="{x(g):.1f}" y="{top + 10}" text-anchor="middle" fill="{colour}" font-weight="bold">×</text>')
+                row = list(COLOURS).index(system)
+                out.append(f'<text x="{x(g):.1f}" y="{top + 14 + 14 * row}" text-anchor="middle" fill="{colour}" font-weight="bold">×</text>')
     for i, (system, colour) in enumerate(COLOURS.items()):
         out.append(f'<rect x="{margin + i * 300}" y="{height - 18}" width="12" height="12" fill="{colour}"/>')
         out.append(f'<text x="{margin + i * 300 + 18}" y="{height - 8}">{NAMES[system]}</text>')
