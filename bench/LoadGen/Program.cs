@@ -6,8 +6,9 @@ using TokenFactoryTwin.Domain.Facilities;
 using TokenFactoryTwin.LoadGen;
 
 // Drive a running twin over loopback HTTP: register N GPUs as live GB300 racks, send one sample per GPU per second
-// (or per --interval-ms) through the native ingest API for --duration seconds, and measure what the twin accepts, how fast it answers, how
-// fresh the facility KPI is, and what that costs the silo and gateway processes. Every loop is bounded by time.
+// (or per --interval-ms) through the native ingest API for --duration seconds, and measure what the twin accepts,
+// how fast it answers, how fresh the facility KPI is, and what that costs the silo and gateway processes. Every
+// loop is bounded by time.
 var options = LoadOptions.Parse(args);
 if (options.WriteFacility is { } path)
 {
