@@ -33,10 +33,10 @@ public sealed class ExporterTelemetry(LoadOptions options, IReadOnlyList<string>
 
     public int GpusIn(int batch) => Math.Min(_racksPerBatch, _racks - batch * _racksPerBatch) * LoadOptions.GpusPerRack;
 
-    public IReadOnlyList<ReadOnlyMemory<byte>> Second(long second)
+    public IReadOnlyList<ReadOnlyMemory<byte>> Interval(long unixMs, double seconds)
     {
-        _energyMj += 1_000_000;
-        var ms = second * 1000;
+        _energyMj += 1_000_000 * seconds;
+        var ms = unixMs;
         double[] values = [1000, _energyMj, 60, 60, 200000];
         var batches = new List<ReadOnlyMemory<byte>>();
         for (var first = 0; first < _racks; first += _racksPerBatch)

@@ -3,7 +3,9 @@ namespace TokenFactoryTwin.LoadGen;
 /// <summary>
 /// <c>--url U --gpus N --duration S [--batch B] [--concurrency C] [--step S] [--silo-pid P] [--gateway-pid P] [--key K]
 /// [--hall H] [--power-a A] [--power-b B] [--prefix P] [--form samples|racks|prometheus|remote-write|otlp] [--declared]
-/// [--write-facility PATH]</c>.
+/// [--write-facility PATH] [--interval-ms I]</c>.
+/// <c>--interval-ms</c> sends every GPU's sample that often (1000 by default; 500 is two samples per GPU per second)
+/// and must divide a second into whole intervals.
 /// <c>--form racks</c> sends each rack as one entry with a column per reading instead of one object per sample;
 /// <c>prometheus</c>, <c>remote-write</c> and <c>otlp</c> send what dcgm-exporter's series look like in those formats
 /// (<see cref="ExporterTelemetry"/>).
@@ -13,11 +15,13 @@ namespace TokenFactoryTwin.LoadGen;
 public sealed record LoadOptions(
     Uri Url, int Gpus, int DurationSeconds, int BatchSamples, int Concurrency, int StepSeconds,
     int? SiloPid, int? GatewayPid, string? ApiKey, string? Hall, string? PowerA, string? PowerB, string Prefix,
-    bool Declared, string? WriteFacility, string Form = "samples")
+    bool Declared, string? WriteFacility, string Form = "samples", int IntervalMs = 1000)
 {
     public const int GpusPerRack = 72;
 
     public int Racks => (Gpus + GpusPerRack - 1) / GpusPerRack;
+
+    public int IntervalsPerSecond => 1000 / IntervalMs;
 
     public static LoadOptions Parse(string[] args)
     {
@@ -48,6 +52,7 @@ public sealed record LoadOptions(
                 "--power-b" => o with { PowerB = v },
                 "--prefix" => o with { Prefix = v },
                 "--write-facility" => o with { WriteFacility = v },
+                "--interval-ms" => o with { IntervalMs = int.Parse(v) },
                 "--form" when v is "samples" or "racks" or "prometheus" or "remote-write" or "otlp" => o with { Form = v },
                 _ => throw new ArgumentException($"unknown option '{args[i]}'"),
             };
@@ -56,6 +61,11 @@ public sealed record LoadOptions(
         if (!o.Url.IsLoopback)
         {
             throw new ArgumentException("--url must be a loopback address: the load generator drives a local twin only");
+        }
+
+        if (o.IntervalMs is < 100 or > 1000 || 1000 % o.IntervalMs != 0)
+        {
+            throw new ArgumentException("--interval-ms must divide a second into whole intervals, from 100 to 1000");
         }
 
         return o.Gpus > 0 && o.DurationSeconds > 0 && o.BatchSamples > 0 && o.Concurrency > 0 && o.StepSeconds > 0

@@ -19,7 +19,7 @@ public sealed record LoadReport(
     int SecondsBehind,
     double LatencyP50Ms,
     double LatencyP99Ms,
-    // How long one second's batches took to write and send, all answered: over 1,000 ms, the generator falls behind.
+    // How long one interval's batches (a second's, by default) took to write and send, all answered: over the interval, the generator falls behind.
     double SecondSendP50Ms,
     double SecondSendMaxMs,
     double FreshnessP50Ms,
@@ -32,4 +32,6 @@ public sealed record LoadReport(
     double SiloRssMB,
     double GatewayRssMB,
     // The silo's whole resident memory over the GPUs fed: an upper bound, as it includes the twin's own baseline.
-    double SiloRssBytesPerGpu);
+    double SiloRssBytesPerGpu,
+    // How often every GPU's sample is sent (--interval-ms): 1,000 is one sample per GPU per second.
+    int IntervalMs = 1000);

@@ -6,8 +6,9 @@ using TokenFactoryTwin.Domain.Facilities;
 using TokenFactoryTwin.LoadGen;
 
 // Drive a running twin over loopback HTTP: register N GPUs as live GB300 racks, send one sample per GPU per second
-// through the native ingest API for --duration seconds, and measure what the twin accepts, how fast it answers, how
-// fresh the facility KPI is, and what that costs the silo and gateway processes. Every loop is bounded by time.
+// (or per --interval-ms) through the native ingest API for --duration seconds, and measure what the twin accepts,
+// how fast it answers, how fresh the facility KPI is, and what that costs the silo and gateway processes. Every
+// loop is bounded by time.
 var options = LoadOptions.Parse(args);
 if (options.WriteFacility is { } path)
 {
@@ -48,17 +49,21 @@ Console.WriteLine($"Twin at {options.Url}: silo pid {siloPid?.ToString() ?? "?"}
 var registering = Stopwatch.StartNew();
 await Parallel.ForEachAsync(rackIds.Select((id, i) => (id, i)).Where(_ => !options.Declared), new ParallelOptions { MaxDegreeOfParallelism = 8 },
     async (rack, _) => await twin.Register(rack.id, hall, 1000 + rack.i / 20, rack.i % 20 + 1, powerA, powerB));
-Console.WriteLine($"Registered in {registering.Elapsed.TotalSeconds:F1} s; sending {options.Gpus:N0} samples/s as {options.Form} in batches of {options.BatchSamples:N0}, {options.Concurrency} at a time");
+Console.WriteLine($"Registered in {registering.Elapsed.TotalSeconds:F1} s; sending {options.Gpus:N0} samples every {options.IntervalMs} ms as {options.Form} in batches of {options.BatchSamples:N0}, {options.Concurrency} at a time");
 
 // Measure only once the generator keeps time: a cold gateway (JIT, first activations) puts it seconds behind, and
-// seconds sent late while catching up would count samples faster than one a second and refresh the KPI late.
+// intervals sent late while catching up would count samples faster than one an interval and refresh the KPI late.
 const int MinWarmupSeconds = 5, MaxWarmupSeconds = 60, OnTimeSecondsToStart = 3;
 ITelemetrySource telemetry = options.Form is "samples" or "racks" ? new SyntheticTelemetry(options, rackIds) : new ExporterTelemetry(options, rackIds);
 var latencies = new ConcurrentBag<double>();
 var secondsSending = new List<double>();
 long sent = 0, accepted = 0, rejected = 0;
 int requests = 0, failed = 0, behind = 0;
-var first = DateTimeOffset.UtcNow.ToUnixTimeSeconds() + 1;
+// Time goes in intervals of --interval-ms (a second by default), numbered from the Unix epoch; samples are stamped
+// at their interval's end.
+var perSecond = options.IntervalsPerSecond;
+var interval = TimeSpan.FromMilliseconds(options.IntervalMs);
+var first = (DateTimeOffset.UtcNow.ToUnixTimeSeconds() + 1) * perSecond;
 long? measureFrom = null;
 var last = long.MaxValue;
 var onTime = 0;
@@ -67,32 +72,33 @@ var watch = new FacilityWatch(twin);
 var watching = watch.Run(stopWatching.Token);
 double? siloCpu0 = null, gatewayCpu0 = null;
 var window = new Stopwatch();
-for (var second = first; second <= last; second++)
+for (var tick = first; tick <= last; tick++)
 {
-    var due = DateTimeOffset.FromUnixTimeSeconds(second).AddMilliseconds(20);
+    var due = DateTimeOffset.FromUnixTimeMilliseconds(tick * options.IntervalMs).AddMilliseconds(20);
     var wait = due - DateTimeOffset.UtcNow;
     if (wait > TimeSpan.Zero)
     {
         await Task.Delay(wait);
     }
-    else if (wait < TimeSpan.FromSeconds(-1) && measureFrom is not null)
+    else if (wait < -interval && measureFrom is not null)
     {
-        // The previous second's batches took more than a second to send: the generator (or the twin) is saturated.
+        // The previous interval's batches took more than an interval to send: the generator (or the twin) is saturated.
         behind++;
     }
 
     if (measureFrom is null)
     {
         onTime = wait >= TimeSpan.Zero ? onTime + 1 : 0;
-        if ((second - first >= MinWarmupSeconds && onTime >= OnTimeSecondsToStart) || second - first >= MaxWarmupSeconds)
+        if ((tick - first >= MinWarmupSeconds * perSecond && onTime >= OnTimeSecondsToStart * perSecond) || tick - first >= MaxWarmupSeconds * perSecond)
         {
-            measureFrom = second;
-            last = second + options.DurationSeconds - 1;
+            // Measuring starts on a whole second, so the window holds whole seconds.
+            measureFrom = (tick + perSecond - 1) / perSecond * perSecond;
+            last = measureFrom.Value + options.DurationSeconds * perSecond - 1;
         }
     }
 
-    var measuring = measureFrom is not null;
-    if (second == measureFrom)
+    var measuring = measureFrom is not null && tick >= measureFrom;
+    if (tick == measureFrom)
     {
         siloCpu0 = ProcStat.CpuSeconds(siloPid);
         gatewayCpu0 = ProcStat.CpuSeconds(gatewayPid);
@@ -100,7 +106,7 @@ for (var second = first; second <= last; second++)
     }
 
     var sending = Stopwatch.StartNew();
-    var batches = telemetry.Second(second);
+    var batches = telemetry.Interval(tick * options.IntervalMs, options.IntervalMs / 1000.0);
     await Parallel.ForEachAsync(Enumerable.Range(0, batches.Count), new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency }, async (b, _) =>
     {
         var (ok, refused, latency) = await twin.Send(batches[b], telemetry.GpusIn(b));
@@ -127,20 +133,21 @@ for (var second = first; second <= last; second++)
     }
 }
 
-// The window ends when the last second's samples are in, or a second later had they been on time.
+// The window ends when the last interval's samples are in, or an interval later had they been on time.
 var windowSeconds = Math.Max(window.Elapsed.TotalSeconds, options.DurationSeconds);
 var siloCpu = ProcStat.CpuSeconds(siloPid) - siloCpu0;
 var gatewayCpu = ProcStat.CpuSeconds(gatewayPid) - gatewayCpu0;
 var siloRss = ProcStat.RssBytes(siloPid);
 var gatewayRss = ProcStat.RssBytes(gatewayPid);
 // The last step needs its period to show in the KPI.
-var watchFor = DateTimeOffset.FromUnixTimeSeconds(last + options.StepSeconds + 2) - DateTimeOffset.UtcNow;
+var watchFor = DateTimeOffset.FromUnixTimeMilliseconds(last * options.IntervalMs).AddSeconds(options.StepSeconds + 2) - DateTimeOffset.UtcNow;
 stopWatching.CancelAfter(watchFor > TimeSpan.Zero ? watchFor : TimeSpan.Zero);
 await watching;
 
-var steps = Enumerable.Range(0, options.DurationSeconds).Select(i => measureFrom!.Value + i)
+// A step's first sample is the first interval of the second whose rate differs from the one before.
+var steps = Enumerable.Range(0, options.DurationSeconds).Select(i => measureFrom!.Value / perSecond + i)
     .Where(s => telemetry.RateAt(s) != telemetry.RateAt(s - 1))
-    .Select(s => (DateTimeOffset.FromUnixTimeSeconds(s), options.Gpus * (telemetry.RateAt(s) - telemetry.RateAt(s - 1))));
+    .Select(s => (DateTimeOffset.FromUnixTimeMilliseconds((s - 1) * 1000 + options.IntervalMs), options.Gpus * (telemetry.RateAt(s) - telemetry.RateAt(s - 1))));
 var (freshness, missed) = watch.Freshness(steps, TimeSpan.FromSeconds(options.StepSeconds));
 
 Console.WriteLine(options.Declared ? "Done" : $"Removing the {options.Racks:N0} racks again");
@@ -148,7 +155,7 @@ await Parallel.ForEachAsync(rackIds.Where(_ => !options.Declared), new ParallelO
 
 var cpuTotal = (siloCpu ?? 0) + (gatewayCpu ?? 0);
 var report = new LoadReport(
-    options.Gpus, options.Racks, options.DurationSeconds, (int)(measureFrom!.Value - first), options.Form, options.BatchSamples, options.Concurrency,
+    options.Gpus, options.Racks, options.DurationSeconds, (int)((measureFrom!.Value - first) / perSecond), options.Form, options.BatchSamples, options.Concurrency,
     Math.Round(accepted / windowSeconds), sent, accepted, rejected, requests, failed, behind,
     Math.Round(Percentiles.Of(latencies.ToList(), 50), 1), Math.Round(Percentiles.Of(latencies.ToList(), 99), 1),
     Math.Round(Percentiles.Of(secondsSending, 50)), Math.Round(secondsSending.DefaultIfEmpty(double.NaN).Max()),
@@ -157,7 +164,8 @@ var report = new LoadReport(
     siloCpu is { } s ? Math.Round(s / windowSeconds, 3) : double.NaN,
     gatewayCpu is { } g ? Math.Round(g / windowSeconds, 3) : double.NaN,
     Math.Round((siloRss ?? 0) / 1e6, 1), Math.Round((gatewayRss ?? 0) / 1e6, 1),
-    siloRss is { } after ? Math.Round(after / (double)options.Gpus, 1) : double.NaN);
+    siloRss is { } after ? Math.Round(after / (double)options.Gpus, 1) : double.NaN,
+    options.IntervalMs);
 Console.WriteLine($"{report.SamplesPerSecond:N0} samples/s accepted; latency p50/p99 {report.LatencyP50Ms}/{report.LatencyP99Ms} ms; " +
     $"freshness p50/p99 {report.FreshnessP50Ms}/{report.FreshnessP99Ms} ms; {report.CpuSecondsPerMillionSamples} CPU-s per million samples");
 Console.WriteLine(JsonSerializer.Serialize(report, new JsonSerializerOptions(JsonSerializerDefaults.Web) { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals }));

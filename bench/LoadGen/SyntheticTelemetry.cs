@@ -3,14 +3,14 @@ using System.Text;
 namespace TokenFactoryTwin.LoadGen;
 
 /// <summary>
-/// The telemetry of N live GPUs at one sample per GPU per second, as native JSON batches: one object per sample
+/// The telemetry of N live GPUs at one sample per GPU per second (or per <c>--interval-ms</c>), as native JSON batches: one object per sample
 /// (<c>--form samples</c>) or one entry per rack with a column per reading (<c>--form racks</c>). Every GPU serves
 /// tokens at the same rate, and the rate steps between a low and a high level every few seconds: the step is the
 /// signal the freshness probe watches for in the facility KPI. Counters are cumulative, as exporters report them.
 /// <para>
 /// The generator shares the twin's two cores, so it writes bytes, not objects: ids are encoded once, and the
-/// readings, the same for every GPU in a second, once per second. A second's batches are written into buffers that
-/// are reused the next second, when that second's requests have all been answered.
+/// readings, the same for every GPU in an interval, once per interval. An interval's batches are written into buffers
+/// that are reused the next interval, when that interval's requests have all been answered.
 /// </para>
 /// </summary>
 public sealed class SyntheticTelemetry : ITelemetrySource
@@ -52,12 +52,13 @@ public sealed class SyntheticTelemetry : ITelemetrySource
 
     public int GpusIn(int batch) => Math.Min(_perBatch, _ids.Length - batch * _perBatch) * (_byRack ? LoadOptions.GpusPerRack : 1);
 
-    public IReadOnlyList<ReadOnlyMemory<byte>> Second(long second)
+    public IReadOnlyList<ReadOnlyMemory<byte>> Interval(long unixMs, double seconds)
     {
-        var rate = RateAt(second);
-        _tokens += rate;
-        _energyMj += 1_000_000;
-        var timestamp = DateTimeOffset.FromUnixTimeSeconds(second).ToString("yyyy-MM-ddTHH:mm:ssZ");
+        // The interval lies in the second that ends at the next whole second (or at its own end, on one).
+        var rate = RateAt((unixMs + 999) / 1000);
+        _tokens += rate * seconds;
+        _energyMj += 1_000_000 * seconds;
+        var timestamp = DateTimeOffset.FromUnixTimeMilliseconds(unixMs).ToString(unixMs % 1000 == 0 ? "yyyy-MM-ddTHH:mm:ssZ" : "yyyy-MM-ddTHH:mm:ss.fffZ");
         string[] values =
         [
             "1000", $"{_energyMj:F0}", rate == HighTokensPerSecond ? "95" : "60", "60", "200000",

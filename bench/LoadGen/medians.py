@@ -10,7 +10,7 @@ for line in open(sys.argv[1] if len(sys.argv) > 1 else "load-series.jsonl"):
     line = line.strip()
     if line.startswith("{"):
         run = json.loads(line)
-        runs[(run["form"], run["gpus"])].append(run)
+        runs[(run["form"] + ("" if run.get("intervalMs", 1000) == 1000 else f" every {run['intervalMs']} ms"), run["gpus"])].append(run)
 
 print("| Form | GPUs (live racks) | Runs | Samples/s accepted | Rejected | Seconds behind | Latency p50 / p99 (ms) | Freshness p50 / p99 (ms) | CPU-s per million samples | Silo / gateway cores | Silo / gateway RSS (MB) |")
 print("|---|---|---|---|---|---|---|---|---|---|---|")

@@ -11,11 +11,13 @@ namespace TokenFactoryTwin.Gateway.Ingest;
 /// </summary>
 public sealed class PrometheusIngestor(TelemetryDispatcher dispatcher, MeterIngest meters, TimeProvider time)
 {
+    /// <param name="scrapedAt">When a scrape began: the time of its samples, as Prometheus stamps them, so a counter's
+    /// rate does not take in how long the body took to arrive and be read. A pushed body's samples are stamped now.</param>
     /// <returns>The reply, or why the body is unusable as a whole (with the line issues found).</returns>
     public async Task<(IngestReply? Reply, string? Unusable, IReadOnlyList<ParseIssue> Issues)> Ingest(
-        string facility, string text, string? host, string? endpoint)
+        string facility, string text, string? host, string? endpoint, DateTimeOffset? scrapedAt = null)
     {
-        var now = time.GetUtcNow();
+        var now = scrapedAt ?? time.GetUtcNow();
         var mapper = new TelemetryMapper(host, now);
         var meterPoints = new List<MetricPoint>();
         var lines = PrometheusTextParser.Parse(text, mapper, meters.Names, meterPoints);

@@ -15,6 +15,11 @@ namespace TokenFactoryTwin.Gateway.Scraping;
 /// Pulls /metrics from the registered targets (and those in configuration) on their intervals, each with its own
 /// timeout, and feeds each body through the same path as a pushed one. A failing target waits twice as long after
 /// each failure, up to a ceiling, so a dead exporter costs little; its health says why.
+/// <para>
+/// As Prometheus does, each target keeps its own phase in its interval (from a hash of its id), so thousands of
+/// targets are spread over the interval instead of all fetched at once, and its samples are stamped with the time
+/// its scrape began, so counter rates are not skewed by how long a body waited to be read.
+/// </para>
 /// </summary>
 public sealed class ScrapeService(
     TwinLocator twin,
@@ -98,7 +103,7 @@ public sealed class ScrapeService(
             health.RetainOnly(_targets.Select(t => t.Id).ToList());
             foreach (var target in _targets.Where(t => health.Get(t.Id) is null))
             {
-                health.Set(new ScrapeTargetHealth(target.Id, target.Url, "unknown", null, null, null, 0, now, null, null, null));
+                health.Set(new ScrapeTargetHealth(target.Id, target.Url, "unknown", null, null, null, 0, now + Phase(target), null, null, null));
             }
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -142,14 +147,14 @@ public sealed class ScrapeService(
                 throw new TimeoutException($"no complete answer within {target.TimeoutSeconds:0.###} s");
             }
 
-            var (reply, unusable, _) = await ingestor.Ingest(facility, text, target.Host, target.Endpoint);
+            var (reply, unusable, _) = await ingestor.Ingest(facility, text, target.Host, target.Endpoint, started);
             if (reply is null)
             {
                 throw new InvalidDataException(unusable);
             }
 
             health.Set(new ScrapeTargetHealth(target.Id, target.Url, "up", started, time.GetUtcNow(), null, 0,
-                started + TimeSpan.FromSeconds(target.IntervalSeconds), clock.Elapsed.TotalMilliseconds, reply.Accepted, reply.Rejected));
+                NextInPhase(previous?.NextScrape ?? started, started, target.IntervalSeconds), clock.Elapsed.TotalMilliseconds, reply.Accepted, reply.Rejected));
         }
         catch (Exception e) when (!stoppingToken.IsCancellationRequested)
         {
@@ -160,6 +165,30 @@ public sealed class ScrapeService(
             health.Set(new ScrapeTargetHealth(target.Id, target.Url, "down", started, previous?.LastSuccess, reason, failures,
                 started + backoff, clock.Elapsed.TotalMilliseconds, null, null));
         }
+    }
+
+    /// <summary>Where in its interval a target is scraped: the same for a target every time, spread over targets.</summary>
+    private static TimeSpan Phase(ScrapeTargetSpec target)
+    {
+        // FNV-1a: string.GetHashCode differs from run to run, and a target's phase should not.
+        var hash = 2166136261u;
+        foreach (var c in target.Id)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        return TimeSpan.FromSeconds(target.IntervalSeconds * (hash / (double)uint.MaxValue));
+    }
+
+    /// <summary>
+    /// The next scrape one interval after the one planned, keeping the target's phase however late the scraper's
+    /// tick picked it up; a target more than an interval behind skips the slots it missed.
+    /// </summary>
+    private static DateTimeOffset NextInPhase(DateTimeOffset planned, DateTimeOffset started, double intervalSeconds)
+    {
+        var interval = TimeSpan.FromSeconds(intervalSeconds);
+        var next = planned + interval;
+        return next > started ? next : next + interval * Math.Ceiling((started - next) / interval + 1e-9);
     }
 
     private async Task<string> ReadCapped(HttpResponseMessage response, CancellationToken cancellationToken)
