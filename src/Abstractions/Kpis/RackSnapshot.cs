@@ -4,7 +4,7 @@ namespace TokenFactoryTwin.Abstractions.Kpis;
 /// A rack's totals at <see cref="AsOf"/>, pushed to its hall at most once per flush period. It is a snapshot,
 /// not a delta: the hall keeps the newest <see cref="Version"/> per rack, so duplicates, retries and
 /// re-activations cannot double-count. <see cref="Cords"/> is what it puts on its power nodes, which its hall
-/// forwards to them.
+/// forwards to them. <see cref="Tenants"/> and <see cref="Models"/> split its GPUs, tokens and IT power by what they serve.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("tft.RackSnapshot")]
 public sealed record RackSnapshot(
@@ -30,4 +30,6 @@ public sealed record RackSnapshot(
     [property: Id(19)] int Row,
     [property: Id(20)] int Position,
     [property: Id(21)] CordLoads? Cords = null,
-    [property: Id(22)] double RunningRequests = 0);
+    [property: Id(22)] double RunningRequests = 0,
+    [property: Id(40)] IReadOnlyList<WorkloadLine>? Tenants = null,
+    [property: Id(41)] IReadOnlyList<WorkloadLine>? Models = null);
