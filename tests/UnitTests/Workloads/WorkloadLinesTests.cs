@@ -85,13 +85,14 @@ public sealed class WorkloadLinesTests
 
             Assert.True(facility.Count <= WorkloadLines.MaxLines);
             Assert.Equal(priced.Sum(h => h.Sum(l => l.Gpus)), facility.Sum(l => l.Gpus));
-            Assert.Equal(priced.Sum(h => h.Sum(l => l.TokensPerSecond)), facility.Sum(l => l.TokensPerSecond), 3);
-            Assert.Equal(priced.Sum(h => h.Sum(l => l.FacilityPowerKw)), facility.Sum(l => l.FacilityPowerKw), 6);
-            Assert.Equal(priced.Sum(h => h.Sum(l => l.CostPerHourUsd)), facility.Sum(l => l.CostPerHourUsd), 6);
-            Assert.Equal(halls.Sum(h => h.Item3 + 80 * h.Item1.Sum(l => l.ItPowerKw) * h.Item2 / 1000), facility.Sum(l => l.CostPerHourUsd), 6);
+            // Tolerances, not rounding to a number of digits: two sums a rounding error apart may round apart.
+            Assert.Equal(priced.Sum(h => h.Sum(l => l.TokensPerSecond)), facility.Sum(l => l.TokensPerSecond), tolerance: 1e-6);
+            Assert.Equal(priced.Sum(h => h.Sum(l => l.FacilityPowerKw)), facility.Sum(l => l.FacilityPowerKw), tolerance: 1e-6);
+            Assert.Equal(priced.Sum(h => h.Sum(l => l.CostPerHourUsd)), facility.Sum(l => l.CostPerHourUsd), tolerance: 1e-6);
+            Assert.Equal(halls.Sum(h => h.Item3 + 80 * h.Item1.Sum(l => l.ItPowerKw) * h.Item2 / 1000), facility.Sum(l => l.CostPerHourUsd), tolerance: 1e-6);
             if (facility.Sum(l => l.TokensPerSecond) > 0)
             {
-                Assert.Equal(1, facility.Sum(l => l.TokenShare), 9);
+                Assert.Equal(1, facility.Sum(l => l.TokenShare), tolerance: 1e-9);
             }
         });
     }
