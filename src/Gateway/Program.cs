@@ -25,6 +25,7 @@ app.MapDefaultEndpoints();
 app.MapLiveView();
 app.MapOpenApi();
 app.MapReadApi();
+app.MapWorkloadApi();
 app.MapCarbonApi();
 app.MapCatalogApi();
 app.MapThroughputApi();

@@ -37,6 +37,10 @@ public interface IFacilityKpiGrain : IGrainWithStringKey
     [Alias("GetView")]
     Task<FacilityOverview> GetView();
 
+    /// <summary>Tokens, power and cost per tenant and per model, facility-wide and per hall.</summary>
+    [Alias("GetWorkloads")]
+    Task<FacilityWorkloads> GetWorkloads();
+
     [Alias("GetHistory")]
     Task<IReadOnlyList<KpiPoint>> GetHistory();
 

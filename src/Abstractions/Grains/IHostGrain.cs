@@ -24,7 +24,8 @@ public interface IHostGrain : IGrainWithStringKey
 
     /// <param name="samples">GPU samples with the exporter's GPU index in <see cref="PackedGpuSample.GpuIndex"/>.</param>
     /// <param name="tokens">An inference server's counter readings on this host, each spread evenly over its GPUs.</param>
+    /// <param name="workloads">The host's GPUs' Kubernetes labels, when they changed since last sent (else null).</param>
     /// <returns>Errors indexed into <paramref name="samples"/>, then into <paramref name="tokens"/> (from <c>samples.Count</c> on).</returns>
     [Alias("Ingest")]
-    Task<IngestResult> Ingest(GpuSampleBatch samples, IReadOnlyList<ServerTokens> tokens);
+    Task<IngestResult> Ingest(GpuSampleBatch samples, IReadOnlyList<ServerTokens> tokens, HostWorkloads? workloads = null);
 }

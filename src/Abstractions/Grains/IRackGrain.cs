@@ -23,6 +23,17 @@ public interface IRackGrain : IGrainWithStringKey
     [Alias("ObserveServing"), OneWay]
     Task ObserveServing(ServingShare share);
 
+    /// <summary>
+    /// The workloads Kubernetes runs on a host's GPUs, slots <paramref name="firstSlot"/> on, one entry per slot (null:
+    /// no pod). Sent when the labels change, not per batch.
+    /// </summary>
+    [Alias("LabelGpus"), OneWay]
+    Task LabelGpus(int firstSlot, IReadOnlyList<GpuWorkload?> workloads);
+
+    /// <summary>The model an inference server on these slots serves (its <c>model_name</c>); sent when it changes.</summary>
+    [Alias("ServeModel"), OneWay]
+    Task ServeModel(IReadOnlyList<int> slots, string model);
+
     [Alias("GetSnapshot")]
     Task<RackSnapshot?> GetSnapshot();
 

@@ -7,4 +7,6 @@ public sealed record HallSnapshot(
     [property: Id(1)] long Version,
     [property: Id(2)] DateTimeOffset AsOf,
     [property: Id(3)] double Pue,
-    [property: Id(4)] KpiTotals Totals);
+    [property: Id(4)] KpiTotals Totals,
+    [property: Id(40)] IReadOnlyList<WorkloadLine>? Tenants = null,
+    [property: Id(41)] IReadOnlyList<WorkloadLine>? Models = null);

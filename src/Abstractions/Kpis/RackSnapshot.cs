@@ -8,6 +8,7 @@ namespace TokenFactoryTwin.Abstractions.Kpis;
 /// forwards to them. <see cref="GpusCapBinding"/> and <see cref="GpusCapNotApplied"/> count its reporting GPUs whose
 /// power cap binds now, and whose enforced limit misses the cap a flex event recommends (the rack's GPUs show which).
 /// <see cref="SamplesAsOf"/> is the time of the oldest sample the figures include (none reporting: null).
+/// <see cref="Tenants"/> and <see cref="Models"/> split its GPUs, tokens and IT power by what they serve.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("tft.RackSnapshot")]
 public sealed record RackSnapshot(
@@ -36,4 +37,6 @@ public sealed record RackSnapshot(
     [property: Id(22)] double RunningRequests = 0,
     [property: Id(23)] DateTimeOffset? SamplesAsOf = null,
     [property: Id(30)] int GpusCapBinding = 0,
-    [property: Id(31)] int GpusCapNotApplied = 0);
+    [property: Id(31)] int GpusCapNotApplied = 0,
+    [property: Id(40)] IReadOnlyList<WorkloadLine>? Tenants = null,
+    [property: Id(41)] IReadOnlyList<WorkloadLine>? Models = null);

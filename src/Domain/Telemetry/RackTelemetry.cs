@@ -247,6 +247,17 @@ public sealed class RackTelemetry
             PowerCapReadback.CapNotApplied(limit, recommendedCapW));
     }
 
+    /// <summary>Each GPU's flows now, as <see cref="Totals"/> counts them, for the split by tenant and model.</summary>
+    public void Flows(DateTimeOffset now, TimeSpan staleAfter, Span<Workloads.GpuFlow> into)
+    {
+        for (var g = 0; g < Gpus; g++)
+        {
+            into[g] = IsFresh(g, now, staleAfter)
+                ? new Workloads.GpuFlow(true, _prompt[g].Rate + _generation[g].Rate, _generation[g].Rate, PowerOf(g) ?? 0)
+                : default;
+        }
+    }
+
     private long? ReasonsOf(int g) => double.IsNaN(_reasons[g]) ? null : (long)_reasons[g];
 
     public string? UuidOf(int g) => _uuid[g] ?? (_lastSampleMs[g] != 0 ? _uuidOf?.Invoke(g) : null);

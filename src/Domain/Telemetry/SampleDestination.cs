@@ -27,6 +27,9 @@ public sealed class SampleDestination(string key, bool isRack, bool isGroup = fa
     /// <summary>Sized for a rack of 72 GPUs (the common batch) unless told; it grows for more.</summary>
     public GpuSampleBatchBuilder Samples { get; } = new(capacity);
 
+    /// <summary>A mapped host's GPUs with the Kubernetes workload their series name; null for racks and native batches.</summary>
+    public HostWorkloads? Workloads { get; set; }
+
     /// <summary>For each packed sample, its index in the request's <c>samples</c> array, or its GPU position.</summary>
     public ReadOnlySpan<int> Indices => _indices.AsSpan(0, Samples.Count);
 

@@ -62,6 +62,7 @@ public static class TwinClientExtensions
         builder.Services.AddSingleton<FacilityFeed>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<FacilityFeed>());
         builder.Services.AddSingleton<TwinMeter>();
+        builder.Services.AddSingleton<WorkloadMeter>();
         builder.Services.AddSingleton<CarbonFeed>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<CarbonFeed>());
         builder.Services.AddSingleton<CarbonMeter>();
@@ -76,6 +77,7 @@ public static class TwinClientExtensions
     public static WebApplication UseTwinMeter(this WebApplication app)
     {
         app.Services.GetRequiredService<TwinMeter>();
+        app.Services.GetRequiredService<WorkloadMeter>();
         app.Services.GetRequiredService<CarbonMeter>();
         app.Services.GetRequiredService<FlexMeter>();
         return app;

@@ -35,7 +35,8 @@ public sealed class RemoteWriteIngestor(TelemetryDispatcher dispatcher, MeterIng
             replies.Sum(r => r.Accepted),
             replies.Sum(r => r.Rejected),
             [.. replies.SelectMany(r => r.Errors).Take(IngestReply.MaxErrors)],
-            replies.Sum(r => r.Ignored ?? 0));
+            replies.Sum(r => r.Ignored ?? 0),
+            replies.Sum(r => r.LabelsDropped ?? 0) is > 0 and var dropped ? dropped : null);
         return (await meters.Apply(facility, meterPoints, now, reply), null);
     }
 }

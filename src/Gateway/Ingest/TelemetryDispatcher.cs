@@ -10,9 +10,10 @@ namespace TokenFactoryTwin.Gateway.Ingest;
 /// <summary>
 /// Sends packed telemetry into the twin, whatever format it came in: one grain call per rack or host batch
 /// (<see cref="SampleDestination"/>), all in parallel, never one per sample; then folds the answers into one reply
-/// with reasons that name the line, index, rack or host and GPU they concern.
+/// with reasons that name the line, index, rack or host and GPU they concern. A host's GPUs' Kubernetes labels ride its
+/// batch only when they changed (<see cref="WorkloadLabelsSent"/>).
 /// </summary>
-public sealed class TelemetryDispatcher(IClusterClient client, IngestGrains grains)
+public sealed class TelemetryDispatcher(IClusterClient client, IngestGrains grains, WorkloadLabelsSent labelsSent)
 {
     /// <summary>A mapped metric body (Prometheus text, OTLP): one call per host, plus the server tokens' owner.</summary>
     /// <param name="host">The host that owns server-level tokens (<c>?host=</c>, or an OTLP resource's <c>host.name</c>).</param>
@@ -58,7 +59,7 @@ public sealed class TelemetryDispatcher(IClusterClient client, IngestGrains grai
             problems.AddRange(result.Errors.Select(e => new IngestProblem($"endpoint '{endpoint}': {e.Reason}")));
         }
 
-        return new IngestReply(accepted, rejected, Cap(problems), mapped.Ignored);
+        return new IngestReply(accepted, rejected, Cap(problems), mapped.Ignored, mapped.LabelsDropped > 0 ? mapped.LabelsDropped : null);
     }
 
     /// <summary>A native batch: one call per rack or host it addresses; replies refer to samples by their index in the request.</summary>
@@ -83,10 +84,25 @@ public sealed class TelemetryDispatcher(IClusterClient client, IngestGrains grai
             var samples = destination.Samples.Build();
             calls[d] = destination.IsRack
                 ? grains.Rack(facility, destination.Key).Ingest(samples)
-                : grains.Host(facility, destination.Key).Ingest(samples, destination == tokenOwner ? tokens : []);
+                : grains.Host(facility, destination.Key).Ingest(samples, destination == tokenOwner ? tokens : [],
+                    labelsSent.ToSend(facility, destination.Key, destination.Workloads));
         }
 
-        var results = await Task.WhenAll(calls);
+        IngestResult[] results;
+        try
+        {
+            results = await Task.WhenAll(calls);
+        }
+        catch
+        {
+            foreach (var destination in destinations.Where(d => d.Workloads is not null))
+            {
+                labelsSent.Forget(facility, destination.Key);
+            }
+
+            throw;
+        }
+
         var (accepted, rejected) = (0, 0);
         for (var d = 0; d < destinations.Count; d++)
         {

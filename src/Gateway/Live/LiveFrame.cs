@@ -7,7 +7,8 @@ namespace TokenFactoryTwin.Gateway.Live;
 
 /// <summary>
 /// One second of the live view as compact JSON: the facility and hall KPIs, then one array of numbers per rack
-/// metric (and per power and link metric) in the order of a <see cref="LiveLayout"/>, then the alarms. Columns of
+/// metric (and per power and link metric) in the order of a <see cref="LiveLayout"/>, then the alarms and the
+/// facility's lines per tenant and per model (at most a hundred each, <c>WorkloadLines.MaxLines</c>). Columns of
 /// rounded numbers instead of objects with named fields: 7,400 racks fit in about 200 KB instead of about 2 MB.
 /// </summary>
 public static class LiveFrame
@@ -63,6 +64,13 @@ public static class LiveFrame
             Numbers(json, "util", links, l => l?.Utilization ?? 0, 3);
             Flags(json, "up", links, l => l is { Up: true });
             json.WriteEndObject();
+
+            json.WritePropertyName("workloads");
+            JsonSerializer.Serialize(json, new
+            {
+                tenants = view.Workloads?.Facility.Tenants ?? [],
+                models = view.Workloads?.Facility.Models ?? [],
+            }, Web);
 
             json.WriteStartObject("alarms");
             json.WriteNumber("total", alarms.Count);

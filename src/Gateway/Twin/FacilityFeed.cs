@@ -32,7 +32,7 @@ public sealed partial class FacilityFeed(TwinLocator twin, TimeProvider time, IL
                     // One call a frame: the facility gathers its halls' racks once and derives the links from them.
                     var read = await facility.GetView().WaitAsync(Period * 5, stoppingToken);
                     _latest = new FacilityView(time.GetUtcNow(), false, read.Facility, read.Halls,
-                        read.Racks.Select(RackView.From).ToList(), read.Power, read.Links);
+                        read.Racks.Select(RackView.From).ToList(), read.Power, read.Links, read.Workloads);
                 }
             }
             catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)

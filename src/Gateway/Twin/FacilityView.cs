@@ -13,4 +13,5 @@ public sealed record FacilityView(
     IReadOnlyList<TwinKpis> Halls,
     IReadOnlyList<RackView> Racks,
     IReadOnlyList<PowerNodeStatus> Power,
-    IReadOnlyList<NetworkLinkStatus> Links);
+    IReadOnlyList<NetworkLinkStatus> Links,
+    FacilityWorkloads? Workloads = null);

@@ -10,6 +10,7 @@ using TokenFactoryTwin.Domain.Economics;
 using TokenFactoryTwin.Domain.Facilities;
 using TokenFactoryTwin.Domain.Kpis;
 using TokenFactoryTwin.Domain.Timing;
+using TokenFactoryTwin.Domain.Workloads;
 using TokenFactoryTwin.Grains.Aggregation;
 
 namespace TokenFactoryTwin.Grains.Facility;
@@ -42,6 +43,7 @@ public sealed class FacilityGrain(
     // Halls that reported since the KPIs were last derived: when every hall has, they need not wait for the deadline.
     private readonly HashSet<string> _reported = new(StringComparer.Ordinal);
     private FacilityKpiSet? _kpis;
+    private FacilityWorkloads? _workloads;
     private MeterReading? _metered;
     private readonly FacilityLookups _lookups = new();
     private FacilitySpec? _effective;
@@ -169,8 +171,10 @@ public sealed class FacilityGrain(
     {
         var racks = await GatherRacks();
         var kpis = Kpis();
-        return new FacilityOverview(kpis.Facility, kpis.Halls, racks, Power(), _lookups.Links(racks));
+        return new FacilityOverview(kpis.Facility, kpis.Halls, racks, Power(), _lookups.Links(racks), Workloads());
     }
+
+    public Task<FacilityWorkloads> GetWorkloads() => Task.FromResult(Workloads());
 
     public Task<IReadOnlyList<KpiPoint>> GetHistory() => Task.FromResult(_history.ToList());
 
@@ -215,6 +219,18 @@ public sealed class FacilityGrain(
         }
 
         return Task.CompletedTask;
+    }
+
+    /// <summary>The tenant and model lines of the last flush; computed now before the first.</summary>
+    private FacilityWorkloads Workloads()
+    {
+        if (_workloads is not null)
+        {
+            return _workloads;
+        }
+
+        var now = time.GetUtcNow();
+        return FacilityWorkloadCalculator.Compute(now, HallReadings(now), Kpis(), _effective?.CostModel ?? new CostModelSpec());
     }
 
     /// <summary>The KPIs of the last flush; computed now before the first.</summary>
@@ -285,7 +301,9 @@ public sealed class FacilityGrain(
     private void Recompute()
     {
         _reported.Clear();
-        _kpis = Compute(time.GetUtcNow());
+        var now = time.GetUtcNow();
+        _kpis = Compute(now);
+        _workloads = FacilityWorkloadCalculator.Compute(now, HallReadings(now), _kpis, _effective?.CostModel ?? new CostModelSpec());
     }
 
     private Task Flush(CancellationToken cancellationToken)
@@ -301,9 +319,14 @@ public sealed class FacilityGrain(
     private FacilityKpiSet Compute(DateTimeOffset now)
     {
         var spec = _effective;
-        var staleAfter = (state.State.Timing ?? TwinTiming.Default).StaleAfter;
-        var halls = (spec?.Halls ?? []).Select(h => new HallReading(h, _halls.Get(h.Id), _halls.IsStale(h.Id, now, staleAfter))).ToList();
+        var halls = HallReadings(now);
         var cost = new CostModel(spec?.CostModel ?? new CostModelSpec(), catalog);
         return FacilityKpiCalculator.Compute(FacilityId, spec?.Name ?? FacilityId, now, halls, cost, _metered);
+    }
+
+    private List<HallReading> HallReadings(DateTimeOffset now)
+    {
+        var staleAfter = (state.State.Timing ?? TwinTiming.Default).StaleAfter;
+        return (_effective?.Halls ?? []).Select(h => new HallReading(h, _halls.Get(h.Id), _halls.IsStale(h.Id, now, staleAfter))).ToList();
     }
 }

@@ -5,6 +5,7 @@ using TokenFactoryTwin.Abstractions.Topology;
 using TokenFactoryTwin.Domain.Kpis;
 using TokenFactoryTwin.Domain.Power;
 using TokenFactoryTwin.Domain.Timing;
+using TokenFactoryTwin.Domain.Workloads;
 using TokenFactoryTwin.Grains.Aggregation;
 
 namespace TokenFactoryTwin.Grains.Hall;
@@ -167,9 +168,13 @@ public sealed class HallGrain(
 
         var now = time.GetUtcNow();
         _reported.Clear();
-        var totals = KpiTotalsMath.FromRacks(Current(now, timing), spec.Pue);
+        var racks = Current(now, timing).ToList();
+        var totals = KpiTotalsMath.FromRacks(racks, spec.Pue);
         _version = Math.Max(_version + 1, now.UtcTicks);
-        _last = new HallSnapshot(spec.Id, _version, now, spec.Pue, totals);
+        // Small per-tenant and per-model totals, bounded, rather than every rack's lines: the facility merges halls.
+        var tenants = WorkloadLines.Merge(racks.SelectMany(r => WorkloadLines.OfRack(r, r.Tenants)));
+        var models = WorkloadLines.Merge(racks.SelectMany(r => WorkloadLines.OfRack(r, r.Models)));
+        _last = new HallSnapshot(spec.Id, _version, now, spec.Pue, totals, tenants, models);
         _facility ??= GrainFactory.GetGrain<IFacilityKpiGrain>(TwinKeys.Facility(facility));
         _ = _facility.ReportHall(_last);
         return true;

@@ -9,13 +9,21 @@ namespace TokenFactoryTwin.Grains.Ingest;
 /// <summary>
 /// Maps one host's GPUs to its rack's slots and forwards each scraped batch to the rack in one call. The UUID wins
 /// over the exporter's index once seen, so a GPU keeps its slot if the exporter renumbers; a UUID new to a slot
-/// another UUID holds is refused and listed, not silently taken for the old GPU.
+/// another UUID holds is refused and listed, not silently taken for the old GPU. It passes its GPUs' Kubernetes
+/// workloads to the rack when the gateway sends them (on change), credits its server's tokens to the GPUs a pod holds
+/// when any does (the server runs in that pod; <see cref="HostTokenLedger"/>), and tells the rack the model it names.
 /// </summary>
 public sealed class HostGrain(
     [PersistentState("host", StorageNames.Twin)] IPersistentState<HostState> state,
     TimeProvider time) : Grain, IHostGrain
 {
     private static readonly TimeSpan ReportEvery = TimeSpan.FromSeconds(10);
+
+    /// <summary>How often the rack is told the model again though unchanged: a re-activated rack has forgotten it.</summary>
+    private static readonly TimeSpan ModelRefreshEvery = TimeSpan.FromMinutes(1);
+    private GpuWorkload?[] _labels = [];
+    private readonly HostTokenLedger _ledger = new();
+    private (string Model, int[] Slots, DateTimeOffset At)? _modelTold;
     private readonly Dictionary<string, DateTimeOffset> _reported = [];
     private bool _resolved;
 
@@ -58,7 +66,7 @@ public sealed class HostGrain(
         return state.State.Assignment;
     }
 
-    public async Task<IngestResult> Ingest(GpuSampleBatch samples, IReadOnlyList<ServerTokens> tokens)
+    public async Task<IngestResult> Ingest(GpuSampleBatch samples, IReadOnlyList<ServerTokens> tokens, HostWorkloads? workloads = null)
     {
         var count = samples.Count;
         await Resolve();
@@ -73,6 +81,12 @@ public sealed class HostGrain(
             Discovered(new DiscoveredSource(DiscoveredSourceKinds.Host, Hostname, null, null,
                 $"host '{Hostname}' is not in any live rack; register a rack listing it (POST /api/racks)", time.GetUtcNow(), gpusSeen.Count));
             return new IngestResult(0, count + tokens.Count, [new IngestError(0, $"host '{Hostname}' is not registered; it is listed at /api/discovered")]);
+        }
+
+        var rack = GrainFactory.GetGrain<IRackGrain>(TwinKeys.Rack(assignment.FacilityId, assignment.RackId));
+        if (workloads is not null)
+        {
+            Relabel(assignment, workloads, rack);
         }
 
         var forRack = new GpuSampleBatchBuilder(count + tokens.Count * assignment.Gpus);
@@ -95,15 +109,22 @@ public sealed class HostGrain(
             origin.Add(i);
         }
 
-        // The server's tokens are the host's: each reading spread over its GPUs, after the exporter's samples.
+        // The server's tokens are the host's: each reading spread over the GPUs it serves on, after the exporter's samples.
         if (tokens.Count > 0)
         {
-            var slots = Enumerable.Range(assignment.FirstSlot, assignment.Gpus).ToArray();
+            var serving = ServingGpus(assignment);
             for (var t = 0; t < tokens.Count; t++)
             {
                 var before = forRack.Count;
-                TokenShares.Spread(tokens[t], slots, assignment.Gpus, forRack);
+                _ledger.Credit(tokens[t], assignment.FirstSlot, assignment.Gpus, serving, forRack);
                 origin.AddRange(Enumerable.Repeat(count + t, forRack.Count - before));
+            }
+
+            if (tokens[^1].Model is { } model)
+            {
+                TellModel(rack, model, serving.Length > 0
+                    ? [.. serving.Select(g => assignment.FirstSlot + g)]
+                    : [.. Enumerable.Range(assignment.FirstSlot, assignment.Gpus)]);
             }
         }
 
@@ -114,7 +135,7 @@ public sealed class HostGrain(
 
         var result = forRack.Count == 0
             ? IngestResult.Empty
-            : await GrainFactory.GetGrain<IRackGrain>(TwinKeys.Rack(assignment.FacilityId, assignment.RackId)).Ingest(forRack.Build());
+            : await rack.Ingest(forRack.Build());
         foreach (var error in result.Errors)
         {
             var at = origin[Math.Clamp(error.Index, 0, origin.Count - 1)];
@@ -128,14 +149,57 @@ public sealed class HostGrain(
         if (ServingObservations.Latest(tokens) is { RunningRequests: { } running } latest)
         {
             // One-way: a lost gauge is replaced by the next scrape's.
-            _ = GrainFactory.GetGrain<IRackGrain>(TwinKeys.Rack(assignment.FacilityId, assignment.RackId))
-                .ObserveServing(new ServingShare($"host:{Hostname}", running, latest.Timestamp));
+            _ = rack.ObserveServing(new ServingShare($"host:{Hostname}", running, latest.Timestamp));
         }
 
         var total = count + tokens.Count;
         var rejected = errors.Select(e => e.Index).Distinct().Count();
         errors.Sort((a, b) => a.Index.CompareTo(b.Index));
         return new IngestResult(total - rejected, rejected, errors);
+    }
+
+    /// <summary>
+    /// Keeps the workloads the labels name for the GPUs a body reported (by UUID once learnt, else by index) and hands
+    /// the rack the host's whole list: the gateway sends labels only when they change or on its refresh, so this is
+    /// rare, and a re-activated rack learns them at the refresh.
+    /// </summary>
+    private void Relabel(HostAssignment assignment, HostWorkloads workloads, IRackGrain rack)
+    {
+        if (_labels.Length != assignment.Gpus)
+        {
+            _labels = new GpuWorkload?[assignment.Gpus];
+        }
+
+        foreach (var gpu in workloads.Gpus)
+        {
+            var local = gpu.Uuid is { Length: > 0 } uuid && state.State.Uuids.TryGetValue(uuid, out var known) ? known : gpu.GpuIndex;
+            if (local >= 0 && local < _labels.Length)
+            {
+                _labels[local] = gpu.Workload;
+            }
+        }
+
+        _ = rack.LabelGpus(assignment.FirstSlot, [.. _labels]);
+    }
+
+    /// <summary>
+    /// The host's GPUs a host-level server's tokens go to: those a pod holds when the labels say any does (the server
+    /// runs in a pod; the others are idle); none listed means all of them.
+    /// </summary>
+    private int[] ServingGpus(HostAssignment assignment) =>
+        [.. Enumerable.Range(0, Math.Min(_labels.Length, assignment.Gpus)).Where(g => _labels[g] is not null)];
+
+    /// <summary>Tells the rack which model the slots serve when it changed, and now and then again (one-way).</summary>
+    private void TellModel(IRackGrain rack, string model, int[] slots)
+    {
+        var now = time.GetUtcNow();
+        if (_modelTold is { } told && told.Model == model && told.Slots.AsSpan().SequenceEqual(slots) && now - told.At < ModelRefreshEvery)
+        {
+            return;
+        }
+
+        _modelTold = (model, slots, now);
+        _ = rack.ServeModel(slots, model);
     }
 
     /// <summary>

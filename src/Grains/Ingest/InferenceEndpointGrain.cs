@@ -6,12 +6,21 @@ using TokenFactoryTwin.Domain.Telemetry;
 
 namespace TokenFactoryTwin.Grains.Ingest;
 
-/// <summary>Spreads an inference server's token counters evenly over its GPUs, one rack call per rack it spans.</summary>
+/// <summary>
+/// Spreads an inference server's token counters evenly over its GPUs, one rack call per rack it spans, and tells those
+/// racks the model the server names (when it changes, and now and then again for a re-activated rack).
+/// </summary>
 public sealed class InferenceEndpointGrain(
-    [PersistentState("endpoint", StorageNames.Twin)] IPersistentState<InferenceEndpointState> state) : Grain, IInferenceEndpointGrain
+    [PersistentState("endpoint", StorageNames.Twin)] IPersistentState<InferenceEndpointState> state,
+    TimeProvider time) : Grain, IInferenceEndpointGrain
 {
+    private static readonly TimeSpan ModelRefreshEvery = TimeSpan.FromMinutes(1);
+    private (string Model, DateTimeOffset At)? _modelTold;
+
     public async Task Set(InferenceEndpointSpec spec)
     {
+        _modelTold = null; // its GPUs may have changed: tell the racks again
+
         state.State.Spec = spec;
         await state.WriteStateAsync();
     }
@@ -52,10 +61,30 @@ public sealed class InferenceEndpointGrain(
             }
         }
 
+        if (tokens.Count > 0 && tokens[^1].Model is { } model && NewModel(model))
+        {
+            foreach (var rack in byRack)
+            {
+                _ = GrainFactory.GetGrain<IRackGrain>(TwinKeys.Rack(facility, rack.Key)).ServeModel([.. rack], model);
+            }
+        }
+
         var reasons = results.SelectMany(r => r.Errors).Select(e => e.Reason).Distinct().ToList();
         return reasons.Count == 0
             ? new IngestResult(tokens.Count, 0, [])
             : new IngestResult(0, tokens.Count, [new IngestError(0, string.Join("; ", reasons))]);
+    }
+
+    private bool NewModel(string model)
+    {
+        var now = time.GetUtcNow();
+        if (_modelTold is { } told && told.Model == model && now - told.At < ModelRefreshEvery)
+        {
+            return false;
+        }
+
+        _modelTold = (model, now);
+        return true;
     }
 
     /// <summary>One rack's part of the server's readings: each reading's share for each of the server's GPUs in the rack.</summary>

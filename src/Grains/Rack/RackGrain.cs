@@ -10,6 +10,7 @@ using TokenFactoryTwin.Domain.Power;
 using TokenFactoryTwin.Domain.Simulation;
 using TokenFactoryTwin.Domain.Telemetry;
 using TokenFactoryTwin.Domain.Timing;
+using TokenFactoryTwin.Domain.Workloads;
 using TokenFactoryTwin.Grains.Aggregation;
 
 namespace TokenFactoryTwin.Grains.Rack;
@@ -43,6 +44,8 @@ public sealed class RackGrain(
     private RackSnapshot? _last;
     private readonly KpiHistory _recent = new(RecentPoints);
     private readonly ServingObservations _serving = new();
+    private RackWorkloads? _workloads;
+    private GpuFlow[] _flows = [];
     private string? _rackId;
 
     // Cached: every flush names the rack in its snapshot and reports, and the key's substring is a fresh string each time.
@@ -102,6 +105,18 @@ public sealed class RackGrain(
     public Task ObserveServing(ServingShare share)
     {
         _serving.Observe(share);
+        return Task.CompletedTask;
+    }
+
+    public Task LabelGpus(int firstSlot, IReadOnlyList<GpuWorkload?> workloads)
+    {
+        _workloads?.Label(firstSlot, workloads);
+        return Task.CompletedTask;
+    }
+
+    public Task ServeModel(IReadOnlyList<int> slots, string model)
+    {
+        _workloads?.Serve(slots, model);
         return Task.CompletedTask;
     }
 
@@ -188,6 +203,14 @@ public sealed class RackGrain(
         }
 
         _simulator = simulator;
+        if (_workloads is null || _workloads.Gpus != config.Profile.Gpus)
+        {
+            _workloads = new RackWorkloads(config.Profile.Gpus);
+            _flows = new GpuFlow[config.Profile.Gpus];
+        }
+
+        // A simulated rack serves its facility file's model on every GPU; a live rack's servers name theirs.
+        _workloads.SimulatedModel = simulator is null ? null : config.Spec.Workload?.Model ?? RackProfiles.DefaultModel;
 
         // Resolved once per configuration, not per flush: a reference costs key strings and a type lookup to build.
         _hall = GrainFactory.GetGrain<IHallGrain>(TwinKeys.Hall(config.FacilityId, config.Spec.Hall));
@@ -267,6 +290,8 @@ public sealed class RackGrain(
         var stale = totals.GpusReporting == 0;
         var (capBinding, capNotApplied) = _telemetry.CapReadback(now, config.Timing.StaleAfter, _cap?.WattsPerGpu);
         var (a, b) = CordSplit.Split(stale ? _lastPoweredKw : totals.ItPowerKw, config.Spec.PowerB is not null);
+        _telemetry.Flows(now, config.Timing.StaleAfter, _flows);
+        var (tenants, models) = WorkloadRollup.Split(_flows, _workloads!, totals.ItPowerKw);
         return new RackSnapshot(
             RackId,
             config.Spec.Hall,
@@ -293,7 +318,9 @@ public sealed class RackGrain(
             _serving.Running(now, config.Timing.StaleAfter),
             totals.OldestSampleMs is { } oldest ? DateTimeOffset.FromUnixTimeMilliseconds(oldest) : null,
             capBinding,
-            capNotApplied);
+            capNotApplied,
+            tenants,
+            models);
     }
 
     private static IEnumerable<string> Cords(RackSpec spec) =>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using TokenFactoryTwin.ClusterTests.Infrastructure;
 
 namespace TokenFactoryTwin.ClusterTests.Gateway;
@@ -217,24 +216,7 @@ public sealed class PrometheusIngestTests(TwinClusterFixture fixture)
         await twin.AssertUnharmed(fingerprint, 0);
     }
 
-    private static string Stamp(string capture, double prompt, double generation, long ms) => Stamp(capture, "sglang", prompt, generation, ms);
+    private static string Stamp(string capture, double prompt, double generation, long ms) => ServerScrapes.Stamp(capture, "sglang", prompt, generation, ms);
 
-    /// <summary>The capture with its token counters set to the given values and stamped with a time, as a later scrape would read.</summary>
-    private static string Stamp(string capture, string prefix, double prompt, double generation, long ms)
-    {
-        var lines = capture.Split('\n').Select(line =>
-            line.StartsWith($"{prefix}:prompt_tokens_total{{", StringComparison.Ordinal) ? Replace(line, prompt, ms)
-            : line.StartsWith($"{prefix}:generation_tokens_total{{", StringComparison.Ordinal) ? Replace(line, generation, ms)
-            : line.StartsWith(RunningGauge(prefix), StringComparison.Ordinal) ? Replace(line, Value(line), ms)
-            : line);
-        return string.Join('\n', lines);
-    }
-
-    /// <summary>The running-requests gauge a server exports beside its counters; one scrape stamps them all alike.</summary>
-    private static string RunningGauge(string prefix) => prefix == "sglang" ? "sglang:num_running_reqs{" : $"{prefix}:num_requests_running{{";
-
-    private static double Value(string line) => double.Parse(line[(line.LastIndexOf('}') + 1)..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
-
-    private static string Replace(string line, double value, long ms) =>
-        $"{line[..line.LastIndexOf('}')]}}} {value.ToString("R", CultureInfo.InvariantCulture)} {ms}";
+    private static string Stamp(string capture, string prefix, double prompt, double generation, long ms) => ServerScrapes.Stamp(capture, prefix, prompt, generation, ms);
 }

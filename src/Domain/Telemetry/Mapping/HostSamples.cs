@@ -15,9 +15,25 @@ internal sealed class HostSamples(string host)
 
     private readonly Dictionary<(int Gpu, long Ms), int> _positions = [];
     private Dictionary<int, HashSet<string>>? _memoryInstances;
+    private SortedDictionary<int, LabelledGpu>? _workloads;
 
     /// <summary>The batch for the host's grain; each sample's GPU position is the exporter's GPU index.</summary>
     public SampleDestination Destination { get; } = new(host, isRack: false, isGroup: true, HostGpus);
+
+    /// <summary>Whether the workload of <paramref name="gpu"/> is still to be noted: its first series in the body says it.</summary>
+    public bool Unnoted(int gpu) => _workloads is null || !_workloads.ContainsKey(gpu);
+
+    /// <summary>The workload of a GPU seen in the body (null: its series carry no pod), noted once per GPU.</summary>
+    public void Note(int gpu, string? uuid, GpuWorkload? workload) => (_workloads ??= [])[gpu] = new LabelledGpu(gpu, uuid, workload);
+
+    /// <summary>Hands the batch every GPU seen with its workload, by index; called once the body is read.</summary>
+    public void Complete()
+    {
+        if (_workloads is not null)
+        {
+            Destination.Workloads = new HostWorkloads([.. _workloads.Values]);
+        }
+    }
 
     public void Set(int gpu, long ms, GpuMetrics reading, double value, scoped in SeriesLabels labels)
     {

@@ -29,6 +29,18 @@ public sealed class MappedTelemetry
     /// <summary>Series of names the twin does not map (histograms, clocks, python_* …): ignored, not errors.</summary>
     public int Ignored { get; internal set; }
 
+    /// <summary>Workload labels refused for their length: the readings stand, the GPU or tokens count as unlabelled.</summary>
+    public int LabelsDropped { get; private set; }
+
+    internal void DropLabel(int line, string reason)
+    {
+        LabelsDropped++;
+        if (_issues.Count < MaxIssues)
+        {
+            _issues.Add(new ParseIssue(line, reason));
+        }
+    }
+
     internal void AddHost(SampleDestination host) => _hosts.Add(host);
 
     internal void Refuse(int line, string reason)

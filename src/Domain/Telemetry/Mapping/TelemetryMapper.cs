@@ -8,7 +8,9 @@ namespace TokenFactoryTwin.Domain.Telemetry.Mapping;
 /// same way): its parser hands it each series it reads, and it packs the reading straight into its host's batch.
 /// dcgm-exporter series name their host (<c>Hostname</c>, unless the request names one, which wins) and GPU
 /// (<c>gpu</c> index, <c>UUID</c>); every reading of one GPU at one instant becomes one sample. Inference-server
-/// token counters are summed over their series (several engines) into one server reading per instant. Non-finite
+/// token counters are summed over their series (several engines) into one server reading per instant, with the model
+/// their <c>model_name</c> names. Each GPU's Kubernetes workload (namespace, pod, container) is noted once per body
+/// and rides beside its host's batch, never in the packed samples. Non-finite
 /// values are refused with the series named; range checks are the rack's (one rule for every format).
 /// </summary>
 public sealed class TelemetryMapper
@@ -18,6 +20,7 @@ public sealed class TelemetryMapper
     private readonly MappedTelemetry _mapped = new();
     private readonly Dictionary<string, HostSamples> _hosts = new(StringComparer.Ordinal);
     private SortedDictionary<long, (double? Prompt, double? Generation, double? Running)>? _tokens;
+    private string? _model;
     private HostSamples? _lastHost;
 
     /// <param name="host">The host the request names (<c>?host=</c>): it wins over the series' own host labels.</param>
@@ -39,6 +42,8 @@ public sealed class TelemetryMapper
         var ms = timestampMs ?? _nowMs;
         if (MetricNames.IsServerLevel(reading))
         {
+            NoteModel(name, labels, line);
+
             // Series of several engines at one instant add up; readings at different instants stay apart.
             var (prompt, generation, running) = (_tokens ??= []).GetValueOrDefault(ms);
             _tokens[ms] = reading switch
@@ -63,7 +68,53 @@ public sealed class TelemetryMapper
             return;
         }
 
-        HostOf(host).Set(gpu, ms, reading, value, labels);
+        var samples = HostOf(host);
+        samples.Set(gpu, ms, reading, value, labels);
+        if (samples.Unnoted(gpu))
+        {
+            samples.Note(gpu, labels.TryGetUuid(out var uuid) ? uuid.ToString() : null, WorkloadOf(name, labels, line));
+        }
+    }
+
+    /// <summary>
+    /// The Kubernetes workload a GPU's series name, read from its first series in the body: a tenant (namespace) is
+    /// needed, pod and container are kept where present. A label past <see cref="WorkloadLabelLimits"/> leaves the GPU
+    /// unlabelled and is reported, without refusing the reading.
+    /// </summary>
+    private GpuWorkload? WorkloadOf(ReadOnlySpan<char> name, scoped in SeriesLabels labels, int line)
+    {
+        if (!labels.TryGetNamespace(out var tenant) || tenant.IsEmpty)
+        {
+            return null;
+        }
+
+        var pod = labels.TryGetPod(out var p) && !p.IsEmpty ? p : default;
+        var container = labels.TryGetContainer(out var c) && !c.IsEmpty ? c : default;
+        if (!WorkloadLabelLimits.Fits(tenant) || !WorkloadLabelLimits.Fits(pod) || !WorkloadLabelLimits.Fits(container))
+        {
+            _mapped.DropLabel(line, $"{name}{Where(labels)}: a namespace, pod or container label is longer than {WorkloadLabelLimits.MaxLength} characters; the GPU is counted as unlabelled");
+            return null;
+        }
+
+        return new GpuWorkload(tenant.ToString(), pod.IsEmpty ? null : pod.ToString(), container.IsEmpty ? null : container.ToString());
+    }
+
+    /// <summary>The model a server's token series name; the first one in the body names the server's.</summary>
+    private void NoteModel(ReadOnlySpan<char> name, scoped in SeriesLabels labels, int line)
+    {
+        if (_model is not null || !labels.TryGetModel(out var model) || model.IsEmpty)
+        {
+            return;
+        }
+
+        if (!WorkloadLabelLimits.Fits(model))
+        {
+            _mapped.DropLabel(line, $"{name}: the model_name label is longer than {WorkloadLabelLimits.MaxLength} characters; the tokens are counted without a model");
+            _model = "";
+            return;
+        }
+
+        _model = model.ToString();
     }
 
     /// <summary>A line or series that could not be read or used, and why; <paramref name="line"/> is 0 where the format has no lines.</summary>
@@ -77,7 +128,13 @@ public sealed class TelemetryMapper
     {
         if (_tokens is not null)
         {
-            _mapped.Tokens = [.. _tokens.Select(t => new ServerTokens(DateTimeOffset.FromUnixTimeMilliseconds(t.Key), t.Value.Prompt, t.Value.Generation, t.Value.Running))];
+            var model = string.IsNullOrEmpty(_model) ? null : _model;
+            _mapped.Tokens = [.. _tokens.Select(t => new ServerTokens(DateTimeOffset.FromUnixTimeMilliseconds(t.Key), t.Value.Prompt, t.Value.Generation, t.Value.Running, model))];
+        }
+
+        foreach (var host in _hosts.Values)
+        {
+            host.Complete();
         }
 
         return _mapped;

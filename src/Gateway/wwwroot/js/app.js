@@ -8,6 +8,7 @@ import { PowerView } from './live/power.js';
 import { RackDetail } from './live/detail.js';
 import { renderAlarms } from './live/alarms.js';
 import { renderLinks } from './live/links.js';
+import { WorkloadTable } from './live/workloads.js';
 import { startEfficiency } from './live/efficiency.js';
 import { drawSpark, drawChart, thin } from './live/charts.js';
 import { drawScale } from './live/colors.js';
@@ -47,6 +48,9 @@ const power = new PowerView($('power'), $('power-headline'), i => selectPowerNod
 const detail = new RackDetail($('rack-detail'), $('detail-title'), $('detail-body'), $('detail-close'),
   () => ({ layout: state.layout, frame: state.frame, metricKey: state.metricKey }));
 detail.onClose = () => { plan.selected = -1; if (state.frame) plan.draw(); };
+
+const workloads = new WorkloadTable(document.querySelector('[data-testid="workloads"]'), $('workloads-body'),
+  $('workloads-summary'), $('workload-kind'), $('workload-name-head'));
 
 drawScale($('legend-scale'));
 $('metric').addEventListener('change', e => {
@@ -110,6 +114,7 @@ function onFrame(frame) {
   timed('alarms', () => renderAlarms($('alarms'), $('alarm-count'), frame.alarms, Date.now(), (kind, place) => pickAlarm(kind, place)));
   timed('links', () => renderLinks($('links-body'), $('links-summary'), state.layout, frame, i => selectRack(i)));
   timed('halls', () => renderHalls(frame.halls));
+  timed('workloads', () => workloads.update(frame.workloads));
   timed('charts', renderCharts);
   if (state.history.length < 2 && Date.now() - state.historyFetchedAt > 10_000) fetchHistory();
 }
