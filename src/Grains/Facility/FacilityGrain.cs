@@ -9,6 +9,7 @@ using TokenFactoryTwin.Domain.Catalog;
 using TokenFactoryTwin.Domain.Economics;
 using TokenFactoryTwin.Domain.Facilities;
 using TokenFactoryTwin.Domain.Kpis;
+using TokenFactoryTwin.Domain.Kpis.History;
 using TokenFactoryTwin.Domain.Timing;
 using TokenFactoryTwin.Grains.Aggregation;
 
@@ -19,7 +20,8 @@ namespace TokenFactoryTwin.Grains.Facility;
 /// topology and configures the children from it (<see cref="FacilityChildren"/>), checking registrations with
 /// <see cref="RackRegistrationChecks"/>. Its KPI face (<see cref="IFacilityKpiGrain"/>) is the top of the staged
 /// aggregation: it keeps its halls' newest snapshots and its power nodes' newest statuses, derives hall and facility
-/// KPIs from them once per period (<see cref="FacilityKpiCalculator"/>), and keeps an hour of history for charts.
+/// KPIs from them once per period (<see cref="FacilityKpiCalculator"/>), and keeps an hour of history at one point a
+/// flush and a day at one a minute for charts, stored as it goes (<see cref="PersistedHistory"/>) so a fault leaves a gap, not an empty chart.
 /// Reads never walk the graph: they return what the grain already holds (racks come from the halls, which hold them).
 /// </summary>
 public sealed class FacilityGrain(
@@ -29,11 +31,9 @@ public sealed class FacilityGrain(
     ILocalSiloDetails silo,
     ILogger<FacilityGrain> logger) : Grain, IFacilityTopologyGrain, IFacilityKpiGrain
 {
-    private const int HistoryPoints = 3600;
-
     private readonly ChildSnapshots<HallSnapshot> _halls = new(s => s.Version);
     private readonly ChildSnapshots<PowerNodeStatus> _power = new(s => s.Version);
-    private readonly KpiHistory _history = new(HistoryPoints);
+    private PersistedHistory? _history;
     private PhaseLockedTimer? _timer;
     private FacilityKpiSet? _kpis;
     private MeterReading? _metered;
@@ -42,16 +42,25 @@ public sealed class FacilityGrain(
 
     private string FacilityId => this.GetPrimaryKeyString();
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        _history = new PersistedHistory(KpiTimelineShape.HourAndDay, ServiceProvider, this.GetGrainId());
+        await _history.Load(time.GetUtcNow());
         Recompose();
         if (state.State.Timing is { } timing)
         {
             StartTimer(timing);
             _ = CatchUpWithHalls();
         }
+    }
 
-        return Task.CompletedTask;
+    /// <summary>Stores the history not yet stored: a graceful stop or an idle deactivation loses none of it.</summary>
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_history is not null)
+        {
+            await _history.StoreOpen(time.GetUtcNow());
+        }
     }
 
     /// <summary>
@@ -166,7 +175,9 @@ public sealed class FacilityGrain(
         return new FacilityOverview(kpis.Facility, kpis.Halls, racks, Power(), _lookups.Links(racks));
     }
 
-    public Task<IReadOnlyList<KpiPoint>> GetHistory() => Task.FromResult(_history.ToList());
+    public Task<IReadOnlyList<KpiPoint>> GetHistory() => Task.FromResult(_history?.Timeline.Recent() ?? []);
+
+    public Task<IReadOnlyList<KpiPoint>> GetDayHistory() => Task.FromResult(_history?.Timeline.Day() ?? []);
 
     public Task<string> GetHostingSilo() => Task.FromResult(silo.SiloAddress.ToString());
 
@@ -266,7 +277,7 @@ public sealed class FacilityGrain(
         var now = time.GetUtcNow();
         _kpis = Compute(now);
         var facility = _kpis.Facility;
-        _history.Add(new KpiPoint(now, facility.TokensPerSecond, facility.FacilityPowerKw, facility.TokensPerSecondPerMegawatt, facility.CostPerMillionTokensUsd));
+        _history?.Add(new KpiPoint(now, facility.TokensPerSecond, facility.FacilityPowerKw, facility.TokensPerSecondPerMegawatt, facility.CostPerMillionTokensUsd));
         return Task.CompletedTask;
     }
 

@@ -1,6 +1,6 @@
 using TokenFactoryTwin.Abstractions.Kpis;
 
-namespace TokenFactoryTwin.Grains.Aggregation;
+namespace TokenFactoryTwin.Domain.Kpis.History;
 
 /// <summary>
 /// A bounded rolling window of KPI points, oldest dropped first. Held as a ring of plain values allocated once: every
@@ -13,12 +13,27 @@ public sealed class KpiHistory(int capacity)
     private int _next;
     private int _count;
 
+    public int Capacity => capacity;
+
+    public int Count => _count;
+
     public void Add(KpiPoint point)
     {
         _points[_next] = new Point(point.AsOf.UtcTicks, point.TokensPerSecond, point.FacilityPowerKw,
             point.TokensPerSecondPerMegawatt, point.CostPerMillionTokensUsd ?? double.NaN);
         _next = (_next + 1) % capacity;
         _count = Math.Min(_count + 1, capacity);
+    }
+
+    /// <summary>Empties the window and fills it with <paramref name="points"/> in their order (the newest kept).</summary>
+    public void Replace(IEnumerable<KpiPoint> points)
+    {
+        _next = 0;
+        _count = 0;
+        foreach (var point in points)
+        {
+            Add(point);
+        }
     }
 
     public IReadOnlyList<KpiPoint> ToList()
