@@ -32,4 +32,6 @@ public sealed record ScaleReport(
     string GcMode,
     double PowerAgeP50Ms,
     double PowerAgeP99Ms,
-    double BuswayAgeP99Ms);
+    double BuswayAgeP99Ms,
+    string Store,
+    double HistoryWritesPerSecond);
