@@ -21,6 +21,9 @@ public sealed class PersistedHistory
     private static readonly Counter<long> Writes = Meter.CreateCounter<long>("twin.history.writes", description: "History chunks stored");
     private static readonly Counter<long> Failures = Meter.CreateCounter<long>("twin.history.write_failures", description: "History chunks that failed to store");
 
+    /// <summary>What a record holds in memory once written (its points are in the timeline).</summary>
+    private static readonly HistoryChunk Stored = new();
+
     private readonly IGrainStorage _storage;
     private readonly GrainId _grain;
     private readonly ILogger _logger;
@@ -85,6 +88,8 @@ public sealed class PersistedHistory
         {
             await _storage.WriteStateAsync(record.Name, _grain, state);
             Writes.Add(1);
+            // Only the ETag is needed from here on: a rack would otherwise hold a copy of every chunk it stored.
+            state.State = Stored;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -109,6 +114,8 @@ public sealed class PersistedHistory
         }
 
         _records[name] = state;
-        return state.RecordExists ? state.State : null;
+        var chunk = state.RecordExists ? state.State : null;
+        state.State = Stored;
+        return chunk;
     }
 }

@@ -36,12 +36,16 @@ public sealed class KpiHistory(int capacity)
         }
     }
 
-    public IReadOnlyList<KpiPoint> ToList()
+    public IReadOnlyList<KpiPoint> ToList() => Newest(_count);
+
+    /// <summary>The newest <paramref name="count"/> points (all if fewer), oldest first.</summary>
+    public IReadOnlyList<KpiPoint> Newest(int count)
     {
-        var list = new List<KpiPoint>(_count);
-        for (var i = 0; i < _count; i++)
+        count = Math.Clamp(count, 0, _count);
+        var list = new List<KpiPoint>(count);
+        for (var i = 0; i < count; i++)
         {
-            var p = _points[(_next - _count + i + capacity) % capacity];
+            var p = _points[(_next - count + i + capacity) % capacity];
             list.Add(new KpiPoint(new DateTimeOffset(p.UtcTicks, TimeSpan.Zero), p.TokensPerSecond, p.PowerKw, p.TokensPerSecondPerMegawatt,
                 double.IsNaN(p.CostPerMillionTokensUsd) ? null : p.CostPerMillionTokensUsd));
         }

@@ -23,8 +23,9 @@ public sealed class KpiTimeline
     private readonly string[] _dayNames;
     private readonly List<HistoryRecord> _due = [];
 
-    // The open chunk of the flush tier: its points, and whether it changed since it was last stored.
-    private readonly List<KpiPoint> _open = [];
+    // The open chunk of the flush tier: how many of the ring's newest points it holds (kept as values in the ring,
+    // not as a list of point objects per rack), and whether it changed since it was last stored.
+    private int _open;
     private long _openChunk = long.MinValue;
     private bool _openChanged;
     private DateTimeOffset _openStoredAt;
@@ -70,17 +71,17 @@ public sealed class KpiTimeline
         var chunk = ChunkOf(ticks);
         if (chunk != _openChunk)
         {
-            if (_open.Count > 0)
+            if (_open > 0)
             {
-                _due.Add(FlushRecord(_openChunk, _open));
+                _due.Add(FlushRecord(_openChunk));
             }
 
-            _open.Clear();
+            _open = 0;
             _openChunk = chunk;
             _openStoredAt = point.AsOf;
         }
 
-        _open.Add(point);
+        _open = Math.Min(_open + 1, _flushes.Capacity);
         _openChanged = true;
         _flushes.Add(point);
         if (_minutes is not null)
@@ -105,9 +106,9 @@ public sealed class KpiTimeline
     public IReadOnlyList<HistoryRecord> TakeDue(DateTimeOffset now, bool open = false)
     {
         var checkpoint = open || (_shape.Checkpoint is { } every && now - _openStoredAt >= every);
-        if (checkpoint && _openChanged && _open.Count > 0)
+        if (checkpoint && _openChanged && _open > 0)
         {
-            _due.Add(FlushRecord(_openChunk, _open));
+            _due.Add(FlushRecord(_openChunk));
         }
 
         if (_hourChanged != long.MinValue)
@@ -143,8 +144,7 @@ public sealed class KpiTimeline
         var last = flushes[^1];
         _lastTicks = Math.Max(_lastTicks, last.AsOf.UtcTicks);
         _openChunk = ChunkOf(last.AsOf.UtcTicks);
-        _open.Clear();
-        _open.AddRange(flushes.Where(p => ChunkOf(p.AsOf.UtcTicks) == _openChunk));
+        _open = flushes.Count(p => ChunkOf(p.AsOf.UtcTicks) == _openChunk);
         _openChanged = false;
         _openStoredAt = now;
         if (_minutes is null)
@@ -196,8 +196,10 @@ public sealed class KpiTimeline
 
     private long ChunkOf(long ticks) => (ticks - _shape.ChunkOffset.Ticks) / _shape.Chunk.Ticks;
 
-    private HistoryRecord FlushRecord(long chunk, List<KpiPoint> points)
+    /// <summary>The open chunk's record: the ring's newest points since the chunk began.</summary>
+    private HistoryRecord FlushRecord(long chunk)
     {
+        var points = _flushes.Newest(_open);
         _openChanged = false;
         _openStoredAt = points[^1].AsOf;
         return new HistoryRecord(_flushNames[(int)(chunk % _flushNames.Length)], HistoryChunk.Of(chunk * _shape.Chunk.Ticks + _shape.ChunkOffset.Ticks, points));
