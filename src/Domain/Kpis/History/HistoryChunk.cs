@@ -4,8 +4,8 @@ namespace TokenFactoryTwin.Domain.Kpis.History;
 
 /// <summary>
 /// One stored record of a series' history: the points of one stretch of time, as columns. A list of point objects
-/// names every field of every point in JSON; columns name them once, about a third of the bytes to write. A value
-/// that is not a finite number is stored as null (JSON has no NaN).
+/// names every field of every point in JSON, and each time as a date; columns name them once, times as small
+/// integers. A value that is not a finite number is stored as null (JSON has no NaN).
 /// </summary>
 public sealed class HistoryChunk
 {
