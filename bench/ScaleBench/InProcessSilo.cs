@@ -4,13 +4,15 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using TokenFactoryTwin.Domain.Catalog;
+using Orleans.Storage;
 using TokenFactoryTwin.Grains;
+using TokenFactoryTwin.Grains.Storage;
 
 namespace TokenFactoryTwin.ScaleBench;
 
 /// <summary>
 /// One silo in this process with the twin's real grains: localhost clustering on free loopback ports and grain
-/// state in memory (the benchmark measures the hot path, which never touches storage after configuration).
+/// state in memory, or with <c>--store sqlite</c> in the embedded store's SQLite file (what history costs to store).
 /// </summary>
 public static class InProcessSilo
 {
@@ -19,7 +21,8 @@ public static class InProcessSilo
     /// <summary>Silences the log while the silo stops: rack timers still firing at hall grains already gone are expected then.</summary>
     public static void Stopping() => _stopping = true;
 
-    public static IHost Build()
+    /// <param name="sqliteDirectory">Where the SQLite file goes; grain state in memory when null.</param>
+    public static IHost Build(string? sqliteDirectory = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.AddFilter((_, level) => level >= LogLevel.Warning && !_stopping);
@@ -28,7 +31,15 @@ public static class InProcessSilo
         builder.UseOrleans(silo =>
         {
             silo.UseLocalhostClustering(FreePort(), FreePort(), serviceId: "tft-scale", clusterId: "tft-scale");
-            silo.AddMemoryGrainStorage(StorageNames.Twin);
+            if (sqliteDirectory is null)
+            {
+                silo.AddMemoryGrainStorage(StorageNames.Twin);
+            }
+            else
+            {
+                silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Twin, (_, _) =>
+                    new SqliteGrainStorage(new SqliteGrainStorageOptions { DatabasePath = Path.Combine(sqliteDirectory, "twin.db") }));
+            }
         });
         return builder.Build();
     }

@@ -24,7 +24,8 @@ if (problems.Count > 0)
 
 var gpus = options.Racks * 72;
 var timing = new TwinTiming(TimeSpan.FromMilliseconds(options.FlushPeriodMs));
-using var host = InProcessSilo.Build();
+var sqliteDirectory = options.Store == "sqlite" ? Path.Combine(Path.GetTempPath(), "tft-scale", Guid.NewGuid().ToString("N")) : null;
+using var host = InProcessSilo.Build(sqliteDirectory);
 await host.StartAsync();
 var grains = host.Services.GetRequiredService<IGrainFactory>();
 var baselineHeap = ProcessMeter.LiveHeapBytes();
@@ -42,9 +43,11 @@ await Task.Delay(TimeSpan.FromSeconds(options.WarmupSeconds));
 // The sampler costs CPU of its own: a profiled run's CPU figure is not the one to quote.
 using var sampler = options.AllocationProfile ? new AllocationSampler() : null;
 sampler?.Start();
+using var historyWrites = new HistoryWriteCounter();
 var meter = new ProcessMeter();
 await probe.Run(TimeSpan.FromSeconds(options.DurationSeconds), TimeSpan.FromMilliseconds(200), gpus);
 var wall = meter.WallSeconds;
+var historyWritesPerSecond = historyWrites.Count / wall;
 sampler?.Stop();
 foreach (var (type, share) in sampler?.Top(15) ?? [])
 {
@@ -80,13 +83,19 @@ var report = new ScaleReport(
     Math.Round(Percentiles.Of(probe.Stages.Rack.ToList(), 50)), Math.Round(Percentiles.Of(probe.Stages.Rack.ToList(), 99)),
     Math.Round(Percentiles.Of(probe.Stages.Hall.ToList(), 50)), Math.Round(Percentiles.Of(probe.Stages.Hall.ToList(), 99)),
     Math.Round(Percentiles.Of(probe.Stages.Facility.ToList(), 50)), Math.Round(Percentiles.Of(probe.Stages.Facility.ToList(), 99)),
-    Math.Round(Percentiles.Of(probe.Stages.Read.ToList(), 50)), Math.Round(Percentiles.Of(probe.Stages.Read.ToList(), 99)));
+    Math.Round(Percentiles.Of(probe.Stages.Read.ToList(), 50)), Math.Round(Percentiles.Of(probe.Stages.Read.ToList(), 99)),
+    options.Store, Math.Round(historyWritesPerSecond, 1));
 
 Console.WriteLine($"KPI sample age p50/p99 {report.SampleAgeP50Ms}/{report.SampleAgeP99Ms} ms (at publish p99 {report.PublishAgeP99Ms}, at read p99 {report.ReadAgeP99Ms}), " +
     $"facility lag p50/p99 {report.FacilityLagP50Ms}/{report.FacilityLagP99Ms} ms, rack age p99 {report.RackAgeP99Ms} ms, " +
     $"power age p50/p99 {report.PowerAgeP50Ms}/{report.PowerAgeP99Ms} ms (busways p99 {report.BuswayAgeP99Ms}), " +
-    $"{report.CpuSecondsPerSecond:F3} CPU-s/s, {report.AllocatedMBPerSecond} MB/s allocated, heap {report.LiveHeapMB} MB, working set {report.WorkingSetMB} MB");
+    $"{report.CpuSecondsPerSecond:F3} CPU-s/s, {report.HistoryWritesPerSecond} history writes/s ({options.Store}), {report.AllocatedMBPerSecond} MB/s allocated, heap {report.LiveHeapMB} MB, working set {report.WorkingSetMB} MB");
 Console.WriteLine(JsonSerializer.Serialize(report, new JsonSerializerOptions(JsonSerializerDefaults.Web) { NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals }));
 InProcessSilo.Stopping();
 await host.StopAsync();
+if (sqliteDirectory is not null)
+{
+    Directory.Delete(sqliteDirectory, recursive: true);
+}
+
 return 0;

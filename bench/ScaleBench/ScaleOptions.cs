@@ -1,7 +1,7 @@
 namespace TokenFactoryTwin.ScaleBench;
 
-/// <summary>The command line: <c>--racks N --duration S [--warmup S] [--load constant|diurnal] [--hall-racks N] [--flush-ms N] [--alloc-profile]</c>.</summary>
-public sealed record ScaleOptions(int Racks, int DurationSeconds, int WarmupSeconds, string Load, int RacksPerHall, int FlushPeriodMs, bool AllocationProfile)
+/// <summary>The command line: <c>--racks N --duration S [--warmup S] [--load constant|diurnal] [--hall-racks N] [--flush-ms N] [--store memory|sqlite] [--alloc-profile]</c>.</summary>
+public sealed record ScaleOptions(int Racks, int DurationSeconds, int WarmupSeconds, string Load, int RacksPerHall, int FlushPeriodMs, bool AllocationProfile, string Store = "memory")
 {
     public static ScaleOptions Parse(string[] args)
     {
@@ -24,7 +24,8 @@ public sealed record ScaleOptions(int Racks, int DurationSeconds, int WarmupSeco
                 "--load" => options with { Load = value },
                 "--hall-racks" => options with { RacksPerHall = int.Parse(value) },
                 "--flush-ms" => options with { FlushPeriodMs = int.Parse(value) },
-                _ => throw new ArgumentException($"unknown option '{args[i]}' (known: --racks, --duration, --warmup, --load, --hall-racks, --flush-ms, --alloc-profile)"),
+                "--store" => value is "memory" or "sqlite" ? options with { Store = value } : throw new ArgumentException($"--store '{value}' is not memory or sqlite"),
+                _ => throw new ArgumentException($"unknown option '{args[i]}' (known: --racks, --duration, --warmup, --load, --hall-racks, --flush-ms, --store, --alloc-profile)"),
             };
         }
 

@@ -44,4 +44,6 @@ public sealed record ScaleReport(
     double FacilityStageP50Ms,
     double FacilityStageP99Ms,
     double ReadStageP50Ms,
-    double ReadStageP99Ms);
+    double ReadStageP99Ms,
+    string Store,
+    double HistoryWritesPerSecond);

@@ -41,8 +41,13 @@ public interface IFacilityKpiGrain : IGrainWithStringKey
     [Alias("GetWorkloads")]
     Task<FacilityWorkloads> GetWorkloads();
 
+    /// <summary>The last hour at one point a flush, oldest first; a stretch without points is a gap (the twin was down).</summary>
     [Alias("GetHistory")]
     Task<IReadOnlyList<KpiPoint>> GetHistory();
+
+    /// <summary>The last day at one point a minute (each the mean of its minute), oldest first.</summary>
+    [Alias("GetDayHistory")]
+    Task<IReadOnlyList<KpiPoint>> GetDayHistory();
 
     /// <summary>The silo this facility grain runs on now (<c>S{host}:{port}:{generation}</c>), for operators and fault drills.</summary>
     [Alias("GetHostingSilo")]

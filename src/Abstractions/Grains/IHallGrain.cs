@@ -21,4 +21,12 @@ public interface IHallGrain : IGrainWithStringKey
 
     [Alias("GetSnapshot")]
     Task<HallSnapshot?> GetSnapshot();
+
+    /// <summary>The hall's last hour at one point a flush, oldest first (power is the hall's facility power: IT × PUE).</summary>
+    [Alias("GetHistory")]
+    Task<IReadOnlyList<KpiPoint>> GetHistory();
+
+    /// <summary>The hall's last day at one point a minute, oldest first.</summary>
+    [Alias("GetDayHistory")]
+    Task<IReadOnlyList<KpiPoint>> GetDayHistory();
 }

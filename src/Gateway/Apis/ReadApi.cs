@@ -1,5 +1,6 @@
 using TokenFactoryTwin.Abstractions;
 using TokenFactoryTwin.Abstractions.Grains;
+using TokenFactoryTwin.Abstractions.Kpis;
 using TokenFactoryTwin.Abstractions.Topology;
 using TokenFactoryTwin.Domain.Catalog;
 using TokenFactoryTwin.Domain.Facilities;
@@ -29,7 +30,13 @@ public static class ReadApi
         api.MapGet("/links", GetLinks)
             .WithSummary("Every rack uplink bundle: traffic against capacity.");
         api.MapGet("/history", GetHistory)
-            .WithSummary("The facility's rolling window (the last hour, one point per flush period).");
+            .WithSummary("The facility's rolling window (the last hour, one point per flush period); a stretch without points is a gap.");
+        api.MapGet("/history/day", GetDayHistory)
+            .WithSummary("The facility's last day, one point per minute (each the mean of its minute).");
+        api.MapGet("/halls/{id}/history", GetHallHistory)
+            .WithSummary("One hall's last hour, one point per flush period (power is the hall's IT power × PUE).");
+        api.MapGet("/halls/{id}/history/day", GetHallDayHistory)
+            .WithSummary("One hall's last day, one point per minute.");
         api.MapGet("/topology", GetTopology)
             .WithSummary("The facility's topology as the twin holds it (declared plus registered).");
         return app;
@@ -52,6 +59,25 @@ public static class ReadApi
 
     private static Task<IResult> GetHistory(TwinLocator twin, HttpContext context) =>
         twin.WithFacility<IFacilityKpiGrain>(context, async f => Results.Ok(await f.GetHistory()));
+
+    private static Task<IResult> GetDayHistory(TwinLocator twin, HttpContext context) =>
+        twin.WithFacility<IFacilityKpiGrain>(context, async f => Results.Ok(await f.GetDayHistory()));
+
+    private static Task<IResult> GetHallHistory(string id, TwinLocator twin, HttpContext context) =>
+        WithHall(id, twin, context, hall => hall.GetHistory());
+
+    private static Task<IResult> GetHallDayHistory(string id, TwinLocator twin, HttpContext context) =>
+        WithHall(id, twin, context, hall => hall.GetDayHistory());
+
+    /// <summary>A hall of the facility, or 404: a hall grain of any other name would activate empty.</summary>
+    private static Task<IResult> WithHall(string id, TwinLocator twin, HttpContext context, Func<IHallGrain, Task<IReadOnlyList<KpiPoint>>> read) =>
+        twin.WithFacilityId(context, async facility =>
+        {
+            var halls = await twin.Client.GetGrain<IFacilityKpiGrain>(TwinKeys.Facility(facility)).GetHalls();
+            return halls.Any(h => h.Id == id)
+                ? Results.Ok(await read(twin.Client.GetGrain<IHallGrain>(TwinKeys.Hall(facility, id))))
+                : TwinResults.NotFound($"No hall '{id}' in facility '{facility}'.");
+        });
 
     private static Task<IResult> GetTopology(TwinLocator twin, HttpContext context) =>
         twin.WithFacility<IFacilityTopologyGrain>(context, async f => Results.Ok(await f.GetTopology()));

@@ -9,6 +9,7 @@ using TokenFactoryTwin.Domain.Catalog;
 using TokenFactoryTwin.Domain.Economics;
 using TokenFactoryTwin.Domain.Facilities;
 using TokenFactoryTwin.Domain.Kpis;
+using TokenFactoryTwin.Domain.Kpis.History;
 using TokenFactoryTwin.Domain.Timing;
 using TokenFactoryTwin.Domain.Workloads;
 using TokenFactoryTwin.Grains.Aggregation;
@@ -22,7 +23,8 @@ namespace TokenFactoryTwin.Grains.Facility;
 /// aggregation: it keeps its halls' newest snapshots and its power nodes' newest statuses, derives hall and facility
 /// KPIs from them (<see cref="FacilityKpiCalculator"/>) as halls report — at once when every hall has reported since
 /// the last time, else at most <see cref="FlushSchedule.FacilityGather"/> after the first — and once per period by
-/// the clock, when it also adds a point to an hour of history for charts.
+/// the clock, when it also adds a point to its history for charts: an hour at one point a flush and a day at one a
+/// minute, stored as it goes (<see cref="PersistedHistory"/>) so a fault leaves a gap, not an empty chart.
 /// Reads never walk the graph: they return what the grain already holds (racks come from the halls, which hold them).
 /// </summary>
 public sealed class FacilityGrain(
@@ -32,11 +34,9 @@ public sealed class FacilityGrain(
     ILocalSiloDetails silo,
     ILogger<FacilityGrain> logger) : Grain, IFacilityTopologyGrain, IFacilityKpiGrain
 {
-    private const int HistoryPoints = 3600;
-
     private readonly ChildSnapshots<HallSnapshot> _halls = new(s => s.Version);
     private readonly ChildSnapshots<PowerNodeStatus> _power = new(s => s.Version);
-    private readonly KpiHistory _history = new(HistoryPoints);
+    private PersistedHistory? _history;
     private PhaseLockedTimer? _timer;
     private CoalescingFlush? _onReports;
 
@@ -50,16 +50,25 @@ public sealed class FacilityGrain(
 
     private string FacilityId => this.GetPrimaryKeyString();
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        _history = new PersistedHistory(KpiTimelineShape.HourAndDay, ServiceProvider, this.GetGrainId());
+        await _history.Load(time.GetUtcNow());
         Recompose();
         if (state.State.Timing is { } timing)
         {
             StartTimer(timing);
             _ = CatchUpWithHalls();
         }
+    }
 
-        return Task.CompletedTask;
+    /// <summary>Stores the history not yet stored: a graceful stop or an idle deactivation loses none of it.</summary>
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_history is not null)
+        {
+            await _history.StoreOpen(time.GetUtcNow());
+        }
     }
 
     /// <summary>
@@ -176,7 +185,9 @@ public sealed class FacilityGrain(
 
     public Task<FacilityWorkloads> GetWorkloads() => Task.FromResult(Workloads());
 
-    public Task<IReadOnlyList<KpiPoint>> GetHistory() => Task.FromResult(_history.ToList());
+    public Task<IReadOnlyList<KpiPoint>> GetHistory() => Task.FromResult(_history?.Timeline.Recent() ?? []);
+
+    public Task<IReadOnlyList<KpiPoint>> GetDayHistory() => Task.FromResult(_history?.Timeline.Day() ?? []);
 
     public Task<string> GetHostingSilo() => Task.FromResult(silo.SiloAddress.ToString());
 
@@ -312,7 +323,7 @@ public sealed class FacilityGrain(
         Recompute();
         var now = _kpis!.Facility.AsOf;
         var facility = _kpis.Facility;
-        _history.Add(new KpiPoint(now, facility.TokensPerSecond, facility.FacilityPowerKw, facility.TokensPerSecondPerMegawatt, facility.CostPerMillionTokensUsd));
+        _history?.Add(new KpiPoint(now, facility.TokensPerSecond, facility.FacilityPowerKw, facility.TokensPerSecondPerMegawatt, facility.CostPerMillionTokensUsd));
         return Task.CompletedTask;
     }
 

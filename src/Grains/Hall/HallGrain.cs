@@ -2,7 +2,9 @@ using TokenFactoryTwin.Abstractions;
 using TokenFactoryTwin.Abstractions.Grains;
 using TokenFactoryTwin.Abstractions.Kpis;
 using TokenFactoryTwin.Abstractions.Topology;
+using TokenFactoryTwin.Domain.Economics;
 using TokenFactoryTwin.Domain.Kpis;
+using TokenFactoryTwin.Domain.Kpis.History;
 using TokenFactoryTwin.Domain.Power;
 using TokenFactoryTwin.Domain.Timing;
 using TokenFactoryTwin.Domain.Workloads;
@@ -17,6 +19,8 @@ namespace TokenFactoryTwin.Grains.Hall;
 /// the first report (one push for the many racks reporting in that window). Once per period, by the clock, it pushes
 /// its totals again (a silent rack's staleness shows) and its racks' cord loads to their power nodes, one batch per
 /// node (whichever hall the node serves).
+/// Keeps its totals' history, an hour at one point a flush and a day at one a minute, stored as it goes
+/// (<see cref="PersistedHistory"/>).
 /// </summary>
 public sealed class HallGrain(
     [PersistentState("hall", StorageNames.Twin)] IPersistentState<HallState> state,
@@ -33,6 +37,7 @@ public sealed class HallGrain(
     private IFacilityKpiGrain? _facility;
     private readonly CordLoadRouter _cords = new();
     private readonly Dictionary<string, IPowerNodeGrain> _powerNodes = new(StringComparer.Ordinal);
+    private PersistedHistory? _history;
 
     // A batch lists every rack of the hall on its node, and the node drops any rack it omits: until a re-activated
     // hall has read its racks back, it sends none, and the nodes keep the loads they have.
@@ -41,8 +46,10 @@ public sealed class HallGrain(
     // The persisted list keeps its order for storage; membership is checked on every rack report, so keep a set too.
     private HashSet<string> _members = new(StringComparer.Ordinal);
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        _history = new PersistedHistory(KpiTimelineShape.HourAndDay, ServiceProvider, this.GetGrainId());
+        await _history.Load(time.GetUtcNow());
         _members = new HashSet<string>(state.State.RackIds, StringComparer.Ordinal);
         if (state.State.Timing is { } timing)
         {
@@ -50,8 +57,15 @@ public sealed class HallGrain(
             _routing = false;
             _ = CatchUpThenRoute();
         }
+    }
 
-        return Task.CompletedTask;
+    /// <summary>Stores the history not yet stored: a graceful stop or an idle deactivation loses none of it.</summary>
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_history is not null)
+        {
+            await _history.StoreOpen(time.GetUtcNow());
+        }
     }
 
     private async Task CatchUpThenRoute()
@@ -151,6 +165,10 @@ public sealed class HallGrain(
 
     public Task<HallSnapshot?> GetSnapshot() => Task.FromResult(_last);
 
+    public Task<IReadOnlyList<KpiPoint>> GetHistory() => Task.FromResult(_history?.Timeline.Recent() ?? []);
+
+    public Task<IReadOnlyList<KpiPoint>> GetDayHistory() => Task.FromResult(_history?.Timeline.Day() ?? []);
+
     private void StartTimer(TwinTiming timing)
     {
         _timer?.Dispose();
@@ -189,6 +207,10 @@ public sealed class HallGrain(
         }
 
         var now = time.GetUtcNow();
+        // One history point a period, by the clock, from the totals just published.
+        var totals = _last!.Totals;
+        _history?.Add(new KpiPoint(now, totals.TokensPerSecond, totals.FacilityPowerKw,
+            TokenEconomics.TokensPerSecondPerMegawatt(totals.TokensPerSecond, totals.FacilityPowerKw), null));
         RouteCordLoads(facility, spec.Id);
 
         // A rack silent past the stale period may have lost its silo; a call re-activates it, and its timer with it.

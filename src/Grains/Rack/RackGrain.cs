@@ -6,6 +6,7 @@ using TokenFactoryTwin.Abstractions.Telemetry;
 using TokenFactoryTwin.Abstractions.Topology;
 using TokenFactoryTwin.Domain.Economics;
 using TokenFactoryTwin.Domain.Facilities;
+using TokenFactoryTwin.Domain.Kpis.History;
 using TokenFactoryTwin.Domain.Power;
 using TokenFactoryTwin.Domain.Simulation;
 using TokenFactoryTwin.Domain.Telemetry;
@@ -27,8 +28,6 @@ public sealed class RackGrain(
     [PersistentState("rack", StorageNames.Twin)] IPersistentState<RackState> state,
     TimeProvider time) : Grain, IRackGrain
 {
-    private const int RecentPoints = 300;
-
     /// <summary>Uplink traffic of a simulated rack at no load, as a fraction of its uplink capacity (control, telemetry).</summary>
     private const double IdleUplinkShare = 0.05;
 
@@ -42,7 +41,7 @@ public sealed class RackGrain(
     private DateTimeOffset _lastArrivalFlushAt;
     private long _version;
     private RackSnapshot? _last;
-    private readonly KpiHistory _recent = new(RecentPoints);
+    private PersistedHistory? _recent;
     private readonly ServingObservations _serving = new();
     private RackWorkloads? _workloads;
     private GpuFlow[] _flows = [];
@@ -51,14 +50,25 @@ public sealed class RackGrain(
     // Cached: every flush names the rack in its snapshot and reports, and the key's substring is a fresh string each time.
     private string RackId => _rackId ??= TwinKeys.LocalId(this.GetPrimaryKeyString());
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        // Each rack stores its sealed minutes at a second of the minute of its own: 7,400 racks spread over it.
+        _recent = new PersistedHistory(KpiTimelineShape.RecentRack(DeterministicNoise.Uniform(DeterministicNoise.SeedOf(RackId), 1, 0, 0)),
+            ServiceProvider, this.GetGrainId());
         if (state.State.Config is { } config)
         {
+            await _recent.Load(time.GetUtcNow());
             Start(config);
         }
+    }
 
-        return Task.CompletedTask;
+    /// <summary>Stores the recent history not yet stored: a graceful stop or an idle deactivation loses none of it.</summary>
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_recent is not null)
+        {
+            await _recent.StoreOpen(time.GetUtcNow());
+        }
     }
 
     public async Task Configure(RackConfig config)
@@ -131,7 +141,7 @@ public sealed class RackGrain(
 
         var now = time.GetUtcNow();
         var gpus = Enumerable.Range(0, _telemetry.Gpus).Select(g => _telemetry.Gpu(RackId, g, now, config.Timing.StaleAfter, _cap?.WattsPerGpu)).ToList();
-        return Task.FromResult<RackDetail?>(new RackDetail(config.Spec, _last ?? Measure(config, now), gpus, _recent.ToList(), config.Links));
+        return Task.FromResult<RackDetail?>(new RackDetail(config.Spec, _last ?? Measure(config, now), gpus, _recent?.Timeline.Recent() ?? [], config.Links));
     }
 
     public Task<GpuStatus?> GetGpu(int index)
@@ -266,7 +276,7 @@ public sealed class RackGrain(
 
         var snapshot = Measure(config, now);
         _last = snapshot;
-        _recent.Add(new KpiPoint(now, snapshot.TokensPerSecond, snapshot.ItPowerKw,
+        _recent?.Add(new KpiPoint(now, snapshot.TokensPerSecond, snapshot.ItPowerKw,
             TokenEconomics.TokensPerSecondPerMegawatt(snapshot.TokensPerSecond, snapshot.ItPowerKw), null));
         // One message a period: the hall forwards the cord loads in the snapshot to the power nodes, batched per node.
         _ = _hall!.ReportRack(snapshot);

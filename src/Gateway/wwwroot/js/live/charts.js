@@ -27,6 +27,18 @@ export function thin(points, max = 720) {
   return out;
 }
 
+/**
+ * The spacing past which two neighbouring points are a gap, not a line: twice the series' typical spacing (its
+ * median, which a few long gaps do not move). A twin that was down shows as a break, not a slope across the outage.
+ */
+export function gapAfter(points) {
+  if (points.length < 3) return Infinity;
+  const deltas = [];
+  for (let i = 1; i < points.length; i++) deltas.push(points[i].t - points[i - 1].t);
+  deltas.sort((a, b) => a - b);
+  return 2 * deltas[Math.floor(deltas.length / 2)];
+}
+
 function fit(canvas) {
   const dpr = window.devicePixelRatio || 1;
   const { w, h } = sizeOf(canvas);
@@ -50,16 +62,26 @@ export function drawSpark(canvas, points, colour = '#7cc4ff') {
   const t0 = values[0].t, t1 = values[values.length - 1].t;
   const x = t => (t1 > t0 ? (t - t0) / (t1 - t0) : 1) * (w - 2) + 1;
   const y = v => h - 3 - (v - min) / (max - min) * (h - 6);
-  ctx.beginPath();
-  values.forEach((p, i) => (i ? ctx.lineTo(x(p.t), y(p.v)) : ctx.moveTo(x(p.t), y(p.v))));
-  ctx.strokeStyle = colour;
-  ctx.lineWidth = 1.6;
-  ctx.stroke();
-  ctx.lineTo(x(t1), h);
-  ctx.lineTo(x(t0), h);
-  ctx.closePath();
-  ctx.fillStyle = colour + '22';
-  ctx.fill();
+  const gap = gapAfter(values);
+  // Each unbroken run is its own line and fill: a gap stays empty.
+  let run = [];
+  const flush = () => {
+    if (run.length > 1) {
+      ctx.beginPath();
+      run.forEach((p, i) => (i ? ctx.lineTo(x(p.t), y(p.v)) : ctx.moveTo(x(p.t), y(p.v))));
+      ctx.strokeStyle = colour;
+      ctx.lineWidth = 1.6;
+      ctx.stroke();
+      ctx.lineTo(x(run[run.length - 1].t), h);
+      ctx.lineTo(x(run[0].t), h);
+      ctx.closePath();
+      ctx.fillStyle = colour + '22';
+      ctx.fill();
+    }
+    run = [];
+  };
+  values.forEach((p, i) => { if (i && p.t - values[i - 1].t > gap) flush(); run.push(p); });
+  flush();
 }
 
 /** A time chart of the last `windowMs` ending at the newest point; `format` labels the value axis. */
@@ -110,10 +132,13 @@ export function drawChart(canvas, points, { unit, format, colour = '#7cc4ff', wi
   ctx.beginPath(); ctx.moveTo(left, h - bottom); ctx.lineTo(w - right, h - bottom); ctx.stroke();
 
   ctx.beginPath();
-  let started = false;
+  const gap = gapAfter(values);
+  let previous = null;
   for (const p of values) {
     if (p.t < t0) continue;
-    if (started) ctx.lineTo(x(p.t), y(p.v)); else { ctx.moveTo(x(p.t), y(p.v)); started = true; }
+    // A gap (the twin was down) starts a new line rather than drawing a slope across it.
+    if (previous !== null && p.t - previous <= gap) ctx.lineTo(x(p.t), y(p.v)); else ctx.moveTo(x(p.t), y(p.v));
+    previous = p.t;
   }
   ctx.strokeStyle = colour;
   ctx.lineWidth = 2;

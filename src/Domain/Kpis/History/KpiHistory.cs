@@ -1,6 +1,6 @@
 using TokenFactoryTwin.Abstractions.Kpis;
 
-namespace TokenFactoryTwin.Grains.Aggregation;
+namespace TokenFactoryTwin.Domain.Kpis.History;
 
 /// <summary>
 /// A bounded rolling window of KPI points, oldest dropped first. Held as a ring of plain values allocated once: every
@@ -13,6 +13,10 @@ public sealed class KpiHistory(int capacity)
     private int _next;
     private int _count;
 
+    public int Capacity => capacity;
+
+    public int Count => _count;
+
     public void Add(KpiPoint point)
     {
         _points[_next] = new Point(point.AsOf.UtcTicks, point.TokensPerSecond, point.FacilityPowerKw,
@@ -21,12 +25,27 @@ public sealed class KpiHistory(int capacity)
         _count = Math.Min(_count + 1, capacity);
     }
 
-    public IReadOnlyList<KpiPoint> ToList()
+    /// <summary>Empties the window and fills it with <paramref name="points"/> in their order (the newest kept).</summary>
+    public void Replace(IEnumerable<KpiPoint> points)
     {
-        var list = new List<KpiPoint>(_count);
-        for (var i = 0; i < _count; i++)
+        _next = 0;
+        _count = 0;
+        foreach (var point in points)
         {
-            var p = _points[(_next - _count + i + capacity) % capacity];
+            Add(point);
+        }
+    }
+
+    public IReadOnlyList<KpiPoint> ToList() => Newest(_count);
+
+    /// <summary>The newest <paramref name="count"/> points (all if fewer), oldest first.</summary>
+    public IReadOnlyList<KpiPoint> Newest(int count)
+    {
+        count = Math.Clamp(count, 0, _count);
+        var list = new List<KpiPoint>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var p = _points[(_next - count + i + capacity) % capacity];
             list.Add(new KpiPoint(new DateTimeOffset(p.UtcTicks, TimeSpan.Zero), p.TokensPerSecond, p.PowerKw, p.TokensPerSecondPerMegawatt,
                 double.IsNaN(p.CostPerMillionTokensUsd) ? null : p.CostPerMillionTokensUsd));
         }
