@@ -6,7 +6,8 @@ what the twin holds, so growth shows up as a slope.
   a hall), evaluated (GET) and deleted.
 - Viewer churn: --viewers clients in parallel each open the live view's event stream (GET /api/live), read its
   frames for --viewer-hold seconds, hang up and come back a moment later.
-- KPI age: the facility KPI is read about every --interval-ms (jittered ±50 %); its age is read time minus the KPI's own asOf.
+- KPI age: the facility KPI is read about every --interval-ms (jittered ±50 %); its age is read time minus the KPI's own
+  asOf (and the fewest GPUs it counted as reporting in the window is kept: the ingest keeping up).
 - Sampler: every --sample-every seconds one JSON line: silo and gateway RSS and CPU (cores, from /proc), KPI age
   p50/p99 over the window, Orleans activations (total and per grain type, from the silo's /metrics), established
   connections to the gateway port (ss) and Kestrel's count, scenario rows in the embedded store (twin.db) and the
@@ -22,6 +23,7 @@ import json
 import os
 import random
 import re
+import signal
 import sqlite3
 import subprocess
 import threading
@@ -187,7 +189,7 @@ def kpi_poller(twin, interval, stop, ages, lock):
                 from datetime import datetime
                 t = datetime.fromisoformat(m.group(1) + frac + zone).timestamp()
                 with lock:
-                    ages.append((time.time() - t) * 1000)
+                    ages.append(((time.time() - t) * 1000, kpis.get("gpusReporting")))
         except (OSError, ValueError, json.JSONDecodeError, AttributeError):
             pass
         # Jittered around the interval: a read in step with the twin's 1 s timers would see the same phase each time.
@@ -294,7 +296,8 @@ def main():
         silo_cpu, gw_cpu = cpu_seconds(a.silo_pid), cpu_seconds(a.gateway_pid)
         dt = now - last["t"]
         with ages_lock:
-            window = ages[:]
+            window = [age for age, _ in ages]
+            reporting = [g for _, g in ages if g is not None]
             ages.clear()
         silo_metrics, gw_metrics = scrape(a.silo_url + "/metrics"), scrape(a.gateway + "/metrics")
         total_act, per_type = activations(silo_metrics)
@@ -308,6 +311,7 @@ def main():
             "gatewayCores": round((gw_cpu - last["gateway"]) / dt, 3) if gw_cpu is not None and dt >= 1 else None,
             "kpiAgeP50Ms": round(percentile(window, 50)) if window else None,
             "kpiAgeP99Ms": round(percentile(window, 99)) if window else None, "kpiReads": len(window),
+            "gpusReportingMin": min(reporting) if reporting else None,
             "activations": total_act, "activationsByType": per_type,
             "gatewayConnections": established(gw.port), "kestrelConnections": total(gw_metrics, "kestrel_active_connections"),
             "storeRows": rows, "scenarioRows": scen_rows, "scenariosListed": len(listed) if isinstance(listed, list) else None,
@@ -319,7 +323,7 @@ def main():
         last.update(t=now, silo=silo_cpu, gateway=gw_cpu)
         out.write(json.dumps(line) + "\n")
         print(f"{line['elapsedS']:7.0f}s silo {line['siloRssMB']} MB {line['siloCores']} cores | gateway {line['gatewayRssMB']} MB "
-              f"{line['gatewayCores']} cores | KPI age p99 {line['kpiAgeP99Ms']} ms | activations {total_act} | conns {line['gatewayConnections']} "
+              f"{line['gatewayCores']} cores | KPI age p99 {line['kpiAgeP99Ms']} ms | GPUs reporting {line['gpusReportingMin']} | activations {total_act} | conns {line['gatewayConnections']} "
               f"| scenario rows {scen_rows} | load {line['load1']:.1f} | {churn}", flush=True)
         return line
 
@@ -327,10 +331,20 @@ def main():
     for t in threads:
         t.start()
     end = start + a.minutes * 60
-    while time.time() < end:
-        time.sleep(max(0, min(a.sample_every - (time.time() - last["t"]), end - time.time())))
-        if not stop_all.is_set():
+
+    def end_early(*_):
+        raise KeyboardInterrupt
+
+    # SIGTERM ends the run early but still with its last line and summary.
+    signal.signal(signal.SIGTERM, end_early)
+    try:
+        while time.time() < end:
+            time.sleep(max(0, min(a.sample_every - (time.time() - last["t"]), end - time.time())))
             lines.append(sample())
+    except KeyboardInterrupt:
+        print("Ending early", flush=True)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    churned_minutes = round((time.time() - start) / 60, 1)
     stop_churn.set()
     # Viewers hang up within a read; the scenario in flight finishes its cycle (each request is bounded).
     for t in threads[1:]:
@@ -354,7 +368,7 @@ def main():
     created = sum(l["churn"].get("created", 0) for l in lines + [final])
     deleted = sum(l["churn"].get("deleted", 0) for l in lines + [final])
     summary = {
-        "label": a.label, "summary": True, "minutes": a.minutes, "scenariosCreated": created, "scenariosDeleted": deleted,
+        "label": a.label, "summary": True, "minutes": churned_minutes, "scenariosCreated": created, "scenariosDeleted": deleted,
         "viewerSessions": sum(l["churn"].get("viewers", 0) for l in lines + [final]),
         "framesRead": sum(l["churn"].get("frames", 0) for l in lines + [final]),
         "firstMinute": minute(first), "lastMinute": minute(last_minute),
