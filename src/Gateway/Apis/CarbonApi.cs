@@ -1,3 +1,4 @@
+using TokenFactoryTwin.Abstractions;
 using TokenFactoryTwin.Abstractions.Grains;
 using TokenFactoryTwin.Abstractions.Kpis;
 using TokenFactoryTwin.Abstractions.Topology;
@@ -15,6 +16,9 @@ public static class CarbonApi
         app.MapGet("/api/carbon", GetCarbon)
             .WithTags("Twin")
             .WithSummary("Joules per token and grams of CO2 per million tokens for the facility and each hall, now and over the history, at the grid's carbon intensity (a constant or an hourly series from the facility file).");
+        app.MapGet("/api/halls/{id}/carbon", GetHallCarbon)
+            .WithTags("Twin")
+            .WithSummary("One hall's last hour of joules per token and grams of CO2 per million tokens, each point at the grid's intensity of its own moment (404 for a hall the facility does not have).");
         return app;
     }
 
@@ -35,6 +39,20 @@ public static class CarbonApi
                 Figures(await kpis, grams),
                 (await halls).Select(h => Figures(h, grams)).ToList(),
                 (await history).Select(p => Point(p, spec)).ToList()));
+        });
+
+    private static Task<IResult> GetHallCarbon(string id, TwinLocator twin, HttpContext context) =>
+        twin.WithFacilityId(context, async facilityId =>
+        {
+            var facility = twin.Client.GetGrain<IFacilityKpiGrain>(TwinKeys.Facility(facilityId));
+            if (!(await facility.GetHalls()).Any(h => h.Id == id))
+            {
+                return TwinResults.NotFound($"No hall '{id}' in facility '{facilityId}'.");
+            }
+
+            var spec = (await facility.AsReference<IFacilityTopologyGrain>().GetTopology())?.Carbon;
+            var history = await twin.Client.GetGrain<IHallGrain>(TwinKeys.Hall(facilityId, id)).GetHistory();
+            return Results.Ok(history.Select(p => Point(p, spec)).ToList());
         });
 
     private static CarbonFigures Figures(TwinKpis kpis, double? grams) => new(

@@ -53,4 +53,25 @@ public sealed class CarbonApiTests(TwinClusterFixture fixture) : IAsyncLifetime
             column.GetProperty("baselineGramsCo2PerMillionTokens").GetDouble(), 6);
         Assert.True(column.GetProperty("projectedJoulesPerToken").GetDouble() > 0);
     }
+
+    [Fact]
+    public async Task Each_hall_has_its_own_carbon_history_and_an_unknown_hall_is_404()
+    {
+        var points = await Eventually.Get(() => Http.GetFromJsonAsync<JsonElement>("/api/halls/hall-1/carbon"),
+            h => h.GetArrayLength() > 0 && h.EnumerateArray().Any(p => p.GetProperty("gramsCo2PerMillionTokens").ValueKind == JsonValueKind.Number),
+            what: "a point of hall 1's history with tokens flowing");
+        var hallHistory = await Http.GetFromJsonAsync<JsonElement>("/api/halls/hall-1/history");
+
+        // Each carbon point is the hall's history point at the grid's intensity: same instants, figures from its power and tokens.
+        var point = points.EnumerateArray().Last(p => p.GetProperty("gramsCo2PerMillionTokens").ValueKind == JsonValueKind.Number);
+        var asOf = point.GetProperty("asOf").GetDateTimeOffset();
+        var source = hallHistory.EnumerateArray().Single(p => p.GetProperty("asOf").GetDateTimeOffset() == asOf);
+        var (kw, tokens) = (source.GetProperty("facilityPowerKw").GetDouble(), source.GetProperty("tokensPerSecond").GetDouble());
+        Assert.Equal(GramsPerKwh, point.GetProperty("gramsPerKwh").GetDouble());
+        Assert.Equal(GramsPerKwh * kw / 3600 / tokens * 1e6, point.GetProperty("gramsCo2PerMillionTokens").GetDouble(), 6);
+        Assert.Equal(kw * 1000 / tokens, point.GetProperty("joulesPerToken").GetDouble(), 9);
+
+        using var missing = await Http.GetAsync("/api/halls/hall-9/carbon");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
 }
