@@ -28,7 +28,10 @@ public sealed partial class ClusterUnavailableHandler(IProblemDetailsService pro
             {
                 Status = StatusCodes.Status503ServiceUnavailable,
                 Title = "The twin's cluster is unavailable",
-                Detail = $"The request was not applied; retry in {RetryAfterSeconds} s. ({exception.GetType().Name})",
+                // Not "was not applied": a call that timed out, or whose silo was lost mid-call, may have been applied
+                // (an overloaded soak run saw a timed-out scenario create stay created). Say what is safe to repeat.
+                Detail = $"The cluster could not confirm the request, so it may or may not have been applied; retry in {RetryAfterSeconds} s. " +
+                    $"Telemetry and changes sent with If-Match are safe to repeat; read back what a create made before repeating it. ({exception.GetType().Name})",
             },
         });
     }
