@@ -21,7 +21,7 @@ internal static class MappedChecks
             var batch = destination.Samples.Build();
             foreach (ref readonly var sample in batch.Samples)
             {
-                _ = SampleValidator.Check(sample, RackGpus, FuzzClock.Now, SampleLimits.Default);
+                _ = SampleValidator.Check(sample, RackGpus, FuzzFixtures.Now, SampleLimits.Default);
             }
         }
     }

@@ -11,7 +11,7 @@ public sealed class OtlpJsonTarget : IFuzzTarget
 
     public bool Run(ReadOnlyMemory<byte> input)
     {
-        var mapper = new TelemetryMapper(null, FuzzClock.Now);
+        var mapper = new TelemetryMapper(null, FuzzFixtures.Now);
         try
         {
             OtlpJsonParser.Parse(input, mapper);

@@ -14,7 +14,7 @@ public sealed class OtlpProtobufTarget : IFuzzTarget
 
     public bool Run(ReadOnlyMemory<byte> input)
     {
-        var mapper = new TelemetryMapper(null, FuzzClock.Now);
+        var mapper = new TelemetryMapper(null, FuzzFixtures.Now);
         try
         {
             OtlpProtobufParser.Parse(input.Span, mapper);

@@ -10,8 +10,6 @@ namespace TokenFactoryTwin.FuzzTargets.Targets;
 /// </summary>
 public sealed class PrometheusTextTarget : IFuzzTarget
 {
-    private static readonly HashSet<string> MeterNames = ["facility_power_kw", "pdu_power_watts"];
-
     public string Name => "prometheus-text";
 
     public bool Run(ReadOnlyMemory<byte> input)
@@ -20,8 +18,8 @@ public sealed class PrometheusTextTarget : IFuzzTarget
         var read = false;
         foreach (var host in new[] { null, "h1-01" })
         {
-            var mapper = new TelemetryMapper(host, FuzzClock.Now);
-            var lines = PrometheusTextParser.Parse(text, mapper, MeterNames, []);
+            var mapper = new TelemetryMapper(host, FuzzFixtures.Now);
+            var lines = PrometheusTextParser.Parse(text, mapper, FuzzFixtures.MeterNames, []);
             MappedChecks.Check(mapper.Finish());
             read = lines.Lines > 0 && !lines.NoneReadable;
         }

@@ -9,8 +9,6 @@ namespace TokenFactoryTwin.FuzzTargets.Targets;
 /// </summary>
 public sealed class RemoteWriteTarget : IFuzzTarget
 {
-    private static readonly HashSet<string> MeterNames = ["facility_power_kw", "pdu_power_watts"];
-
     public string Name => "remote-write";
 
     public bool Run(ReadOnlyMemory<byte> input) => Decode(input.Span);
@@ -18,10 +16,10 @@ public sealed class RemoteWriteTarget : IFuzzTarget
     /// <summary>Parses and maps one inflated request; also the last stage of <see cref="SnappyRemoteWriteTarget"/>.</summary>
     internal static bool Decode(ReadOnlySpan<byte> request)
     {
-        var mappers = new ServerSeriesMappers(null, FuzzClock.Now);
+        var mappers = new ServerSeriesMappers(null, FuzzFixtures.Now);
         try
         {
-            RemoteWriteParser.Parse(request, mappers, MeterNames, []);
+            RemoteWriteParser.Parse(request, mappers, FuzzFixtures.MeterNames, []);
         }
         catch (ProtobufFormatException)
         {

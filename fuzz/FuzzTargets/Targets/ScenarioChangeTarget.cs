@@ -32,7 +32,7 @@ public sealed class ScenarioChangeTarget : IFuzzTarget
     {
         var catalog = CatalogLoader.BuiltIn;
         var spec = FacilityFile.LoadDefault(catalog);
-        return new ScenarioBaseline(FuzzClock.Now, spec,
-            [.. spec.Racks.Select(r => PlannedFigures.AtLoad(r, RackProfiles.Resolve(r, catalog), 0.9, FuzzClock.Now) with { Virtual = false })]);
+        return new ScenarioBaseline(FuzzFixtures.Now, spec,
+            [.. spec.Racks.Select(r => PlannedFigures.AtLoad(r, RackProfiles.Resolve(r, catalog), 0.9, FuzzFixtures.Now) with { Virtual = false })]);
     }
 }
