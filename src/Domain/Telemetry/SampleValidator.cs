@@ -1,3 +1,4 @@
+using System.Globalization;
 using TokenFactoryTwin.Abstractions.Telemetry;
 
 namespace TokenFactoryTwin.Domain.Telemetry;
@@ -8,6 +9,10 @@ namespace TokenFactoryTwin.Domain.Telemetry;
 /// </summary>
 public static class SampleValidator
 {
+    /// <summary>0001-01-01 and 9999-12-31T23:59:59.999, in milliseconds since 1970: the dates a timestamp can show.</summary>
+    private const long EarliestDateMs = -62_135_596_800_000;
+    private const long LatestDateMs = 253_402_300_799_999;
+
     public static string? Check(in PackedGpuSample sample, int gpus, DateTimeOffset now, SampleLimits limits)
     {
         if (sample.GpuIndex < 0 || sample.GpuIndex >= gpus)
@@ -18,12 +23,12 @@ public static class SampleValidator
         var nowMs = now.ToUnixTimeMilliseconds();
         if (sample.TimestampMs > nowMs + (long)limits.MaxFuture.TotalMilliseconds)
         {
-            return $"timestamp {sample.Timestamp:O} is more than {limits.MaxFuture.TotalMinutes:0} minutes in the future";
+            return $"timestamp {Describe(sample.TimestampMs)} is more than {limits.MaxFuture.TotalMinutes:0} minutes in the future";
         }
 
         if (sample.TimestampMs < nowMs - (long)limits.MaxAge.TotalMilliseconds)
         {
-            return $"timestamp {sample.Timestamp:O} is more than {limits.MaxAge.TotalMinutes:0} minutes old";
+            return $"timestamp {Describe(sample.TimestampMs)} is more than {limits.MaxAge.TotalMinutes:0} minutes old";
         }
 
         var present = sample.Present;
@@ -38,6 +43,15 @@ public static class SampleValidator
             ?? Field(present, GpuMetrics.EnforcedPowerLimit, r.EnforcedPowerLimitW, 0, 5000)
             ?? Bitmask(present, GpuMetrics.ClocksEventReasons, r.ClocksEventReasons);
     }
+
+    /// <summary>
+    /// A timestamp as a date when it is one; Prometheus text and remote write carry any 64-bit count of milliseconds,
+    /// and one past the year 9999 (or before year 1) has no date to show, so it is named by its number.
+    /// </summary>
+    private static string Describe(long timestampMs) =>
+        timestampMs is >= EarliestDateMs and <= LatestDateMs
+            ? DateTimeOffset.FromUnixTimeMilliseconds(timestampMs).ToString("O", CultureInfo.InvariantCulture)
+            : $"{timestampMs} ms since 1970";
 
     /// <summary>NVML's reasons are a 32-bit mask in a 64-bit field today: a whole number from 0 to 2^32 - 1.</summary>
     private static string? Bitmask(GpuMetrics present, GpuMetrics metric, double v) =>
