@@ -44,6 +44,8 @@ stop() {
   wait "$load" 2>/dev/null || true
 }
 trap stop EXIT
+# A signal ends the script through its EXIT trap, so an interrupted soak stops its sampler and the twin too.
+trap "exit 143" INT TERM
 
 # Wait until the generator is sending (bounded: a 1 GW twin takes minutes to come up on a busy machine).
 started=$(date +%s)
