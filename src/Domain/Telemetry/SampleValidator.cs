@@ -9,10 +9,6 @@ namespace TokenFactoryTwin.Domain.Telemetry;
 /// </summary>
 public static class SampleValidator
 {
-    /// <summary>0001-01-01 and 9999-12-31T23:59:59.999, in milliseconds since 1970: the dates a timestamp can show.</summary>
-    private const long EarliestDateMs = -62_135_596_800_000;
-    private const long LatestDateMs = 253_402_300_799_999;
-
     public static string? Check(in PackedGpuSample sample, int gpus, DateTimeOffset now, SampleLimits limits)
     {
         if (sample.GpuIndex < 0 || sample.GpuIndex >= gpus)
@@ -45,11 +41,11 @@ public static class SampleValidator
     }
 
     /// <summary>
-    /// A timestamp as a date when it is one; Prometheus text and remote write carry any 64-bit count of milliseconds,
-    /// and one past the year 9999 (or before year 1) has no date to show, so it is named by its number.
+    /// A timestamp as a date when it is one. The parsers refuse what is not a date, but a rack checks what any caller
+    /// hands it, so one past the year 9999 (or before year 1) is named by its number rather than thrown on.
     /// </summary>
     private static string Describe(long timestampMs) =>
-        timestampMs is >= EarliestDateMs and <= LatestDateMs
+        UnixMilliseconds.IsDate(timestampMs)
             ? DateTimeOffset.FromUnixTimeMilliseconds(timestampMs).ToString("O", CultureInfo.InvariantCulture)
             : $"{timestampMs} ms since 1970";
 

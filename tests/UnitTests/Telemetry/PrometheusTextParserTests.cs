@@ -127,12 +127,34 @@ public sealed class PrometheusTextParserTests
     [InlineData("m", "no value")]
     [InlineData("m 1 soon", "timestamp")]
     [InlineData("9m 1", "metric name")]
+    [InlineData("m 1 1700000000000000", "timestamp 1700000000000000 ms since 1970 is outside the years 1 to 9999")]
+    [InlineData("m 1 -9223372036854775808", "outside the years 1 to 9999")]
     public void Malformed_lines_are_reported_not_thrown(string line, string reason)
     {
         var (points, issues, _) = ParseAll(line + "\nok 1\n");
 
         Assert.Equal("ok", Assert.Single(points).Name);
         Assert.Contains(reason, Assert.Single(issues).Reason);
+    }
+
+    [Fact]
+    public void Gpu_and_token_series_stamped_past_the_year_9999_are_refused_and_the_rest_mapped()
+    {
+        const string text = """
+            DCGM_FI_DEV_POWER_USAGE{gpu="0",Hostname="node-1"} 300 1700000000000000
+            DCGM_FI_DEV_POWER_USAGE{gpu="1",Hostname="node-1"} 310
+            vllm:generation_tokens_total{model_name="m"} 5 9223372036854775807
+            vllm:prompt_tokens_total{model_name="m"} 7
+            """;
+        var mapper = new TelemetryMapper(null, DateTimeOffset.FromUnixTimeMilliseconds(1773114075000));
+
+        PrometheusTextParser.Parse(text, mapper, [], []);
+        var mapped = mapper.Finish();
+
+        Assert.Equal(2, mapped.Refused);
+        Assert.All(mapped.Issues, i => Assert.Contains("outside the years 1 to 9999", i.Reason, StringComparison.Ordinal));
+        Assert.Equal(1, Assert.Single(mapped.Hosts).Samples.Build().Samples.Length);
+        Assert.Equal(7, Assert.Single(mapped.Tokens).PromptTokens);
     }
 
     [Fact]

@@ -59,6 +59,22 @@ public sealed class RemoteWriteParserTests
     }
 
     [Fact]
+    public void A_sample_stamped_outside_the_years_a_date_can_hold_is_refused_and_the_others_mapped()
+    {
+        var request = ForwardedCaptures.Of(Captures.Text(Captures.Dcgm8xH100), Now.ToUnixTimeMilliseconds(), ("job", "dcgm"));
+        var bad = request.Timeseries.First(s => s.Labels.Any(l => l.Name == "__name__" && l.Value == "DCGM_FI_DEV_POWER_USAGE"));
+        bad.Samples[0].Timestamp = long.MaxValue;
+
+        var (counts, mappers) = Parse(request.ToByteArray());
+        var mapped = mappers.Default.Finish();
+
+        Assert.Equal(1, mapped.Refused);
+        Assert.Contains("timestamp 9223372036854775807 ms since 1970 is outside the years 1 to 9999", Assert.Single(mapped.Issues).Reason, StringComparison.Ordinal);
+        Assert.Equal(counts.Series, counts.Samples);
+        Assert.NotEmpty(mapped.Hosts);
+    }
+
+    [Fact]
     public void A_host_named_by_the_request_owns_every_series()
     {
         var (_, mappers) = Parse(Forwarded(Captures.Sglang, ("hostname", "elsewhere")), host: "gpu-node-1");

@@ -1,4 +1,5 @@
 using System.Globalization;
+using TokenFactoryTwin.Abstractions.Telemetry;
 using TokenFactoryTwin.Domain.Telemetry.Mapping;
 
 namespace TokenFactoryTwin.Domain.Telemetry.Prometheus;
@@ -175,6 +176,11 @@ public static class PrometheusTextParser
                 if (!long.TryParse(tsText, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var ts))
                 {
                     return $"{name.ToString()}: timestamp '{Clip(tsText)}' is not whole milliseconds";
+                }
+
+                if (!UnixMilliseconds.IsDate(ts))
+                {
+                    return $"{name.ToString()}: {UnixMilliseconds.NotADate(ts)}";
                 }
 
                 timestamp = ts;

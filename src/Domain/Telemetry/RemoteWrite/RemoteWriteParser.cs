@@ -1,4 +1,5 @@
 using System.Text;
+using TokenFactoryTwin.Abstractions.Telemetry;
 using TokenFactoryTwin.Domain.Telemetry.Mapping;
 using TokenFactoryTwin.Domain.Telemetry.Protobuf;
 
@@ -87,6 +88,12 @@ public static class RemoteWriteParser
             {
                 var (value, ms) = ReadSample(reader.ReadBytes());
                 counts.Samples++;
+                if (!UnixMilliseconds.IsDate(ms))
+                {
+                    mapper.Refuse(0, $"{name}: {UnixMilliseconds.NotADate(ms)}; skipped");
+                    continue;
+                }
+
                 if (isMapped)
                 {
                     counts.Mapped++;
