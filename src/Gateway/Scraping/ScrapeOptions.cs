@@ -29,10 +29,12 @@ public sealed class ScrapeOptions
     public int BatchMaxHosts { get; set; } = 256;
 
     /// <summary>
-    /// The most connections open at once to one scheme, host and port: many exporters behind one address (a proxy,
-    /// or one process serving many hosts' paths) share them, kept alive from one scrape to the next.
+    /// The most connections open at once to one scheme, host and port (0: no bound, as Prometheus keeps one per
+    /// target). Connections are kept alive and reused from one scrape to the next either way; a bound makes many
+    /// exporters behind one address (a proxy, or one process serving many hosts' paths) share fewer of them, at the
+    /// cost of scrapes queueing for one when the address answers slowly.
     /// </summary>
-    public int MaxConnectionsPerServer { get; set; } = 256;
+    public int MaxConnectionsPerServer { get; set; }
 
     /// <summary>The largest scrape body accepted (after decompression).</summary>
     public long MaxBodyBytes { get; set; } = 16 * 1024 * 1024;

@@ -57,7 +57,7 @@ public sealed class ScrapeService(
         // Exporters are reached directly, as Prometheus does unless told a proxy: no proxy lookup, no cookies.
         UseProxy = false,
         UseCookies = false,
-        MaxConnectionsPerServer = Math.Max(1, options.Value.MaxConnectionsPerServer),
+        MaxConnectionsPerServer = options.Value.MaxConnectionsPerServer > 0 ? options.Value.MaxConnectionsPerServer : int.MaxValue,
     })
     {
         Timeout = Timeout.InfiniteTimeSpan,
