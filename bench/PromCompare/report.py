@@ -46,12 +46,13 @@ def mostly_shown(rs):
 
 def per_scrape(rs, key):
     """CPU per scrape or per million GPU samples: measured from the scrapes the exporters served where a run counted
-    them; for older runs estimated (≈) from the targets up, each scraped once a second (all runs use 1 s intervals)."""
+    them; for older runs estimated (≈) from the targets, each scraped once a second (all runs use 1 s intervals),
+    only where every target was up at the end (otherwise how many scrapes were made is not known)."""
     digits = 3 if key == "cpuMsPerScrape" else 1
     value = median(rs, key)
     if value is not None:
         return fmt(value, digits)
-    estimates = [r["cpuCores"] * (1000 if key == "cpuMsPerScrape" else 1e6 / 4) / r["targetsUp"] for r in rs if r.get("targetsUp")]
+    estimates = [r["cpuCores"] * (1000 if key == "cpuMsPerScrape" else 1e6 / 4) / r["targetsUp"] for r in rs if r.get("targetsUp") and r["targetsUp"] == r["targets"]]
     return "≈" + fmt(statistics.median(estimates), digits) if estimates else "–"
 
 
