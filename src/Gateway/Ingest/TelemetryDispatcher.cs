@@ -12,8 +12,8 @@ namespace TokenFactoryTwin.Gateway.Ingest;
 /// Sends packed telemetry into the twin, whatever format it came in: one grain call per rack or host batch
 /// (<see cref="SampleDestination"/>), all in parallel, never one per sample; then folds the answers into one reply
 /// with reasons that name the line, index, rack or host and GPU they concern. Scraped bodies' host batches go
-/// together with those of other scrapes ending in the same short window (<see cref="HostBatches"/>). A host's GPUs' Kubernetes labels ride its
-/// batch only when they changed (<see cref="WorkloadLabelsSent"/>).
+/// together with those of other scrapes ending in the same short window (<see cref="HostBatches"/>). A host's GPUs'
+/// Kubernetes labels ride its batch only when they changed (<see cref="WorkloadLabelsSent"/>).
 /// </summary>
 public sealed class TelemetryDispatcher(IClusterClient client, IngestGrains grains, WorkloadLabelsSent labelsSent, HostBatches hostBatches)
 {
