@@ -6,7 +6,9 @@ synthetic exporters (one /metrics path per host, all on one loopback port) and t
 scrapes, a 1 s recording rule for facility tokens/s per MW) and the twin (silo + gateway, the gateway's pull
 scraper on the same targets at 1 s). The token rate steps every --step seconds at known instants; for each step it
 times when each system's KPI first shows the new value (within 5 % of the step), and it measures each system's CPU
-and memory from /proc and how far its settled value is from the truth. One JSON line per system and run.
+and memory from /proc, the exporters' own CPU apart (so a reader can tell when the targets are the bottleneck), the
+scrapes the exporters really served (hence CPU per scrape and per million GPU samples) and how far the settled value
+is from the truth. One JSON line per system and run.
 Everything binds to 127.0.0.1; every process started is stopped by its PID.
 """
 import argparse
@@ -27,8 +29,6 @@ import urllib.request
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 BIN = "bin/Release/net10.0"
-SILO = os.path.join(ROOT, "src/Silo", BIN)
-GATEWAY = os.path.join(ROOT, "src/Gateway", BIN)
 LOADGEN = os.path.join(ROOT, "bench/LoadGen", BIN, "TokenFactoryTwin.LoadGen.dll")
 FARM = os.path.join(ROOT, "bench/PromCompare", BIN, "TokenFactoryTwin.PromCompare.dll")
 GPUS_PER_HOST = 4
@@ -241,15 +241,18 @@ scrape_configs:
 class Twin:
     name = "twin"
 
-    def __init__(self, work, hosts, farm_port, facility, gpus):
+    def __init__(self, work, hosts, farm_port, facility, gpus, root=ROOT, settings=()):
         self.work = os.path.join(work, "twin")
+        self.silo_dir = os.path.join(root, "src/Silo", BIN)
+        self.gateway_dir = os.path.join(root, "src/Gateway", BIN)
+        self.settings = [f"--{s}" for s in settings]
         self.gpus = gpus
         self.facility = facility
         self.content = os.path.join(self.work, "gateway")
         os.makedirs(self.content, exist_ok=True)
         # The gateway reads appsettings.json, then appsettings.<environment>.json, from its content root: the
         # targets go in the second, as a gateway's operators would declare them (Twin:Scrape:Targets).
-        shutil.copy(os.path.join(GATEWAY, "appsettings.json"), self.content)
+        shutil.copy(os.path.join(self.gateway_dir, "appsettings.json"), self.content)
         targets = [{"id": h, "url": f"http://127.0.0.1:{farm_port}/metrics/{h}", "intervalSeconds": 1, "timeoutSeconds": 1, "host": h} for h in hosts]
         with open(os.path.join(self.content, "appsettings.PromCompare.json"), "w") as f:
             json.dump({"Twin": {"Scrape": {"Targets": targets}}}, f)
@@ -265,10 +268,10 @@ class Twin:
         self.silo = subprocess.Popen(["dotnet", "TokenFactoryTwin.Silo.dll", f"--Twin:FacilityFile={self.facility}", f"--Twin:DataDirectory={data}",
                                       f"--Orleans:Endpoints:SiloPort={silo_port}", f"--Orleans:PrimarySiloPort={silo_port}",
                                       f"--Orleans:Endpoints:GatewayPort={client_port}", "--urls", f"http://127.0.0.1:{silo_web}"],
-                                     cwd=SILO, stdout=self.silo_log, stderr=subprocess.STDOUT)
+                                     cwd=self.silo_dir, stdout=self.silo_log, stderr=subprocess.STDOUT)
         env = dict(os.environ, ASPNETCORE_ENVIRONMENT="PromCompare", DOTNET_ENVIRONMENT="PromCompare")
-        self.gateway = subprocess.Popen(["dotnet", os.path.join(GATEWAY, "TokenFactoryTwin.Gateway.dll"), f"--Orleans:GatewayPort={client_port}",
-                                         f"--Twin:Otlp:GrpcEndpoint=127.0.0.1:{otlp}", "--urls", f"http://127.0.0.1:{self.web}"],
+        self.gateway = subprocess.Popen(["dotnet", os.path.join(self.gateway_dir, "TokenFactoryTwin.Gateway.dll"), f"--Orleans:GatewayPort={client_port}",
+                                         f"--Twin:Otlp:GrpcEndpoint=127.0.0.1:{otlp}", "--urls", f"http://127.0.0.1:{self.web}", *self.settings],
                                         cwd=self.content, env=env, stdout=self.gateway_log, stderr=subprocess.STDOUT)
         return wait_until(lambda: get_json(f"http://127.0.0.1:{self.web}/api/facility")["gpus"] >= self.gpus, 900, self.alive)
 
@@ -301,7 +304,16 @@ class Twin:
             self.gateway_log.close()
 
 
-def measure(system, gpus, hosts, schedule, farm_pid, args, repeat):
+def served(farm_port):
+    """Scrapes the exporters have answered so far (their GET /stats), or None if they cannot say."""
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{farm_port}/stats", timeout=5) as r:
+            return int(r.read())
+    except (OSError, ValueError):
+        return None
+
+
+def measure(system, gpus, hosts, schedule, farm_pid, farm_port, args, repeat):
     started = time.time()
     if not system.start():
         system.stop()
@@ -323,12 +335,14 @@ def measure(system, gpus, hosts, schedule, farm_pid, args, repeat):
     pids = system.pids()
     cpu0 = [cpu_seconds(p) for p in pids]
     farm0 = cpu_seconds(farm_pid)
+    served0 = served(farm_port)
     load0 = load_average()
     a = time.time()
     time.sleep(args.seconds)
     b = time.time()
     cpu1 = [cpu_seconds(p) for p in pids]
     farm1 = cpu_seconds(farm_pid)
+    served1 = served(farm_port)
     rss = sum(rss_mb(p) or 0 for p in pids)
     farm_rss = rss_mb(farm_pid)
     load1 = load_average()
@@ -368,8 +382,20 @@ def measure(system, gpus, hosts, schedule, farm_pid, args, repeat):
         "targetsCpuCores": round(((farm1 or 0) - (farm0 or 0)) / (b - a), 3), "targetsRssMB": round(farm_rss or 0, 1),
         "loadAverageStart": load0, "loadAverageEnd": load1, "alive": alive, **health,
     }
-    if system.name == "twin" and window:
-        result["twinTokensPerSecondPerMw"] = window[-1][3]
+    # What a scrape costs the scraping system (all its processes: for the twin silo and gateway), per scrape the
+    # exporters really answered and per million GPU samples (each scrape carries GPUS_PER_HOST GPUs' readings).
+    scrapes = (served1 - served0) / (b - a) if served0 is not None and served1 is not None else None
+    if scrapes:
+        result["scrapesPerSecond"] = round(scrapes, 1)
+        result["cpuMsPerScrape"] = round(result["cpuCores"] * 1000 / scrapes, 3)
+        result["cpuSecondsPerMillionSamples"] = round(result["cpuCores"] / (scrapes * GPUS_PER_HOST) * 1e6, 2)
+    result["cpuCoresByProcess"] = [round(((c1 or 0) - (c0 or 0)) / (b - a), 3) for c0, c1 in zip(cpu0, cpu1)]
+    if args.label:
+        result["label"] = args.label
+    if system.name == "twin":
+        result["twinSettings"] = list(args.twin_setting)
+        if window:
+            result["twinTokensPerSecondPerMw"] = window[-1][3]
     return result
 
 
@@ -381,10 +407,17 @@ def main():
     p.add_argument("--step", type=float, default=10, help="seconds between token-rate steps")
     p.add_argument("--warmup", type=int, default=90, help="most seconds to wait for a KPI to be right before measuring")
     p.add_argument("--systems", default="prometheus,twin")
+    p.add_argument("--prometheus-up-to", type=int, default=100_000, metavar="GPUS",
+                   help="run Prometheus only at sizes up to this many GPUs (its memory grows with the series; past about "
+                        "100k GPUs it does not fit beside the exporters on a 24 GB machine): larger sizes run the twin alone")
+    p.add_argument("--twin-root", default=ROOT, help="the checkout whose built silo and gateway to run (an A/B against another build)")
+    p.add_argument("--twin-setting", action="append", default=[], metavar="KEY=VALUE",
+                   help="a gateway setting for the twin's runs, e.g. Twin:Scrape:BatchWindowMilliseconds=0 (repeatable)")
+    p.add_argument("--label", default="", help="a name for these runs, kept in each JSON line (e.g. before / after)")
     p.add_argument("--out", default=os.path.join(ROOT, "bench/PromCompare/results", datetime.date.today().isoformat() + ".jsonl"))
     args = p.parse_args()
-    if shutil.which("prometheus") is None:
-        sys.exit("Debian's prometheus is not installed (apt-get install prometheus)")
+    if "prometheus" in args.systems.split(",") and shutil.which("prometheus") is None:
+        sys.exit("Debian's prometheus is not installed (apt-get install prometheus); --systems twin runs the twin alone")
     work = tempfile.mkdtemp(prefix="tft-promcompare.")
     print(f"Work folder (logs): {work}", flush=True)
     for gpus_wanted in [int(g) for g in args.gpus.split(",")]:
@@ -406,14 +439,16 @@ def main():
         try:
             if not wait_until(lambda: urllib.request.urlopen(f"http://127.0.0.1:{farm_port}/metrics/{hosts[0]}", timeout=2).status == 200, 120):
                 sys.exit(f"the synthetic exporters did not come up; see {work}")
-            systems = [Prometheus(work, hosts, farm_port) if s == "prometheus" else Twin(work, hosts, farm_port, facility, gpus)
-                       for s in args.systems.split(",")]
+            systems = [Prometheus(work, hosts, farm_port) if s == "prometheus" else Twin(work, hosts, farm_port, facility, gpus, args.twin_root, args.twin_setting)
+                       for s in args.systems.split(",") if s != "prometheus" or gpus <= args.prometheus_up_to]
+            if len(systems) < len(args.systems.split(",")):
+                print(f"{gpus:,} GPUs: Prometheus left out (over --prometheus-up-to {args.prometheus_up_to:,})", flush=True)
             for repeat in range(1, args.repeats + 1):
                 # Alternate the order, so neither system always runs first after the other.
                 for system in systems if repeat % 2 else list(reversed(systems)):
                     print(f"{gpus:,} GPUs ({len(hosts):,} targets), run {repeat}: {system.name}", flush=True)
                     try:
-                        result = measure(system, gpus, hosts, schedule, farm.pid, args, repeat)
+                        result = measure(system, gpus, hosts, schedule, farm.pid, farm_port, args, repeat)
                     finally:
                         system.stop()  # stopping twice is harmless; a run cut short leaves nothing running
                     print(json.dumps(result), flush=True)

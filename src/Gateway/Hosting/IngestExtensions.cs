@@ -15,6 +15,7 @@ public static class IngestExtensions
         builder.Services.AddSingleton<RequestBodyReader>();
         builder.Services.AddSingleton<TelemetryDispatcher>();
         builder.Services.AddSingleton<IngestGrains>();
+        builder.Services.AddSingleton<HostBatches>();
         builder.Services.AddSingleton<WorkloadLabelsSent>();
         builder.Services.AddSingleton<NativeIngestor>();
         builder.Services.AddSingleton<PrometheusIngestor>();

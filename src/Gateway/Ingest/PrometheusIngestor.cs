@@ -13,9 +13,10 @@ public sealed class PrometheusIngestor(TelemetryDispatcher dispatcher, MeterInge
 {
     /// <param name="scrapedAt">When a scrape began: the time of its samples, as Prometheus stamps them, so a counter's
     /// rate does not take in how long the body took to arrive and be read. A pushed body's samples are stamped now.</param>
+    /// <param name="gathered">Whether the host batches may wait a few milliseconds to go with other scrapes' in one call.</param>
     /// <returns>The reply, or why the body is unusable as a whole (with the line issues found).</returns>
     public async Task<(IngestReply? Reply, string? Unusable, IReadOnlyList<ParseIssue> Issues)> Ingest(
-        string facility, string text, string? host, string? endpoint, DateTimeOffset? scrapedAt = null)
+        string facility, string text, string? host, string? endpoint, DateTimeOffset? scrapedAt = null, bool gathered = false)
     {
         var now = scrapedAt ?? time.GetUtcNow();
         var mapper = new TelemetryMapper(host, now);
@@ -32,7 +33,7 @@ public sealed class PrometheusIngestor(TelemetryDispatcher dispatcher, MeterInge
             return (null, "No line of the body could be read as a Prometheus sample.", mapped.Issues);
         }
 
-        var reply = await dispatcher.Dispatch(facility, mapped, host, endpoint);
+        var reply = await dispatcher.Dispatch(facility, mapped, host, endpoint, gathered);
         return (await meters.Apply(facility, meterPoints, now, reply), null, mapped.Issues);
     }
 }

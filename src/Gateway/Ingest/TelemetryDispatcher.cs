@@ -1,5 +1,6 @@
 using TokenFactoryTwin.Abstractions;
 using TokenFactoryTwin.Abstractions.Grains;
+using TokenFactoryTwin.Abstractions.Ingest;
 using TokenFactoryTwin.Abstractions.Telemetry;
 using TokenFactoryTwin.Domain.Telemetry;
 using TokenFactoryTwin.Domain.Telemetry.Mapping;
@@ -10,15 +11,17 @@ namespace TokenFactoryTwin.Gateway.Ingest;
 /// <summary>
 /// Sends packed telemetry into the twin, whatever format it came in: one grain call per rack or host batch
 /// (<see cref="SampleDestination"/>), all in parallel, never one per sample; then folds the answers into one reply
-/// with reasons that name the line, index, rack or host and GPU they concern. A host's GPUs' Kubernetes labels ride its
-/// batch only when they changed (<see cref="WorkloadLabelsSent"/>).
+/// with reasons that name the line, index, rack or host and GPU they concern. Scraped bodies' host batches go
+/// together with those of other scrapes ending in the same short window (<see cref="HostBatches"/>). A host's GPUs'
+/// Kubernetes labels ride its batch only when they changed (<see cref="WorkloadLabelsSent"/>).
 /// </summary>
-public sealed class TelemetryDispatcher(IClusterClient client, IngestGrains grains, WorkloadLabelsSent labelsSent)
+public sealed class TelemetryDispatcher(IClusterClient client, IngestGrains grains, WorkloadLabelsSent labelsSent, HostBatches hostBatches)
 {
     /// <summary>A mapped metric body (Prometheus text, OTLP): one call per host, plus the server tokens' owner.</summary>
     /// <param name="host">The host that owns server-level tokens (<c>?host=</c>, or an OTLP resource's <c>host.name</c>).</param>
     /// <param name="endpoint">A registered inference endpoint named by the request (<c>?endpoint=</c>): it owns server-level tokens.</param>
-    public async Task<IngestReply> Dispatch(string facility, MappedTelemetry mapped, string? host, string? endpoint)
+    /// <param name="gathered">Whether the host batches may wait a few milliseconds to go with other scrapes' (<see cref="HostBatches"/>).</param>
+    public async Task<IngestReply> Dispatch(string facility, MappedTelemetry mapped, string? host, string? endpoint, bool gathered = false)
     {
         var problems = mapped.Issues.Select(i => new IngestProblem(i.Reason, Line: i.Line > 0 ? i.Line : null)).ToList();
         var rejected = mapped.Refused;
@@ -49,7 +52,7 @@ public sealed class TelemetryDispatcher(IClusterClient client, IngestGrains grai
             }
         }
 
-        var (accepted, refused) = await Send(facility, hosts, tokenOwner, tokens, problems);
+        var (accepted, refused) = await Send(facility, hosts, tokenOwner, tokens, problems, gathered && hostBatches.Enabled);
         rejected += refused;
         if (endpointCall is not null)
         {
@@ -66,7 +69,7 @@ public sealed class TelemetryDispatcher(IClusterClient client, IngestGrains grai
     public async Task<IngestReply> Dispatch(string facility, NativeBatchContent content)
     {
         var problems = content.Refused.Select(r => new IngestProblem(r.Reason, Index: r.Index, Rack: r.Rack, Host: r.Host, Gpu: r.Gpu)).ToList();
-        var (accepted, rejected) = await Send(facility, content.Destinations, null, [], problems);
+        var (accepted, rejected) = await Send(facility, content.Destinations, null, [], problems, gathered: false);
 
         // Samples by their index first, then groups' GPUs by rack or host and position.
         problems.Sort((a, b) => (a.Rack ?? a.Host ?? "", a.Index ?? 0, a.Gpu ?? 0).CompareTo((b.Rack ?? b.Host ?? "", b.Index ?? 0, b.Gpu ?? 0)));
@@ -75,17 +78,20 @@ public sealed class TelemetryDispatcher(IClusterClient client, IngestGrains grai
 
     /// <summary>One call per destination, all in parallel; the tokens ride with their owner's batch, after its samples.</summary>
     private async Task<(int Accepted, int Rejected)> Send(
-        string facility, IReadOnlyList<SampleDestination> destinations, SampleDestination? tokenOwner, IReadOnlyList<ServerTokens> tokens, List<IngestProblem> problems)
+        string facility, IReadOnlyList<SampleDestination> destinations, SampleDestination? tokenOwner, IReadOnlyList<ServerTokens> tokens, List<IngestProblem> problems,
+        bool gathered)
     {
         var calls = new Task<IngestResult>[destinations.Count];
         for (var d = 0; d < destinations.Count; d++)
         {
             var destination = destinations[d];
             var samples = destination.Samples.Build();
+            var hostTokens = destination == tokenOwner ? tokens : [];
             calls[d] = destination.IsRack
                 ? grains.Rack(facility, destination.Key).Ingest(samples)
-                : grains.Host(facility, destination.Key).Ingest(samples, destination == tokenOwner ? tokens : [],
-                    labelsSent.ToSend(facility, destination.Key, destination.Workloads));
+                : gathered
+                    ? hostBatches.Ingest(facility, new HostBatch(destination.Key, samples, hostTokens, labelsSent.ToSend(facility, destination.Key, destination.Workloads)))
+                    : grains.Host(facility, destination.Key).Ingest(samples, hostTokens, labelsSent.ToSend(facility, destination.Key, destination.Workloads));
         }
 
         IngestResult[] results;

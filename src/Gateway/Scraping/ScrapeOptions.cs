@@ -2,7 +2,7 @@ using TokenFactoryTwin.Abstractions.Ingest;
 
 namespace TokenFactoryTwin.Gateway.Scraping;
 
-/// <summary><c>Twin:Scrape</c>: whether this gateway scrapes, targets from its configuration, and how failures back off.</summary>
+/// <summary><c>Twin:Scrape</c>: whether this gateway scrapes, targets from its configuration, how failures back off, and how scraped batches go to the cluster.</summary>
 public sealed class ScrapeOptions
 {
     public bool Enabled { get; set; } = true;
@@ -13,8 +13,28 @@ public sealed class ScrapeOptions
     /// <summary>How often the registered target list is re-read.</summary>
     public double RefreshSeconds { get; set; } = 5;
 
-    /// <summary>The longest wait after repeated failures (the wait doubles per failure from the interval up to this).</summary>
+    /// <summary>
+    /// The longest wait for a target that refuses or answers errors (the wait doubles per failure in a row from the
+    /// interval up to this). A scrape that times out misses its round only: the next is tried on schedule.
+    /// </summary>
     public double MaxBackoffSeconds { get; set; } = 300;
+
+    /// <summary>
+    /// How long a scrape's host batches wait for those of other scrapes, to go to the cluster in one call
+    /// (0: one call per host, as pushed bodies go).
+    /// </summary>
+    public double BatchWindowMilliseconds { get; set; } = 15;
+
+    /// <summary>The most hosts in one such call: a fuller window goes at once.</summary>
+    public int BatchMaxHosts { get; set; } = 256;
+
+    /// <summary>
+    /// The most connections open at once to one scheme, host and port (0: no bound, as Prometheus keeps one per
+    /// target). Connections are kept alive and reused from one scrape to the next either way; a bound makes many
+    /// exporters behind one address (a proxy, or one process serving many hosts' paths) share fewer of them, at the
+    /// cost of scrapes queueing for one when the address answers slowly.
+    /// </summary>
+    public int MaxConnectionsPerServer { get; set; }
 
     /// <summary>The largest scrape body accepted (after decompression).</summary>
     public long MaxBodyBytes { get; set; } = 16 * 1024 * 1024;

@@ -1,10 +1,13 @@
+using System.Buffers;
 using System.Diagnostics;
 using System.Net;
+using System.Numerics;
 using System.Text;
 using Microsoft.Extensions.Options;
 using TokenFactoryTwin.Abstractions;
 using TokenFactoryTwin.Abstractions.Grains;
 using TokenFactoryTwin.Abstractions.Ingest;
+using TokenFactoryTwin.Domain.Telemetry.Scraping;
 using TokenFactoryTwin.Gateway.Ingest;
 using TokenFactoryTwin.Gateway.Security;
 using TokenFactoryTwin.Gateway.Twin;
@@ -13,12 +16,18 @@ namespace TokenFactoryTwin.Gateway.Scraping;
 
 /// <summary>
 /// Pulls /metrics from the registered targets (and those in configuration) on their intervals, each with its own
-/// timeout, and feeds each body through the same path as a pushed one. A failing target waits twice as long after
-/// each failure, up to a ceiling, so a dead exporter costs little; its health says why.
+/// timeout (at most its interval), and feeds each body through the same path as a pushed one; the host batches of
+/// scrapes ending within a few milliseconds go to the cluster in one call (<see cref="HostBatches"/>).
 /// <para>
-/// As Prometheus does, each target keeps its own phase in its interval (from a hash of its id), so thousands of
-/// targets are spread over the interval instead of all fetched at once, and its samples are stamped with the time
-/// its scrape began, so counter rates are not skewed by how long a body waited to be read.
+/// As Prometheus does (<see cref="ScrapeSchedule"/>), each target keeps its own phase in its interval, its samples
+/// are stamped with the time its scrape began (so counter rates are not skewed by how long a body took to read), and
+/// a scrape that times out is down for that round and tried again at its next slot: a slow target is not dropped.
+/// Only a target that refuses or answers errors waits longer, doubling per failure up to a ceiling, so a dead
+/// exporter costs little; its health says why.
+/// </para>
+/// <para>
+/// Targets wait in a queue by when they are due, so a tick costs only the scrapes it starts, not a pass over every
+/// target: at a gigawatt's 133,200 targets a pass per tick would cost more than the scrapes it finds.
 /// </para>
 /// </summary>
 public sealed class ScrapeService(
@@ -29,19 +38,31 @@ public sealed class ScrapeService(
     TimeProvider time,
     ILogger<ScrapeService> logger) : BackgroundService
 {
-    private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(200);
+    /// <summary>How late after its slot a scrape may start: small against a 1 s interval, cheap with the queue.</summary>
+    private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>The first read's buffer when a target does not say its length; a dcgm-exporter host's body is a few to tens of KB.</summary>
+    private const int FirstRead = 64 * 1024;
+
     private readonly Dictionary<string, Task> _running = [];
+    private readonly Lock _gate = new();
+    private readonly PriorityQueue<ScrapeTargetSpec, DateTimeOffset> _due = new();
+    private HashSet<ScrapeTargetSpec> _scheduled = [];
     private readonly HttpClient _http = new(new SocketsHttpHandler
     {
         AutomaticDecompression = DecompressionMethods.All,
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
         AllowAutoRedirect = false,
+
+        // Exporters are reached directly, as Prometheus does unless told a proxy: no proxy lookup, no cookies.
+        UseProxy = false,
+        UseCookies = false,
+        MaxConnectionsPerServer = options.Value.MaxConnectionsPerServer > 0 ? options.Value.MaxConnectionsPerServer : int.MaxValue,
     })
     {
         Timeout = Timeout.InfiniteTimeSpan,
     };
 
-    private IReadOnlyList<ScrapeTargetSpec> _targets = [];
     private DateTimeOffset _refreshAt;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -51,6 +72,7 @@ public sealed class ScrapeService(
             return;
         }
 
+        var ready = new List<(ScrapeTargetSpec Target, DateTimeOffset Planned)>();
         while (!stoppingToken.IsCancellationRequested)
         {
             var now = time.GetUtcNow();
@@ -59,17 +81,31 @@ public sealed class ScrapeService(
                 await Refresh(now);
             }
 
-            foreach (var target in _targets)
+            ready.Clear();
+            lock (_gate)
             {
-                if (_running.TryGetValue(target.Id, out var task) && !task.IsCompleted)
+                while (_due.TryPeek(out var target, out var planned) && planned <= now)
                 {
-                    continue;
-                }
+                    _due.Dequeue();
+                    if (!_scheduled.Contains(target))
+                    {
+                        continue; // removed or changed since it was queued
+                    }
 
-                if ((health.Get(target.Id)?.NextScrape ?? now) <= now)
-                {
-                    _running[target.Id] = Scrape(target, stoppingToken);
+                    if (_running.TryGetValue(target.Id, out var task) && !task.IsCompleted)
+                    {
+                        // The same id under a changed spec, still scraping under the old one: its next slot.
+                        _due.Enqueue(target, ScrapeSchedule.NextInPhase(planned, now, target.IntervalSeconds));
+                        continue;
+                    }
+
+                    ready.Add((target, planned));
                 }
+            }
+
+            foreach (var (target, planned) in ready)
+            {
+                _running[target.Id] = Scrape(target, planned, stoppingToken);
             }
 
             try
@@ -99,11 +135,28 @@ public sealed class ScrapeService(
             IReadOnlyList<ScrapeTargetSpec> registered = await twin.FacilityId() is { } facility
                 ? await twin.Client.GetGrain<IScrapeTargetsGrain>(TwinKeys.ScrapeTargets(facility)).GetAll()
                 : [];
-            _targets = [.. options.Value.Targets, .. registered.Where(r => options.Value.Targets.All(c => c.Id != r.Id))];
-            health.RetainOnly(_targets.Select(t => t.Id).ToList());
-            foreach (var target in _targets.Where(t => health.Get(t.Id) is null))
+            var configured = options.Value.Targets.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+            List<ScrapeTargetSpec> targets = [.. options.Value.Targets, .. registered.Where(r => !configured.Contains(r.Id))];
+            var ids = targets.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
+            health.RetainOnly(ids);
+            lock (_gate)
             {
-                health.Set(new ScrapeTargetHealth(target.Id, target.Url, "unknown", null, null, null, 0, now + Phase(target), null, null, null));
+                // A new target (or one whose spec changed) is first scraped at its phase from now.
+                foreach (var target in targets.Where(t => !_scheduled.Contains(t)))
+                {
+                    var first = now + ScrapeSchedule.Phase(target.Id, target.IntervalSeconds);
+                    _due.Enqueue(target, first);
+                    if (health.Get(target.Id) is null)
+                    {
+                        health.Set(new ScrapeTargetHealth(target.Id, target.Url, "unknown", null, null, null, 0, first, null, null, null));
+                    }
+                }
+
+                _scheduled = [.. targets];
+                foreach (var gone in _running.Where(r => r.Value.IsCompleted && !ids.Contains(r.Key)).Select(r => r.Key).ToList())
+                {
+                    _running.Remove(gone);
+                }
             }
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -116,12 +169,13 @@ public sealed class ScrapeService(
     /// <summary>Refreshes the target list at once (after one is registered or removed through this gateway).</summary>
     public void RefreshSoon() => _refreshAt = DateTimeOffset.MinValue;
 
-    private async Task Scrape(ScrapeTargetSpec target, CancellationToken stoppingToken)
+    private async Task Scrape(ScrapeTargetSpec target, DateTimeOffset planned, CancellationToken stoppingToken)
     {
         await Task.Yield();
         var started = time.GetUtcNow();
         var clock = Stopwatch.StartNew();
         var previous = health.Get(target.Id);
+        DateTimeOffset next;
         try
         {
             if (await twin.FacilityId() is not { } facility)
@@ -129,90 +183,113 @@ public sealed class ScrapeService(
                 throw new InvalidOperationException("the twin's cluster has not loaded its facility yet");
             }
 
+            var timeoutAfter = ScrapeSchedule.Timeout(target.TimeoutSeconds, target.IntervalSeconds);
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-            timeout.CancelAfter(TimeSpan.FromSeconds(target.TimeoutSeconds));
+            timeout.CancelAfter(timeoutAfter);
             string text;
             try
             {
                 using var response = await _http.GetAsync(target.Url, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
                 if (!response.IsSuccessStatusCode)
                 {
-                    throw new HttpRequestException($"HTTP {(int)response.StatusCode} {response.ReasonPhrase}");
+                    throw new HttpRequestException($"HTTP {(int)response.StatusCode} {response.ReasonPhrase}", null, response.StatusCode);
                 }
 
                 text = await ReadCapped(response, timeout.Token);
             }
             catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
             {
-                throw new TimeoutException($"no complete answer within {target.TimeoutSeconds:0.###} s");
+                throw new TimeoutException($"no complete answer within {timeoutAfter.TotalSeconds:0.###} s");
             }
 
-            var (reply, unusable, _) = await ingestor.Ingest(facility, text, target.Host, target.Endpoint, started);
+            var (reply, unusable, _) = await ingestor.Ingest(facility, text, target.Host, target.Endpoint, started, gathered: true);
             if (reply is null)
             {
                 throw new InvalidDataException(unusable);
             }
 
+            next = ScrapeSchedule.NextInPhase(planned, started, target.IntervalSeconds);
             health.Set(new ScrapeTargetHealth(target.Id, target.Url, "up", started, time.GetUtcNow(), null, 0,
-                NextInPhase(previous?.NextScrape ?? started, started, target.IntervalSeconds), clock.Elapsed.TotalMilliseconds, reply.Accepted, reply.Rejected));
+                next, clock.Elapsed.TotalMilliseconds, reply.Accepted, reply.Rejected));
         }
         catch (Exception e) when (!stoppingToken.IsCancellationRequested)
         {
             var failures = (previous?.ConsecutiveFailures ?? 0) + 1;
-            var backoff = TimeSpan.FromSeconds(Math.Min(options.Value.MaxBackoffSeconds, target.IntervalSeconds * Math.Pow(2, failures - 1)));
+            next = ScrapeSchedule.AfterFailure(Classify(e), failures, planned, started, target.IntervalSeconds, options.Value.MaxBackoffSeconds);
             var reason = e is HttpRequestException { InnerException: { } inner } ? $"{e.Message} ({inner.Message})" : e.Message;
-            GatewayLog.ScrapeFailed(logger, target.Id, failures, backoff, reason);
+            if (BitOperations.IsPow2(failures))
+            {
+                // The 1st, 2nd, 4th, 8th … failure in a row: a target down for long does not fill the log.
+                GatewayLog.ScrapeFailed(logger, target.Id, failures, next - started, reason);
+            }
+
             health.Set(new ScrapeTargetHealth(target.Id, target.Url, "down", started, previous?.LastSuccess, reason, failures,
-                started + backoff, clock.Elapsed.TotalMilliseconds, null, null));
+                next, clock.Elapsed.TotalMilliseconds, null, null));
         }
-    }
-
-    /// <summary>Where in its interval a target is scraped: the same for a target every time, spread over targets.</summary>
-    private static TimeSpan Phase(ScrapeTargetSpec target)
-    {
-        // FNV-1a: string.GetHashCode differs from run to run, and a target's phase should not.
-        var hash = 2166136261u;
-        foreach (var c in target.Id)
+        catch (Exception) when (stoppingToken.IsCancellationRequested)
         {
-            hash = (hash ^ c) * 16777619u;
+            return;
         }
 
-        return TimeSpan.FromSeconds(target.IntervalSeconds * (hash / (double)uint.MaxValue));
+        lock (_gate)
+        {
+            if (_scheduled.Contains(target))
+            {
+                _due.Enqueue(target, next);
+            }
+        }
     }
 
     /// <summary>
-    /// The next scrape one interval after the one planned, keeping the target's phase however late the scraper's
-    /// tick picked it up; a target more than an interval behind skips the slots it missed.
+    /// A refusal (no connection, no such host, an HTTP error status, a body that is no exposition) backs off; a
+    /// timeout, a connection cut short or the twin not being ready misses the round only.
     /// </summary>
-    private static DateTimeOffset NextInPhase(DateTimeOffset planned, DateTimeOffset started, double intervalSeconds)
+    private static ScrapeFailure Classify(Exception e) => e switch
     {
-        var interval = TimeSpan.FromSeconds(intervalSeconds);
-        var next = planned + interval;
-        return next > started ? next : next + interval * Math.Ceiling((started - next) / interval + 1e-9);
-    }
+        HttpRequestException { StatusCode: not null } => ScrapeFailure.Refused,
+        HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError } => ScrapeFailure.Refused,
+        InvalidDataException => ScrapeFailure.Refused,
+        _ => ScrapeFailure.Missed,
+    };
 
+    /// <summary>The body, read into a pooled buffer: a scrape a second per target should not allocate its reading space each time.</summary>
     private async Task<string> ReadCapped(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var max = options.Value.MaxBodyBytes;
-        if (response.Content.Headers.ContentLength > max)
+        var declared = response.Content.Headers.ContentLength;
+        if (declared > max)
         {
-            throw new InvalidDataException($"the scrape declares {response.Content.Headers.ContentLength} bytes, over the {max} accepted");
+            throw new InvalidDataException($"the scrape declares {declared} bytes, over the {max} accepted");
         }
 
         await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[64 * 1024];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
+        var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(max, (declared ?? FirstRead) + 1));
+        try
         {
-            if (buffer.Length + read > max)
+            var length = 0;
+            int read;
+            while ((read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken)) > 0)
             {
-                throw new InvalidDataException($"the scrape is larger than the {max} bytes accepted (Twin:Scrape:MaxBodyBytes)");
+                length += read;
+                if (length > max)
+                {
+                    throw new InvalidDataException($"the scrape is larger than the {max} bytes accepted (Twin:Scrape:MaxBodyBytes)");
+                }
+
+                if (length == buffer.Length)
+                {
+                    var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(max + 1, buffer.Length * 2L));
+                    buffer.AsSpan(0, length).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
             }
 
-            buffer.Write(chunk, 0, read);
+            return Encoding.UTF8.GetString(buffer, 0, length);
         }
-
-        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 }

@@ -76,6 +76,52 @@ public sealed class ScrapeTests(TwinClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_slow_target_misses_its_round_and_is_tried_again_at_its_next_slot_not_backed_off()
+    {
+        await using var exporter = await FixtureServer.Start(Captures.Text(Captures.Dcgm8xH100));
+        exporter.Delay = TimeSpan.FromSeconds(3);
+        await using var twin = await LiveTwin.Start(fixture, FastRefresh);
+
+        await LiveTwin.Json(await twin.Http.PostAsync("/api/scrape-targets",
+            JsonContent.Create(new { id = "slow", url = exporter.MetricsUrl, intervalSeconds = 0.3, timeoutSeconds = 2 })), HttpStatusCode.Created);
+
+        var slow = await Target(twin, "slow", t => t.GetProperty("consecutiveFailures").GetInt32() >= 4, "four timeouts in a row");
+        Assert.Equal("down", slow.GetProperty("health").GetString());
+        // The timeout is at most the interval, and the next round is the next slot, however many rounds were missed.
+        Assert.Contains("within 0.3 s", slow.GetProperty("lastError").GetString());
+        var wait = slow.GetProperty("nextScrape").GetDateTimeOffset() - slow.GetProperty("lastScrape").GetDateTimeOffset();
+        Assert.True(wait <= TimeSpan.FromSeconds(0.3), $"a timed-out target should be tried at its next slot, waited {wait}");
+    }
+
+    [Theory]
+    [InlineData("50")]
+    [InlineData("0")]
+    public async Task Hosts_scraped_together_each_land_in_their_own_rack_whether_gathered_or_sent_one_by_one(string windowMs)
+    {
+        var capture = Captures.Text(Captures.Dcgm8xH100);
+        await using var first = await FixtureServer.Start(capture);
+        await using var second = await FixtureServer.Start(capture.Replace("Hostname=\"gpu-node-1\"", "Hostname=\"gpu-node-2\"", StringComparison.Ordinal));
+        await using var twin = await LiveTwin.Start(fixture, new Dictionary<string, string?>(FastRefresh) { ["Twin:Scrape:BatchWindowMilliseconds"] = windowMs });
+        await twin.RegisterLiveRack();
+        await LiveTwin.Json(await twin.Http.PostAsync("/api/racks", JsonContent.Create(LiveTwin.RackBody("live-02", "gpu-node-2", position: 2))), HttpStatusCode.Created);
+
+        foreach (var (id, server) in new[] { ("node-1", first), ("node-2", second) })
+        {
+            await LiveTwin.Json(await twin.Http.PostAsync("/api/scrape-targets",
+                JsonContent.Create(new { id, url = server.MetricsUrl, intervalSeconds = 0.5, timeoutSeconds = 0.5 })), HttpStatusCode.Created);
+        }
+
+        foreach (var rack in new[] { LiveTwin.LiveRack, "live-02" })
+        {
+            var detail = await Eventually.Get(async () => (await twin.Rack(rack).GetDetail())!, d => d.GpuStatuses.Count(g => g.PowerW is not null) == 8,
+                what: $"rack {rack}'s 8 GPUs to have their power");
+            Assert.Equal(Captures.H100Power, detail.GpuStatuses.Take(8).Select(g => g.PowerW!.Value));
+        }
+
+        Assert.Equal(8, (await Target(twin, "node-2", t => t.GetProperty("health").GetString() == "up", "node-2 to be up")).GetProperty("lastAccepted").GetInt32());
+    }
+
+    [Fact]
     public async Task Bad_targets_get_400_a_duplicate_409_and_delete_stops_scraping()
     {
         await using var twin = await LiveTwin.Start(fixture, FastRefresh);
