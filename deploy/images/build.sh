@@ -7,11 +7,12 @@
 #       On the official base image (mcr.microsoft.com/dotnet/aspnet), framework-dependent: what the SDK does by
 #       itself. The build machine must reach mcr.microsoft.com.
 #
-#   bash deploy/images/build.sh --debian-base [--mirror URL] [--output DIR] [-- extra dotnet publish arguments]
+#   bash deploy/images/build.sh --debian-base [--mirror URL] [--security-mirror URL] [--output DIR] [-- ...]
 #       For closed networks, needs root and a Debian mirror only: builds a runtime-deps-like base image from Debian
-#       packages (debootstrap minbase bookworm + ca-certificates, libssl3, tzdata; user `app` uid 1654 as in the
-#       official images), serves it from a throwaway registry on 127.0.0.1 and publishes the apps self-contained
-#       (linux-x64) on it. The base is kept as an OCI layout in DIR/base for a site to push into its own registry.
+#       packages (debootstrap minbase bookworm + ca-certificates, libssl3, tzdata, upgraded from bookworm-updates and
+#       bookworm-security; user `app` uid 1654 as in the official images), serves it from a throwaway registry on
+#       127.0.0.1 and publishes the apps self-contained (linux-x64) on it. The base is kept as an OCI layout in
+#       DIR/base for a site to push into its own registry.
 #
 # Extra arguments go to both `dotnet publish` calls, e.g. `-- -p:ContainerBaseImage=registry.example/dotnet/aspnet:10.0`
 # for the official base image mirrored into a site's own registry.
@@ -27,6 +28,7 @@ while (($#)); do
     --output) output="$(realpath -m "$2")"; shift 2 ;;
     --debian-base) debian_base=1; shift ;;
     --mirror) mirror="$2"; shift 2 ;;
+    --security-mirror) export DEBIAN_SECURITY_MIRROR="$2"; shift 2 ;;
     --) shift; extra=("$@"); break ;;
     *) echo "unknown argument: $1 (see the top of $0)" >&2; exit 2 ;;
   esac
@@ -78,6 +80,15 @@ rootfs="$work/rootfs"
 echo "== base image: debootstrap --variant=minbase bookworm from $mirror"
 debootstrap --variant=minbase --include=ca-certificates,libssl3,tzdata bookworm "$rootfs" "$mirror" \
   >"$work/debootstrap.log" 2>&1 || { tail -n 20 "$work/debootstrap.log" >&2; exit 1; }
+# The suite alone is its last point release: bring in bookworm-updates and the security archive, as Debian's images do.
+security="${DEBIAN_SECURITY_MIRROR:-${mirror%/debian}/debian-security}"
+printf 'deb %s bookworm main\ndeb %s bookworm-updates main\ndeb %s bookworm-security main\n' \
+  "$mirror" "$mirror" "$security" >"$rootfs/etc/apt/sources.list"
+cp /etc/resolv.conf "$rootfs/etc/resolv.conf"
+{ chroot "$rootfs" apt-get update -qq && DEBIAN_FRONTEND=noninteractive chroot "$rootfs" apt-get upgrade -y -qq; } \
+  >"$work/upgrade.log" 2>&1 || { tail -n 20 "$work/upgrade.log" >&2; exit 1; }
+rm "$rootfs/etc/resolv.conf"
+echo "stable and security updates: $(grep -c '^Unpacking' "$work/upgrade.log" || true) package(s) upgraded"
 # The unprivileged user of the official .NET images, so `ContainerUser=app` and runAsUser: 1654 mean the same.
 groupadd --root "$rootfs" --gid 1654 app
 useradd --root "$rootfs" --uid 1654 --gid 1654 --no-log-init --create-home --shell /usr/sbin/nologin app
