@@ -67,8 +67,11 @@ fi
 work="$(mktemp -d)"
 registry_pid=""
 cleanup() {
+  local status=$?
+  set +e # the registry's own exit status on SIGTERM is not this script's
   if [ -n "$registry_pid" ]; then kill "$registry_pid" 2>/dev/null; wait "$registry_pid" 2>/dev/null; fi
   rm -rf "$work"
+  exit "$status"
 }
 trap cleanup EXIT
 

@@ -50,10 +50,12 @@ fi
 work="$(mktemp -d)"
 pids=()
 cleanup() {
-  local pid
+  local pid status=$?
+  set +e
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
   rm -rf "$work"
+  exit "$status"
 }
 trap cleanup EXIT
 failures=0
