@@ -10,7 +10,7 @@
 #      as deploy/twin mounts them, listening on 127.0.0.1 only: the silo comes up on its embedded store, the gateway
 #      reaches it as an Orleans client, /ready (the manifests' readiness probe) answers 200 on both and
 #      /api/facility answers on the gateway. Then stops both by PID (SIGTERM, as Kubernetes does).
-# Needs root (namespaces, chroot) and: debootstrap skopeo docker-registry jq curl.
+# Needs root (namespaces, chroot) and: debootstrap skopeo docker-registry jq curl python3.
 # Usage: bash deploy/images/check.sh [--images DIR]
 set -euo pipefail
 
