@@ -12,7 +12,7 @@ namespace TokenFactoryTwin.ScaleBench;
 
 /// <summary>
 /// One silo in this process with the twin's real grains: localhost clustering on free loopback ports and grain
-/// state in memory, or with <c>--store sqlite</c> in the embedded store's SQLite file (what history costs to store).
+/// state in memory (as JSON, as the twin stores it), or with <c>--store sqlite</c> in the embedded store's SQLite file (what history costs to store).
 /// </summary>
 public static class InProcessSilo
 {
@@ -33,7 +33,9 @@ public static class InProcessSilo
             silo.UseLocalhostClustering(FreePort(), FreePort(), serviceId: "tft-scale", clusterId: "tft-scale");
             if (sqliteDirectory is null)
             {
-                silo.AddMemoryGrainStorage(StorageNames.Twin);
+                // Encoded as the twin's own stores encode state (System.Text.Json), not with Orleans' default for
+                // memory storage (Newtonsoft): stored history is then priced as the twin pays for it.
+                silo.AddMemoryGrainStorage(StorageNames.Twin, o => o.GrainStorageSerializer = new TwinJsonGrainStorageSerializer());
             }
             else
             {

@@ -44,10 +44,13 @@ await Task.Delay(TimeSpan.FromSeconds(options.WarmupSeconds));
 using var sampler = options.AllocationProfile ? new AllocationSampler() : null;
 sampler?.Start();
 using var historyWrites = new HistoryWriteCounter();
+using var messages = new LocalMessageCounter();
+var messagesBefore = messages.Count;
 var meter = new ProcessMeter();
 await probe.Run(TimeSpan.FromSeconds(options.DurationSeconds), TimeSpan.FromMilliseconds(200), gpus);
 var wall = meter.WallSeconds;
 var historyWritesPerSecond = historyWrites.Count / wall;
+var messagesSent = messages.Count - messagesBefore;
 sampler?.Stop();
 foreach (var (type, share) in sampler?.Top(15) ?? [])
 {
@@ -84,12 +87,13 @@ var report = new ScaleReport(
     Math.Round(Percentiles.Of(probe.Stages.Hall.ToList(), 50)), Math.Round(Percentiles.Of(probe.Stages.Hall.ToList(), 99)),
     Math.Round(Percentiles.Of(probe.Stages.Facility.ToList(), 50)), Math.Round(Percentiles.Of(probe.Stages.Facility.ToList(), 99)),
     Math.Round(Percentiles.Of(probe.Stages.Read.ToList(), 50)), Math.Round(Percentiles.Of(probe.Stages.Read.ToList(), 99)),
-    options.Store, Math.Round(historyWritesPerSecond, 1));
+    options.Store, Math.Round(historyWritesPerSecond, 1),
+    Math.Round(messagesSent / wall), messagesSent > 0 ? Math.Round(cpu * 1e6 / messagesSent, 2) : double.NaN);
 
 Console.WriteLine($"KPI sample age p50/p99 {report.SampleAgeP50Ms}/{report.SampleAgeP99Ms} ms (at publish p99 {report.PublishAgeP99Ms}, at read p99 {report.ReadAgeP99Ms}), " +
     $"facility lag p50/p99 {report.FacilityLagP50Ms}/{report.FacilityLagP99Ms} ms, rack age p99 {report.RackAgeP99Ms} ms, " +
     $"power age p50/p99 {report.PowerAgeP50Ms}/{report.PowerAgeP99Ms} ms (busways p99 {report.BuswayAgeP99Ms}), " +
-    $"{report.CpuSecondsPerSecond:F3} CPU-s/s, {report.HistoryWritesPerSecond} history writes/s ({options.Store}), {report.AllocatedMBPerSecond} MB/s allocated, heap {report.LiveHeapMB} MB, working set {report.WorkingSetMB} MB");
+    $"{report.CpuSecondsPerSecond:F3} CPU-s/s ({report.CpuMsPerThousandMessages} CPU-ms per 1,000 of {report.LocalMessagesPerSecond} messages/s), {report.HistoryWritesPerSecond} history writes/s ({options.Store}), {report.AllocatedMBPerSecond} MB/s allocated, heap {report.LiveHeapMB} MB, working set {report.WorkingSetMB} MB");
 Console.WriteLine(JsonSerializer.Serialize(report, new JsonSerializerOptions(JsonSerializerDefaults.Web) { NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals }));
 InProcessSilo.Stopping();
 await host.StopAsync();

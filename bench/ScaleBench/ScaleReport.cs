@@ -46,4 +46,6 @@ public sealed record ScaleReport(
     double ReadStageP50Ms,
     double ReadStageP99Ms,
     string Store,
-    double HistoryWritesPerSecond);
+    double HistoryWritesPerSecond,
+    double LocalMessagesPerSecond,
+    double CpuMsPerThousandMessages);

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using TokenFactoryTwin.Abstractions.Kpis;
 
 namespace TokenFactoryTwin.Domain.Workloads;
@@ -28,13 +29,59 @@ public static class WorkloadLines
 
     public static IReadOnlyList<WorkloadLine> Merge(IEnumerable<WorkloadLine> lines, int maxLines = MaxLines)
     {
-        var sums = new Dictionary<string, WorkloadLine>(StringComparer.Ordinal);
+        var sums = new Dictionary<string, Sum>(StringComparer.Ordinal);
         foreach (var line in lines)
         {
-            sums[line.Name] = sums.TryGetValue(line.Name, out var sum) ? Add(sum, line) : line;
+            Accumulate(sums, line);
         }
 
-        return Bound([.. sums.Values], maxLines, l => l.Name, l => l.TokensPerSecond, l => l.Gpus,
+        return Bounded(sums, maxLines);
+    }
+
+    /// <summary>
+    /// A hall's lines: its racks' (<see cref="OfRack"/>) merged as <see cref="Merge"/> merges them, read by index: a
+    /// hall merges a line or two per rack several times a period, and enumerators over every rack's lines were most
+    /// of what that allocated.
+    /// </summary>
+    /// <param name="lines">Which lines of a rack: its tenants' or its models'.</param>
+    public static IReadOnlyList<WorkloadLine> MergeRacks(IReadOnlyList<RackSnapshot> racks, Func<RackSnapshot, IReadOnlyList<WorkloadLine>?> lines, int maxLines = MaxLines)
+    {
+        var sums = new Dictionary<string, Sum>(StringComparer.Ordinal);
+        for (var r = 0; r < racks.Count; r++)
+        {
+            var of = OfRack(racks[r], lines(racks[r]));
+            for (var i = 0; i < of.Count; i++)
+            {
+                Accumulate(sums, of[i]);
+            }
+        }
+
+        return Bounded(sums, maxLines);
+    }
+
+    /// <summary>Adds a line to the sum of its name, in place: a new line per addition was most of what a merge allocated.</summary>
+    private static void Accumulate(Dictionary<string, Sum> sums, WorkloadLine line)
+    {
+        ref var sum = ref CollectionsMarshal.GetValueRefOrAddDefault(sums, line.Name, out var seen);
+        if (!seen)
+        {
+            sum = new Sum(line);
+        }
+        else
+        {
+            sum.Add(line);
+        }
+    }
+
+    private static List<WorkloadLine> Bounded(Dictionary<string, Sum> sums, int maxLines)
+    {
+        var merged = new List<WorkloadLine>(sums.Count);
+        foreach (var sum in sums.Values)
+        {
+            merged.Add(sum.Line());
+        }
+
+        return Bound(merged, maxLines, l => l.Name, l => l.TokensPerSecond, l => l.Gpus,
             new WorkloadLine(WorkloadNames.Other, 0, 0, 0, 0, 0), (other, l) => Add(other, l) with { Name = WorkloadNames.Other, Names = other.Names + l.Names });
     }
 
@@ -55,6 +102,39 @@ public static class WorkloadLines
         }
 
         return [.. ordered.OrderByDescending(tokens).ThenByDescending(gpus).ThenBy(name, StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// The lines of one name added up: the first line as it came when it is the only one, else its figures plus the
+    /// others' (a tenant seen in two racks: the same tenant, so still one name; the folded lines count theirs).
+    /// </summary>
+    private struct Sum(WorkloadLine first)
+    {
+        private int _lines = 1;
+        private int _gpus = first.Gpus;
+        private double _tokens = first.TokensPerSecond;
+        private double _output = first.OutputTokensPerSecond;
+        private double _itKw = first.ItPowerKw;
+        private int _names = first.Names;
+
+        public void Add(WorkloadLine line)
+        {
+            _lines++;
+            _gpus += line.Gpus;
+            _tokens += line.TokensPerSecond;
+            _output += line.OutputTokensPerSecond;
+            _itKw += line.ItPowerKw;
+            _names = first.Name == WorkloadNames.Other ? _names + line.Names : _names;
+        }
+
+        public readonly WorkloadLine Line() => _lines == 1 ? first : first with
+        {
+            Gpus = _gpus,
+            TokensPerSecond = _tokens,
+            OutputTokensPerSecond = _output,
+            ItPowerKw = _itKw,
+            Names = _names,
+        };
     }
 
     /// <summary>Two lines of one name (a tenant seen in two racks): the same tenant, so still one name.</summary>

@@ -27,28 +27,63 @@ public static class WorkloadRollup
         }
 
         var restPerGpuKw = reporting > 0 ? (rackItKw - gpuKw) / reporting : 0;
+
+        // Most racks serve one tenant and one model on every GPU (a simulated rack under load does): one line each,
+        // summed in the same order as below, without two dictionaries per rack per period. Arrays, as below: the
+        // lines travel in the rack's snapshot, and a serializer knows an array.
+        if (OneLine(flows, workloads, byTenant: true, restPerGpuKw) is { } tenant && OneLine(flows, workloads, byTenant: false, restPerGpuKw) is { } model)
+        {
+            return (new[] { tenant }, new[] { model });
+        }
+
         var tenants = new Dictionary<string, Sum>(StringComparer.Ordinal);
         var models = new Dictionary<string, Sum>(StringComparer.Ordinal);
         for (var g = 0; g < flows.Length; g++)
         {
             var flow = flows[g];
-            var itKw = flow.Fresh ? flow.PowerW / 1000 + restPerGpuKw : 0;
-            var serving = flow.Fresh && flow.TokensPerSecond > 0;
-            var tenant = serving ? workloads.TenantOf(g) ?? WorkloadNames.Unlabelled : WorkloadNames.Idle;
-            var model = serving ? workloads.ModelOf(g) ?? WorkloadNames.Unlabelled : WorkloadNames.Idle;
-            Add(tenants, tenant, flow, itKw);
-            Add(models, model, flow, itKw);
+            var itKw = ItKw(flow, restPerGpuKw);
+            Add(tenants, NameOf(flow, workloads, g, byTenant: true), flow, itKw);
+            Add(models, NameOf(flow, workloads, g, byTenant: false), flow, itKw);
         }
 
         return (Lines(tenants), Lines(models));
     }
 
-    private static void Add(Dictionary<string, Sum> sums, string name, GpuFlow flow, double itKw)
+    /// <summary>The one line of a split whose GPUs all fall under one name; null when there are more (or no GPUs).</summary>
+    private static WorkloadLine? OneLine(ReadOnlySpan<GpuFlow> flows, RackWorkloads workloads, bool byTenant, double restPerGpuKw)
     {
-        var sum = sums.GetValueOrDefault(name);
-        sums[name] = new Sum(sum.Gpus + 1, sum.Tokens + (flow.Fresh ? flow.TokensPerSecond : 0),
-            sum.Output + (flow.Fresh ? flow.OutputTokensPerSecond : 0), sum.ItKw + itKw);
+        string? name = null;
+        Sum sum = default;
+        for (var g = 0; g < flows.Length; g++)
+        {
+            var flow = flows[g];
+            var of = NameOf(flow, workloads, g, byTenant);
+            if (name is null)
+            {
+                name = of;
+            }
+            else if (!string.Equals(name, of, StringComparison.Ordinal))
+            {
+                return null;
+            }
+
+            sum = Plus(sum, flow, ItKw(flow, restPerGpuKw));
+        }
+
+        return name is null ? null : new WorkloadLine(name, sum.Gpus, sum.Tokens, sum.Output, sum.ItKw);
     }
+
+    private static string NameOf(GpuFlow flow, RackWorkloads workloads, int slot, bool byTenant) =>
+        !(flow.Fresh && flow.TokensPerSecond > 0) ? WorkloadNames.Idle
+        : (byTenant ? workloads.TenantOf(slot) : workloads.ModelOf(slot)) ?? WorkloadNames.Unlabelled;
+
+    private static double ItKw(GpuFlow flow, double restPerGpuKw) => flow.Fresh ? flow.PowerW / 1000 + restPerGpuKw : 0;
+
+    private static void Add(Dictionary<string, Sum> sums, string name, GpuFlow flow, double itKw) =>
+        sums[name] = Plus(sums.GetValueOrDefault(name), flow, itKw);
+
+    private static Sum Plus(Sum sum, GpuFlow flow, double itKw) =>
+        new(sum.Gpus + 1, sum.Tokens + (flow.Fresh ? flow.TokensPerSecond : 0), sum.Output + (flow.Fresh ? flow.OutputTokensPerSecond : 0), sum.ItKw + itKw);
 
     private static WorkloadLine[] Lines(Dictionary<string, Sum> sums) =>
         [.. sums.Select(s => new WorkloadLine(s.Key, s.Value.Gpus, s.Value.Tokens, s.Value.Output, s.Value.ItKw))];

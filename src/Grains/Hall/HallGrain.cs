@@ -190,8 +190,8 @@ public sealed class HallGrain(
         var totals = KpiTotalsMath.FromRacks(racks, spec.Pue);
         _version = Math.Max(_version + 1, now.UtcTicks);
         // Small per-tenant and per-model totals, bounded, rather than every rack's lines: the facility merges halls.
-        var tenants = WorkloadLines.Merge(racks.SelectMany(r => WorkloadLines.OfRack(r, r.Tenants)));
-        var models = WorkloadLines.Merge(racks.SelectMany(r => WorkloadLines.OfRack(r, r.Models)));
+        var tenants = WorkloadLines.MergeRacks(racks, r => r.Tenants);
+        var models = WorkloadLines.MergeRacks(racks, r => r.Models);
         _last = new HallSnapshot(spec.Id, _version, now, spec.Pue, totals, tenants, models);
         _facility ??= GrainFactory.GetGrain<IFacilityKpiGrain>(TwinKeys.Facility(facility));
         _ = _facility.ReportHall(_last);

@@ -97,6 +97,51 @@ public sealed class WorkloadLinesTests
         });
     }
 
+    /// <summary>
+    /// A hall merges its racks' lines by index and in place; whatever the racks (stale, without lines, many tenants),
+    /// it gets exactly the lines, to the last bit, of adding each rack's lines pairwise into new lines in rack order.
+    /// </summary>
+    [Fact]
+    public void A_halls_merge_of_its_racks_is_exactly_the_pairwise_sum_of_their_lines_in_order()
+    {
+        var line = Gen.Select(Gen.Int[0, 12], Gen.Int[1, 72], Gen.Double[0, 5000], Gen.Double[0, 100])
+            .Select(t => new WorkloadLine(t.Item1 == 0 ? WorkloadNames.Idle : $"ns-{t.Item1}", t.Item2, t.Item1 == 0 ? 0 : t.Item3, t.Item3 / 3, t.Item4));
+        var rack = Gen.Select(line.Array[1, 4], Gen.Int[0, 9]).Select(t => Rack($"r{t.Item2}", stale: t.Item2 == 0) with
+        {
+            Tenants = t.Item2 == 1 ? null : t.Item1.DistinctBy(l => l.Name).ToArray(),
+        });
+        Gen.Select(rack.Array[0, 60], Gen.Int[2, 12]).Sample((racks, maxLines) =>
+        {
+            var perLine = racks.SelectMany(r => WorkloadLines.OfRack(r, r.Tenants)).ToList();
+
+            var merged = WorkloadLines.MergeRacks(racks, r => r.Tenants, maxLines);
+
+            Assert.Equal(WorkloadLines.Merge(perLine, maxLines), merged);
+            Assert.Equal(PairwiseSums(perLine), WorkloadLines.Merge(perLine, int.MaxValue).OrderBy(l => l.Name, StringComparer.Ordinal));
+        });
+    }
+
+    /// <summary>Lines of one name added pairwise into a new line each time, in the order they come.</summary>
+    private static IEnumerable<WorkloadLine> PairwiseSums(IEnumerable<WorkloadLine> lines)
+    {
+        var sums = new Dictionary<string, WorkloadLine>(StringComparer.Ordinal);
+        foreach (var l in lines)
+        {
+            sums[l.Name] = sums.TryGetValue(l.Name, out var s)
+                ? s with
+                {
+                    Gpus = s.Gpus + l.Gpus,
+                    TokensPerSecond = s.TokensPerSecond + l.TokensPerSecond,
+                    OutputTokensPerSecond = s.OutputTokensPerSecond + l.OutputTokensPerSecond,
+                    ItPowerKw = s.ItPowerKw + l.ItPowerKw,
+                    Names = s.Name == WorkloadNames.Other ? s.Names + l.Names : s.Names,
+                }
+                : l;
+        }
+
+        return sums.Values.OrderBy(l => l.Name, StringComparer.Ordinal);
+    }
+
     private static RackSnapshot Rack(string id, bool stale) =>
         new(id, "h", "t", "h100", 1, DateTimeOffset.UnixEpoch, stale ? 8 : 8, 8, 100, 30, 3, 4, 5, 0.5, 60, 0, "live", false, stale, 1, 1);
 }

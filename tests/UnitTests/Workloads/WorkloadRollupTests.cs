@@ -1,4 +1,5 @@
 using CsCheck;
+using TokenFactoryTwin.Abstractions.Kpis;
 using TokenFactoryTwin.Abstractions.Telemetry;
 using TokenFactoryTwin.Domain.Workloads;
 
@@ -46,6 +47,43 @@ public sealed class WorkloadRollupTests
 
         Assert.Equal((WorkloadNames.Unlabelled, 2, 22.0), (tenants.Single().Name, tenants.Single().Gpus, tenants.Single().TokensPerSecond));
         Assert.Equal(("deepseek-r1-0528", 2), (models.Single().Name, models.Single().Gpus));
+    }
+
+    /// <summary>
+    /// A rack whose producing GPUs all serve one tenant and one model gets one line each, with its GPUs' figures
+    /// summed slot by slot to the last bit (as when the lines are summed by name), whatever the flows.
+    /// </summary>
+    [Fact]
+    public void A_rack_serving_one_tenant_and_one_model_gets_one_line_each_summed_slot_by_slot()
+    {
+        var gpu = Gen.Select(Gen.Double[0.001, 1000], Gen.Double[0, 1200]);
+        Gen.Select(gpu.Array[1, 72], Gen.Double[0, 30], Gen.Bool).Sample((gpus, restKw, labelled) =>
+        {
+            var workloads = new RackWorkloads(gpus.Length) { SimulatedModel = "deepseek-r1-0528" };
+            if (labelled)
+            {
+                workloads.Label(0, [.. gpus.Select(_ => new GpuWorkload("team-a"))]);
+            }
+
+            var flows = gpus.Select(g => new GpuFlow(true, g.Item1, g.Item1 / 3, g.Item2)).ToArray();
+            var gpuKw = 0.0;
+            foreach (var flow in flows)
+            {
+                gpuKw += flow.PowerW / 1000;
+            }
+
+            var (tenants, models) = WorkloadRollup.Split(flows, workloads, gpuKw + restKw);
+
+            var rest = (gpuKw + restKw - gpuKw) / flows.Length;
+            double tokens = 0, output = 0, itKw = 0;
+            foreach (var flow in flows)
+            {
+                (tokens, output, itKw) = (tokens + flow.TokensPerSecond, output + flow.OutputTokensPerSecond, itKw + (flow.PowerW / 1000 + rest));
+            }
+
+            Assert.Equal(new WorkloadLine(labelled ? "team-a" : WorkloadNames.Unlabelled, gpus.Length, tokens, output, itKw), Assert.Single(tenants));
+            Assert.Equal(new WorkloadLine("deepseek-r1-0528", gpus.Length, tokens, output, itKw), Assert.Single(models));
+        });
     }
 
     /// <summary>Whatever the labels and flows, the tenant lines (idle included) and the model lines each add up to the rack.</summary>
