@@ -20,7 +20,9 @@ import urllib.request
 TICKS = os.sysconf("SC_CLK_TCK")
 # Orleans' messaging instruments, as the Prometheus exporter names them: messages sent to other silos or clients
 # over the network (a histogram of their sizes, so its _count), to grains on the same silo, and received.
-METRIC = re.compile(r"^(orleans_messaging_[a-z_]+?)(_total|_count)?(\{[^}]*\})? ([0-9.eE+-]+)")
+METRIC = re.compile(r"^(orleans_messaging_[a-z_]+?|orleans_catalog_activations)(_total|_count)?(\{[^}]*\})? ([0-9.eE+-]+)")
+# Gauges, reported as their value at the window's end rather than a rate: how many grains each silo holds.
+GAUGES = ("orleans_catalog_activations",)
 
 
 def proc(pid):
@@ -50,6 +52,18 @@ def scrape(url):
     return totals
 
 
+def telemetry_requests(url):
+    """POST /api/telemetry requests the gateway answered with 2xx since it started, or None."""
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return sum(float(l.split("} ", 1)[1].split()[0])
+                       for l in response.read().decode().splitlines()
+                       if l.startswith("http_server_request_duration_seconds_count{") and 'http_route="/api/telemetry"' in l
+                       and 'http_request_method="POST"' in l and 'http_response_status_code="2' in l)
+    except OSError:
+        return None
+
+
 def redis_commands(port):
     """Commands redis-server has processed since it started (its INFO stats), or None."""
     try:
@@ -77,6 +91,7 @@ def main():
     p.add_argument("--gateway-pid", required=True)
     p.add_argument("--redis-pid", default="")
     p.add_argument("--redis-port", default="")
+    p.add_argument("--gateway-metrics", default="")
     p.add_argument("--silo-metrics", default="")
     p.add_argument("--log", required=True)
     p.add_argument("--metrics-every", type=float, default=5.0)
@@ -95,6 +110,7 @@ def main():
     messaging = [[] for _ in urls]  # per silo: [(time, {name: value})]
     loads = []
     commands = []  # redis: [(time, total commands processed)]
+    requests = []  # gateway: [(time, telemetry requests answered)]
     done = threading.Event()
 
     def sample():
@@ -114,6 +130,8 @@ def main():
                     got = scrape(url)
                     if got is not None:
                         messaging[i].append((time.time(), got))
+                if a.gateway_metrics and (got := telemetry_requests(a.gateway_metrics)) is not None:
+                    requests.append((time.time(), got))
                 if a.redis_port and (got := redis_commands(a.redis_port)) is not None:
                     commands.append((time.time(), got))
             done.wait(1.0)
@@ -140,10 +158,17 @@ def main():
     report = json.loads(last)
     start = math.floor(registered) + 1 + report["warmupSeconds"]
     end = start + report["durationSeconds"]
+    # When the generator runs behind it sends its window's intervals later than their nominal seconds, so count the
+    # samples that arrived in this window from the gateway's answered requests: an interval's samples go in
+    # ceil(gpus / batch) requests.
+    per_interval = math.ceil(report["gpus"] / report["batchSamples"])
+    r0, r1 = at(requests, start), at(requests, end)
+    counted = None if r0 is None or r1 is None else (r1 - r0) * report["gpus"] / per_interval
     seconds = end - start
     out = {"silos": len(silos), "store": a.store, "gpus": report["gpus"], "racks": report["racks"],
            "durationSeconds": seconds, "startupSeconds": a.startup_seconds,
-           "samplesPerSecond": report["samplesPerSecond"], "samplesAccepted": report["samplesAccepted"],
+           "samplesPerSecond": round(counted / seconds) if counted else None,
+           "loadGenSamplesPerSecond": report["samplesPerSecond"], "samplesAccepted": report["samplesAccepted"],
            "samplesSent": report["samplesSent"], "failedRequests": report["failedRequests"], "secondsBehind": report["secondsBehind"],
            "latencyP50Ms": report["latencyP50Ms"], "latencyP99Ms": report["latencyP99Ms"],
            "freshnessP50Ms": report["freshnessP50Ms"], "freshnessP99Ms": report["freshnessP99Ms"],
@@ -160,7 +185,7 @@ def main():
         out[f"{name}RssMB"] = round(at(rss[name], end) / 1e6, 1) if at(rss[name], end) is not None else None
         total += used or 0.0
     silo_cpu = sum(out[f"silo{i + 1}CpuPerSecond"] or 0 for i in range(len(silos)))
-    accepted_millions = report["samplesAccepted"] / 1e6
+    accepted_millions = (counted or 0) / 1e6
     out["siloCpuPerSecond"] = round(silo_cpu, 3)
     out["siloRssMB"] = round(sum(out[f"silo{i + 1}RssMB"] or 0 for i in range(len(silos))), 1)
     out["siloRssBytesPerGpu"] = round(out["siloRssMB"] * 1e6 / report["gpus"], 1)
@@ -168,9 +193,11 @@ def main():
         "silos": round(silo_cpu * seconds / accepted_millions, 2),
         "silosGateway": round((silo_cpu + (out["gatewayCpuPerSecond"] or 0)) * seconds / accepted_millions, 2),
         "all": round(total / accepted_millions, 2)} if accepted_millions else None
+    out["siloActivations"] = [next((round(m[g]) for t, m in reversed(series) if t <= end + a.metrics_every and g in m), None)
+                              for series in messaging for g in GAUGES]
     rates = {}
     for series in messaging:
-        for name in sorted({k for _, m in series for k in m}):
+        for name in sorted({k for _, m in series for k in m} - set(GAUGES)):
             points = [(t, m.get(name, 0.0)) for t, m in series]
             v0, v1 = at(points, start), at(points, end)
             if v0 is not None and v1 is not None:

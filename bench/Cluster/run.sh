@@ -29,9 +29,16 @@ loadgen=$PWD/bench/LoadGen/bin/Release/net10.0/TokenFactoryTwin.LoadGen.dll
 dotnet "$loadgen" --write-facility "$work/live.json" --gpus "$gpus"
 
 pids=()
+# The gateway and silos first, newest first, each given a minute to leave the cluster; Redis last, for the silos
+# write their leaving to it (stopped before them, each would wait a minute on its membership table).
 stop() {
-  for (( i=${#pids[@]}-1; i>=0; i-- )); do kill "${pids[i]}" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  for (( i=${#pids[@]}-1; i>=0; i-- )); do
+    kill "${pids[i]}" 2>/dev/null || continue
+    waited=0
+    while kill -0 "${pids[i]}" 2>/dev/null && (( waited++ < 60 )); do sleep 1; done
+    kill -9 "${pids[i]}" 2>/dev/null || true
+    wait "${pids[i]}" 2>/dev/null || true
+  done
 }
 trap stop EXIT
 
@@ -88,7 +95,7 @@ echo "Twin up in $up s: $silos silo(s) on $store (pids ${silo_pids[*]}), gateway
 metrics=()
 for web in "${silo_webs[@]}"; do metrics+=("http://127.0.0.1:$web/metrics"); done
 line=$(python3 bench/Cluster/measure.py --store "$store" --startup-seconds "$up" --silo-pids "${silo_pids[*]}" --gateway-pid "$gateway" \
-  --redis-pid "$redis_pid" --redis-port "${redis_port:-}" --silo-metrics "${metrics[*]}" --log "$work/loadgen.log" -- \
+  --redis-pid "$redis_pid" --redis-port "${redis_port:-}" --gateway-metrics "http://127.0.0.1:$gateway_web/metrics" --silo-metrics "${metrics[*]}" --log "$work/loadgen.log" -- \
   dotnet "$loadgen" --url "http://127.0.0.1:$gateway_web" --gpus "$gpus" --duration "$duration" --declared --form racks \
   --silo-pid "${silo_pids[0]}" --gateway-pid "$gateway" "$@")
 echo "$line"
