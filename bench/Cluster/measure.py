@@ -169,7 +169,7 @@ def main():
            "durationSeconds": seconds, "startupSeconds": a.startup_seconds,
            "samplesPerSecond": round(counted / seconds) if counted else None,
            "loadGenSamplesPerSecond": report["samplesPerSecond"], "samplesAccepted": report["samplesAccepted"],
-           "samplesSent": report["samplesSent"], "failedRequests": report["failedRequests"], "secondsBehind": report["secondsBehind"],
+           "samplesSent": report["samplesSent"], "warmupSeconds": report["warmupSeconds"], "failedRequests": report["failedRequests"], "secondsBehind": report["secondsBehind"],
            "latencyP50Ms": report["latencyP50Ms"], "latencyP99Ms": report["latencyP99Ms"],
            "freshnessP50Ms": report["freshnessP50Ms"], "freshnessP99Ms": report["freshnessP99Ms"],
            "freshnessMissed": report["freshnessMissed"],

@@ -9,43 +9,44 @@ import sys
 
 NETWORK = "orleans_messaging_sent_messages_size_bytes_count"  # messages a silo sent over a socket (silo or client)
 LOCAL = "orleans_messaging_sent_local_total"                  # messages a silo delivered to its own grains
-DISPATCHED = "orleans_messaging_processing_dispatcher_received_total"  # every message a silo's dispatcher took in
 
 
 def figures(run):
     orleans = run.get("orleansPerSecond") or {}
     cpu = run["cpuSecondsPerMillionSamples"] or {}
-    network, local = orleans.get(NETWORK), orleans.get(LOCAL)
-    dispatched = orleans.get(DISPATCHED)
-    silo_cores = run["siloCpuPerSecond"]
     return {
+        "load avg": run.get("loadAverage1mMean"),
         "samples/s": run["samplesPerSecond"],
-        "freshness p50": run["freshnessP50Ms"],
-        "freshness p99": run["freshnessP99Ms"],
-        "seconds behind": run["secondsBehind"],
-        "silo cores (sum)": silo_cores,
+        "s behind": run["secondsBehind"],
+        "freshness p50 / p99 ms": (run["freshnessP50Ms"], run["freshnessP99Ms"]),
+        "silo cores": run["siloCpuPerSecond"],
         "gateway cores": run["gatewayCpuPerSecond"],
         "redis cores": run.get("redisCpuPerSecond"),
         "CPU-s/M silos": cpu.get("silos"),
-        "CPU-s/M silos+gateway": cpu.get("silosGateway"),
-        "CPU-s/M all": cpu.get("all"),
-        "silo RSS MB (sum)": run["siloRssMB"],
-        "silo RSS B/GPU": run["siloRssBytesPerGpu"],
-        "network msgs/s": network,
-        "local msgs/s": local,
-        "dispatched msgs/s": dispatched,
-        "silo µs/msg": round(silo_cores * 1e6 / dispatched, 1) if dispatched else None,
+        "CPU-s/M silos+gw": cpu.get("silosGateway"),
+        "silo RSS MB": run["siloRssMB"],
+        "network msgs/s": orleans.get(NETWORK),
+        "local msgs/s": orleans.get(LOCAL),
         "redis cmds/s": run.get("redisCommandsPerSecond"),
-        "load avg": run.get("loadAverage1mMean"),
     }
 
 
 def fmt(v):
+    if isinstance(v, tuple):
+        return " / ".join(fmt(x) for x in v)
     if v is None or v == "NaN" or (isinstance(v, float) and math.isnan(v)):
         return "–"
     if isinstance(v, float) and not v.is_integer():
         return f"{v:,.3f}" if abs(v) < 10 else f"{v:,.1f}" if abs(v) < 100 else f"{v:,.0f}"
     return f"{int(v):,}"
+
+
+def median(values):
+    """The median of the numbers among values (pairs: of each part), None when there are none."""
+    if values and isinstance(values[0], tuple):
+        return tuple(median([v[i] for v in values]) for i in range(len(values[0])))
+    numbers = [v for v in values if isinstance(v, (int, float)) and not math.isnan(v)]
+    return statistics.median(numbers) if numbers else None
 
 
 def label(run):
@@ -69,18 +70,18 @@ def main():
         kept = [r for r in group if (r["samplesPerSecond"] or 0) >= 0.95 * r["gpus"]
                 and ("loadGenSamplesPerSecond" in r or r["secondsBehind"] == 0)]
         rows = [figures(r) for r in kept]
-        medians = [statistics.median(v) if (v := [r[c] for r in rows if isinstance(r[c], (int, float)) and not math.isnan(r[c])]) else None
-                   for c in columns]
+        medians = [median([r[c] for r in rows]) for c in columns]
         print(f"| {label(group[0])} | {gpus:,} | {len(kept)} of {len(group)} | " + " | ".join(fmt(m) for m in medians) + " |")
     if "--runs" in sys.argv:
         print()
-        print("| Configuration | GPUs | " + " | ".join(columns) + " | per silo cores | per silo RSS MB |")
-        print("|---|---|" + "---|" * (len(columns) + 2))
+        print("| Configuration | GPUs | " + " | ".join(columns) + " | cores per silo | RSS MB per silo | grains per silo |")
+        print("|---|---|" + "---|" * (len(columns) + 3))
         for run in runs:
             per = [run.get(f"silo{i + 1}CpuPerSecond") for i in range(run["silos"])]
             rss = [run.get(f"silo{i + 1}RssMB") for i in range(run["silos"])]
             print(f"| {label(run)} | {run['gpus']:,} | " + " | ".join(fmt(v) for v in figures(run).values())
-                  + f" | {' / '.join(fmt(p) for p in per)} | {' / '.join(fmt(r) for r in rss)} |")
+                  + f" | {' / '.join(fmt(p) for p in per)} | {' / '.join(fmt(r) for r in rss)}"
+                  + f" | {' / '.join(fmt(g) for g in run.get('siloActivations') or []) or '–'} |")
 
 
 if __name__ == "__main__":
