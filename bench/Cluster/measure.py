@@ -2,9 +2,10 @@
 """Runs the load generator and measures, over its measuring window, what each process of the twin costs.
 
 Samples every second the CPU time and resident memory of each silo, the gateway and redis-server from /proc, and
-every few seconds the silos' Orleans messaging counters from their /metrics endpoints; the window is the load
-generator's own (it starts sending on the whole second after it says "Registered", measures after its reported
-warm-up, for its duration). Prints one JSON line: the load generator's figures plus these.
+every few seconds the silos' Orleans counters (messages, grains) from their /metrics endpoints, the gateway's
+answered telemetry requests and Redis' commands processed. The window is the load generator's nominal one: it
+starts sending on the whole second after it says "Registered", and measures after its reported warm-up for its
+duration; the samples in it are counted from the gateway's answered requests. Prints one JSON line.
 """
 import argparse
 import json
