@@ -21,7 +21,7 @@ for ((i = 1; i <= repeats; i++)); do
   line=$(bench/LoadGen/run.sh "$gpus" "$seconds" "${options[@]}" | tail -n 1)
   if [[ $line == "{"* ]]; then
     echo "$line" >> "$out"
-    echo "$line" | python3 -c 'import json,sys; r=json.load(sys.stdin); print(f"run: twin up {r.get(\"twinUpSeconds\")} s, first complete KPI {r.get(\"firstCompleteKpiSeconds\")} s, CPU-s silo {r.get(\"siloCpuSecondsToFirstKpi\")} gateway {r.get(\"gatewayCpuSecondsToFirstKpi\")}, load {r.get(\"loadAverage\")}")'
+    echo "$line" | python3 -c 'import json,sys; r=json.load(sys.stdin); print("run: twin up {} s, first complete KPI {} s, CPU-s silo {} gateway {}, load {}".format(*(r.get(k) for k in ("twinUpSeconds", "firstCompleteKpiSeconds", "siloCpuSecondsToFirstKpi", "gatewayCpuSecondsToFirstKpi", "loadAverage"))))'
   else
     echo "run $i failed: $line" >&2
   fi
