@@ -4,9 +4,10 @@ namespace TokenFactoryTwin.LoadGen;
 
 /// <summary>
 /// Polls the facility KPI every 100 ms and works out, for each step of the synthetic token rate, how long after
-/// the step's first sample timestamp the facility figure showed it (within 5 % of the step): the freshness.
+/// the step's first sample timestamp the facility figure showed it (within 5 % of the step): the freshness. Hands
+/// every reading to a <see cref="StartupProbe"/>, when given, to time the twin's start.
 /// </summary>
-public sealed class FacilityWatch(TwinHttp twin)
+public sealed class FacilityWatch(TwinHttp twin, StartupProbe? startup = null)
 {
     private const double Band = 0.05;
     private readonly List<(DateTimeOffset At, double TokensPerSecond)> _readings = [];
@@ -17,10 +18,13 @@ public sealed class FacilityWatch(TwinHttp twin)
         {
             try
             {
+                startup?.PollSiloLog(DateTimeOffset.UtcNow);
                 var kpis = await twin.Get("/api/facility");
-                _readings.Add((DateTimeOffset.UtcNow, kpis.GetProperty("tokensPerSecond").GetDouble()));
+                var at = DateTimeOffset.UtcNow;
+                startup?.Observe(kpis, at);
+                _readings.Add((at, kpis.GetProperty("tokensPerSecond").GetDouble()));
             }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException or JsonException or KeyNotFoundException)
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException or JsonException or KeyNotFoundException or InvalidOperationException or IOException)
             {
                 // A missed reading is a gap in the record, not a failure of the run.
             }

@@ -3,7 +3,7 @@ namespace TokenFactoryTwin.LoadGen;
 /// <summary>
 /// <c>--url U --gpus N --duration S [--batch B] [--concurrency C] [--step S] [--silo-pid P] [--gateway-pid P] [--key K]
 /// [--hall H] [--power-a A] [--power-b B] [--prefix P] [--form samples|racks|prometheus|remote-write|otlp] [--declared]
-/// [--write-facility PATH] [--interval-ms I]</c>.
+/// [--write-facility PATH] [--interval-ms I] [--facility-file PATH] [--launched-at MS] [--silo-log PATH]</c>.
 /// <c>--interval-ms</c> sends every GPU's sample that often (1000 by default; 500 is two samples per GPU per second)
 /// and must divide a second into whole intervals.
 /// <c>--form racks</c> sends each rack as one entry with a column per reading instead of one object per sample;
@@ -11,11 +11,17 @@ namespace TokenFactoryTwin.LoadGen;
 /// (<see cref="ExporterTelemetry"/>).
 /// <c>--declared</c> feeds the live racks the twin's facility file declares instead of registering racks;
 /// <c>--write-facility</c> writes such a file for <c>--gpus</c> GPUs and exits.
+/// <c>--facility-file</c> (with <c>--declared</c>) takes the live racks from that file rather than the twin's topology,
+/// so the generator can send from the moment the twin's processes are launched, as exporters that were already
+/// running do; it then waits for the twin to accept whole intervals before its warm-up starts.
+/// <c>--launched-at</c> (Unix milliseconds) is when the twin's processes were launched: startup is timed from it
+/// (<see cref="StartupProbe"/>), and <c>--silo-log</c> names the silo's log, where its startup line is looked for.
 /// </summary>
 public sealed record LoadOptions(
     Uri Url, int Gpus, int DurationSeconds, int BatchSamples, int Concurrency, int StepSeconds,
     int? SiloPid, int? GatewayPid, string? ApiKey, string? Hall, string? PowerA, string? PowerB, string Prefix,
-    bool Declared, string? WriteFacility, string Form = "samples", int IntervalMs = 1000)
+    bool Declared, string? WriteFacility, string Form = "samples", int IntervalMs = 1000,
+    string? FacilityFile = null, DateTimeOffset? LaunchedAt = null, string? SiloLog = null)
 {
     public const int GpusPerRack = 72;
 
@@ -53,6 +59,9 @@ public sealed record LoadOptions(
                 "--prefix" => o with { Prefix = v },
                 "--write-facility" => o with { WriteFacility = v },
                 "--interval-ms" => o with { IntervalMs = int.Parse(v) },
+                "--facility-file" => o with { FacilityFile = v },
+                "--launched-at" => o with { LaunchedAt = DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(v)) },
+                "--silo-log" => o with { SiloLog = v },
                 "--form" when v is "samples" or "racks" or "prometheus" or "remote-write" or "otlp" => o with { Form = v },
                 _ => throw new ArgumentException($"unknown option '{args[i]}'"),
             };
@@ -66,6 +75,11 @@ public sealed record LoadOptions(
         if (o.IntervalMs is < 100 or > 1000 || 1000 % o.IntervalMs != 0)
         {
             throw new ArgumentException("--interval-ms must divide a second into whole intervals, from 100 to 1000");
+        }
+
+        if (o.FacilityFile is not null && !o.Declared)
+        {
+            throw new ArgumentException("--facility-file names the declared racks to feed: it goes with --declared");
         }
 
         return o.Gpus > 0 && o.DurationSeconds > 0 && o.BatchSamples > 0 && o.Concurrency > 0 && o.StepSeconds > 0

@@ -34,4 +34,13 @@ public sealed record LoadReport(
     // The silo's whole resident memory over the GPUs fed: an upper bound, as it includes the twin's own baseline.
     double SiloRssBytesPerGpu,
     // How often every GPU's sample is sent (--interval-ms): 1,000 is one sample per GPU per second.
-    int IntervalMs = 1000);
+    int IntervalMs = 1000,
+    // From launching the twin's processes (--launched-at; else the generator's start) to the silo's startup line.
+    double? TwinUpSeconds = null,
+    // From the same moment to the first /api/facility answer counting every declared GPU reporting, no rack stale.
+    double? FirstCompleteKpiSeconds = null,
+    // CPU-seconds the silo and the gateway had spent by then (since they were launched).
+    double? SiloCpuSecondsToFirstKpi = null,
+    double? GatewayCpuSecondsToFirstKpi = null,
+    // The machine's 1-minute load average when the generator started: the figures above depend on it.
+    double? LoadAverage = null);

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
+using TokenFactoryTwin.Abstractions.Topology;
 using TokenFactoryTwin.Bench;
 using TokenFactoryTwin.Domain.Facilities;
 using TokenFactoryTwin.LoadGen;
@@ -16,44 +17,67 @@ if (options.WriteFacility is { } path)
     var spec = GigawattFacility.Build("loadgen", options.Racks, 500, GigawattFacility.Load("constant"), live: true);
     await File.WriteAllTextAsync(path, JsonSerializer.Serialize(spec, FacilityJson.Options));
     Console.WriteLine($"Wrote {path}: {options.Racks:N0} live GB300 racks ({options.Racks * LoadOptions.GpusPerRack:N0} GPUs) in {spec.Halls.Count} halls");
-    return;
+    return 0;
 }
 
 var siloPid = options.SiloPid ?? ProcStat.Find("TokenFactoryTwin.Silo");
 var gatewayPid = options.GatewayPid ?? ProcStat.Find("TokenFactoryTwin.Gateway");
+var loadAtStart = StartupProbe.LoadAverage();
 using var twin = new TwinHttp(options);
+var startup = new StartupProbe(options, siloPid, gatewayPid);
+using var stopWatching = new CancellationTokenSource();
+var watch = new FacilityWatch(twin, startup);
+// Watching from the start: with --facility-file the twin may still be starting, and its first complete KPI is timed.
+var watching = watch.Run(stopWatching.Token);
 
-var topology = await twin.Get("/api/topology");
-var hall = options.Hall ?? topology.GetProperty("halls").EnumerateArray()
-    .First(h => h.GetProperty("cooling").GetString() == "liquid").GetProperty("id").GetString()!;
-var nodes = topology.GetProperty("powerNodes").EnumerateArray().ToList();
-var upstreams = nodes.Select(n => n.TryGetProperty("upstream", out var u) ? u.GetString() : null).Where(u => u is not null).ToHashSet();
-string Leaf(string side) => nodes.First(n => n.GetProperty("side").GetString() == side && !upstreams.Contains(n.GetProperty("id").GetString())
-    && n.TryGetProperty("upstream", out var u) && u.ValueKind == JsonValueKind.String).GetProperty("id").GetString()!;
-var powerA = options.PowerA ?? Leaf("A");
-var powerB = options.PowerB ?? Leaf("B");
-var rackIds = options.Declared
-    ? topology.GetProperty("racks").EnumerateArray()
-        .Where(r => r.GetProperty("source").GetProperty("kind").GetString() == "live")
-        .Select(r => r.GetProperty("id").GetString()!).Take(options.Racks).ToList()
-    : Enumerable.Range(0, options.Racks).Select(i => $"{options.Prefix}-{i:d5}").ToList();
+List<string> rackIds;
+if (options.FacilityFile is { } declaredIn)
+{
+    // The racks a twin is declared with are known without asking it, as its exporters know who they are.
+    var declared = JsonSerializer.Deserialize<FacilitySpec>(await File.ReadAllTextAsync(declaredIn), FacilityJson.Options)
+        ?? throw new ArgumentException($"{declaredIn} is not a facility file");
+    rackIds = declared.Racks.Where(r => r.Source.Kind == TelemetrySourceKinds.Live).Select(r => r.Id).Take(options.Racks).ToList();
+}
+else
+{
+    var topology = await twin.Get("/api/topology");
+    rackIds = options.Declared
+        ? topology.GetProperty("racks").EnumerateArray()
+            .Where(r => r.GetProperty("source").GetProperty("kind").GetString() == "live")
+            .Select(r => r.GetProperty("id").GetString()!).Take(options.Racks).ToList()
+        : Enumerable.Range(0, options.Racks).Select(i => $"{options.Prefix}-{i:d5}").ToList();
+    if (!options.Declared)
+    {
+        var hall = options.Hall ?? topology.GetProperty("halls").EnumerateArray()
+            .First(h => h.GetProperty("cooling").GetString() == "liquid").GetProperty("id").GetString()!;
+        var nodes = topology.GetProperty("powerNodes").EnumerateArray().ToList();
+        var upstreams = nodes.Select(n => n.TryGetProperty("upstream", out var u) ? u.GetString() : null).Where(u => u is not null).ToHashSet();
+        string Leaf(string side) => nodes.First(n => n.GetProperty("side").GetString() == side && !upstreams.Contains(n.GetProperty("id").GetString())
+            && n.TryGetProperty("upstream", out var u) && u.ValueKind == JsonValueKind.String).GetProperty("id").GetString()!;
+        var powerA = options.PowerA ?? Leaf("A");
+        var powerB = options.PowerB ?? Leaf("B");
+        Console.WriteLine($"Registering {options.Racks:N0} live racks in {hall} on {powerA}/{powerB}");
+        var registering = Stopwatch.StartNew();
+        await Parallel.ForEachAsync(rackIds.Select((id, i) => (id, i)), new ParallelOptions { MaxDegreeOfParallelism = 8 },
+            async (rack, _) => await twin.Register(rack.id, hall, 1000 + rack.i / 20, rack.i % 20 + 1, powerA, powerB));
+        Console.WriteLine($"Registered in {registering.Elapsed.TotalSeconds:F1} s");
+    }
+}
+
 if (rackIds.Count < options.Racks)
 {
     Console.Error.WriteLine($"The twin declares {rackIds.Count} live racks; {options.Racks} are needed for {options.Gpus:N0} GPUs.");
-    return;
+    return 1;
 }
 
 Console.WriteLine($"Twin at {options.Url}: silo pid {siloPid?.ToString() ?? "?"}, gateway pid {gatewayPid?.ToString() ?? "?"}; " +
-    $"{(options.Declared ? "feeding" : "registering")} {options.Racks:N0} live racks ({options.Gpus:N0} GPUs) in {hall} on {powerA}/{powerB}");
-
-var registering = Stopwatch.StartNew();
-await Parallel.ForEachAsync(rackIds.Select((id, i) => (id, i)).Where(_ => !options.Declared), new ParallelOptions { MaxDegreeOfParallelism = 8 },
-    async (rack, _) => await twin.Register(rack.id, hall, 1000 + rack.i / 20, rack.i % 20 + 1, powerA, powerB));
-Console.WriteLine($"Registered in {registering.Elapsed.TotalSeconds:F1} s; sending {options.Gpus:N0} samples every {options.IntervalMs} ms as {options.Form} in batches of {options.BatchSamples:N0}, {options.Concurrency} at a time");
+    $"{(options.Declared ? "feeding" : "registered")} {options.Racks:N0} live racks ({options.Gpus:N0} GPUs)");
+Console.WriteLine($"Sending {options.Gpus:N0} samples every {options.IntervalMs} ms as {options.Form} in batches of {options.BatchSamples:N0}, {options.Concurrency} at a time");
 
 // Measure only once the generator keeps time: a cold gateway (JIT, first activations) puts it seconds behind, and
 // intervals sent late while catching up would count samples faster than one an interval and refresh the KPI late.
-const int MinWarmupSeconds = 5, MaxWarmupSeconds = 60, OnTimeSecondsToStart = 3;
+// Warm-up starts with the first interval the twin accepted whole (at once, unless it is still starting).
+const int MinWarmupSeconds = 5, MaxWarmupSeconds = 60, OnTimeSecondsToStart = 3, MaxStartSeconds = 600;
 ITelemetrySource telemetry = options.Form is "samples" or "racks" ? new SyntheticTelemetry(options, rackIds) : new ExporterTelemetry(options, rackIds);
 var latencies = new ConcurrentBag<double>();
 var secondsSending = new List<double>();
@@ -65,17 +89,25 @@ var perSecond = options.IntervalsPerSecond;
 var interval = TimeSpan.FromMilliseconds(options.IntervalMs);
 var first = (DateTimeOffset.UtcNow.ToUnixTimeSeconds() + 1) * perSecond;
 long? measureFrom = null;
+long? warmFrom = null;
+var lastWhole = options.FacilityFile is null; // else the twin may not be up yet
 var last = long.MaxValue;
 var onTime = 0;
-using var stopWatching = new CancellationTokenSource();
-var watch = new FacilityWatch(twin);
-var watching = watch.Run(stopWatching.Token);
 double? siloCpu0 = null, gatewayCpu0 = null;
 var window = new Stopwatch();
 for (var tick = first; tick <= last; tick++)
 {
     var due = DateTimeOffset.FromUnixTimeMilliseconds(tick * options.IntervalMs).AddMilliseconds(20);
     var wait = due - DateTimeOffset.UtcNow;
+    if (warmFrom is null && wait < -interval)
+    {
+        // The twin has not accepted an interval yet (it is starting): send the current one, as exporters do, rather
+        // than intervals it missed.
+        tick = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / options.IntervalMs;
+        due = DateTimeOffset.FromUnixTimeMilliseconds(tick * options.IntervalMs).AddMilliseconds(20);
+        wait = due - DateTimeOffset.UtcNow;
+    }
+
     if (wait > TimeSpan.Zero)
     {
         await Task.Delay(wait);
@@ -86,10 +118,23 @@ for (var tick = first; tick <= last; tick++)
         behind++;
     }
 
-    if (measureFrom is null)
+    if (warmFrom is null)
     {
-        onTime = wait >= TimeSpan.Zero ? onTime + 1 : 0;
-        if ((tick - first >= MinWarmupSeconds * perSecond && onTime >= OnTimeSecondsToStart * perSecond) || tick - first >= MaxWarmupSeconds * perSecond)
+        if (lastWhole)
+        {
+            warmFrom = tick;
+        }
+        else if (tick - first >= MaxStartSeconds * perSecond || ProcStat.CpuSeconds(siloPid) is null || ProcStat.CpuSeconds(gatewayPid) is null)
+        {
+            Console.Error.WriteLine($"The twin did not accept a whole interval within {(tick - first) / perSecond} s, or its silo or gateway exited.");
+            return 1;
+        }
+    }
+
+    if (measureFrom is null && warmFrom is { } warmingSince)
+    {
+        onTime = wait >= TimeSpan.Zero && lastWhole ? onTime + 1 : 0;
+        if ((tick - warmingSince >= MinWarmupSeconds * perSecond && onTime >= OnTimeSecondsToStart * perSecond) || tick - warmingSince >= MaxWarmupSeconds * perSecond)
         {
             // Measuring starts on a whole second, so the window holds whole seconds.
             measureFrom = (tick + perSecond - 1) / perSecond * perSecond;
@@ -107,9 +152,11 @@ for (var tick = first; tick <= last; tick++)
 
     var sending = Stopwatch.StartNew();
     var batches = telemetry.Interval(tick * options.IntervalMs, options.IntervalMs / 1000.0);
+    long intervalAccepted = 0;
     await Parallel.ForEachAsync(Enumerable.Range(0, batches.Count), new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency }, async (b, _) =>
     {
         var (ok, refused, latency) = await twin.Send(batches[b], telemetry.GpusIn(b));
+        Interlocked.Add(ref intervalAccepted, ok);
         if (!measuring)
         {
             return;
@@ -126,6 +173,7 @@ for (var tick = first; tick <= last; tick++)
         Interlocked.Add(ref accepted, ok);
         Interlocked.Add(ref rejected, refused);
     });
+    lastWhole = intervalAccepted >= options.Gpus;
     if (measuring)
     {
         sent += options.Gpus;
@@ -155,7 +203,7 @@ await Parallel.ForEachAsync(rackIds.Where(_ => !options.Declared), new ParallelO
 
 var cpuTotal = (siloCpu ?? 0) + (gatewayCpu ?? 0);
 var report = new LoadReport(
-    options.Gpus, options.Racks, options.DurationSeconds, (int)((measureFrom!.Value - first) / perSecond), options.Form, options.BatchSamples, options.Concurrency,
+    options.Gpus, options.Racks, options.DurationSeconds, (int)((measureFrom!.Value - warmFrom!.Value) / perSecond), options.Form, options.BatchSamples, options.Concurrency,
     Math.Round(accepted / windowSeconds), sent, accepted, rejected, requests, failed, behind,
     Math.Round(Percentiles.Of(latencies.ToList(), 50), 1), Math.Round(Percentiles.Of(latencies.ToList(), 99), 1),
     Math.Round(Percentiles.Of(secondsSending, 50)), Math.Round(secondsSending.DefaultIfEmpty(double.NaN).Max()),
@@ -165,7 +213,17 @@ var report = new LoadReport(
     gatewayCpu is { } g ? Math.Round(g / windowSeconds, 3) : double.NaN,
     Math.Round((siloRss ?? 0) / 1e6, 1), Math.Round((gatewayRss ?? 0) / 1e6, 1),
     siloRss is { } after ? Math.Round(after / (double)options.Gpus, 1) : double.NaN,
-    options.IntervalMs);
+    options.IntervalMs,
+    Seconds(startup.TwinUpSeconds), Seconds(startup.FirstCompleteKpiSeconds),
+    Seconds(startup.SiloCpuSeconds), Seconds(startup.GatewayCpuSeconds), loadAtStart);
 Console.WriteLine($"{report.SamplesPerSecond:N0} samples/s accepted; latency p50/p99 {report.LatencyP50Ms}/{report.LatencyP99Ms} ms; " +
     $"freshness p50/p99 {report.FreshnessP50Ms}/{report.FreshnessP99Ms} ms; {report.CpuSecondsPerMillionSamples} CPU-s per million samples");
+static string Figure(double? value) => value.HasValue ? value.Value.ToString("F1", System.Globalization.CultureInfo.InvariantCulture) : "?";
+Console.WriteLine(startup.Complete
+    ? $"Startup: silo's startup line after {Figure(startup.TwinUpSeconds)} s, first complete facility KPI after {Figure(startup.FirstCompleteKpiSeconds)} s " +
+      $"(silo {Figure(startup.SiloCpuSeconds)} CPU-s, gateway {Figure(startup.GatewayCpuSeconds)} CPU-s until then; load average {Figure(loadAtStart)})"
+    : "Startup: no complete facility KPI was seen during the run");
 Console.WriteLine(JsonSerializer.Serialize(report, new JsonSerializerOptions(JsonSerializerDefaults.Web) { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals }));
+return 0;
+
+static double? Seconds(double? value) => value.HasValue ? Math.Round(value.Value, 2) : null;

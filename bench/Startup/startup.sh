@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Times a real silo process (Release build, embedded SQLite store) starting a declared facility of live GB300 racks:
+# Times a real silo process (published in Release, embedded SQLite store) starting a declared facility of live GB300 racks:
 # from launching the process to its startup log line, written once every rack, hall and power node is configured.
 # Each size is run N times on a fresh store (first start), each followed by a restart on the same store. Prints one
 # line per run and the medians. The silo binds 127.0.0.1 only and is stopped by its own PID after each run.
@@ -12,9 +12,12 @@ sizes=("${@:-1850 3700 7400}")
 read -r -a sizes <<< "${sizes[*]}"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-dotnet build -c Release src/Silo -v quiet -nologo >/dev/null
+# The silo as its container image ships it: published, with ReadyToRun code (see Silo.csproj); PUBLISH_OPTIONS adds
+# publish options, e.g. PUBLISH_OPTIONS=-p:PublishReadyToRun=false for a JIT-only silo.
+silo_dir=src/Silo/bin/Release/bench-publish
+# shellcheck disable=SC2086 # PUBLISH_OPTIONS is a list of options
+dotnet publish -c Release src/Silo -o "$silo_dir" -v quiet -nologo ${PUBLISH_OPTIONS:-} >/dev/null
 dotnet build -c Release bench/LoadGen -v quiet -nologo >/dev/null
-silo_dir=src/Silo/bin/Release/net10.0
 
 # Prints "milliseconds cpu-seconds", or "failed" if the silo exits or takes over 5 minutes.
 start_once() {
