@@ -25,8 +25,9 @@ done
 cd "$(dirname "$0")/../.."
 mkdir -p "$(dirname "$out")"
 settle=15
-# The load generator measures after its own warm-up (at most 60 s): it runs past the soak's end either way.
-seconds=$(python3 -c "print(int($minutes * 60) + $warmup + $settle + 30)")
+# The load generator measures after its own warm-up (at most 60 s from the first interval the twin took whole),
+# so it runs past the soak's end either way.
+seconds=$(python3 -c "print(int($minutes * 60) + $warmup + $settle + 90)")
 log=$(mktemp /tmp/tft-soak.XXXXXX)
 
 bench/LoadGen/run.sh "$gpus" "$seconds" --form "$form" >"$log" 2>&1 &
@@ -47,9 +48,9 @@ trap stop EXIT
 # A signal ends the script through its EXIT trap, so an interrupted soak stops its sampler and the twin too.
 trap "exit 143" INT TERM
 
-# Wait until the generator is sending (bounded: a 1 GW twin takes minutes to come up on a busy machine).
+# Wait until the generator is sending (it starts with the twin and feeds it while it comes up).
 started=$(date +%s)
-until grep -q '^Registered in' "$log"; do
+until grep -q '^Sending' "$log"; do
   if ! kill -0 "$load" 2>/dev/null || (( $(date +%s) - started > 900 )); then
     cat "$log" >&2
     echo "the twin or the load generator did not start" >&2
@@ -57,12 +58,23 @@ until grep -q '^Registered in' "$log"; do
   fi
   sleep 2
 done
-twin_line=$(grep '^Twin up' "$log")
+twin_line=$(grep '^Twin launched' "$log")
 silo=$(sed -E 's/.*silo pid ([0-9]+).*/\1/' <<<"$twin_line")
 gateway=$(sed -E 's/.*gateway pid ([0-9]+).*/\1/' <<<"$twin_line")
 work=$(sed -E 's/.*logs in ([^)]+)\).*/\1/' <<<"$twin_line")
 gateway_url=$(grep '^Twin at' "$log" | sed -E 's/^Twin at ([^ ]+): .*/\1/')
+gateway_url=${gateway_url%/}/
 silo_url=$(tr '\0' '\n' <"/proc/$silo/cmdline" | grep -A1 -x -- '--urls' | tail -n 1)
+# The soak starts from a twin that has caught up: every declared GPU reporting and no rack stale (bounded).
+until curl -sf "${gateway_url}api/facility" | python3 -c "import json,sys; f=json.load(sys.stdin); sys.exit(0 if f['gpus'] >= $gpus and f['gpusReporting'] >= $gpus and f['staleRacks'] == 0 else 1)" 2>/dev/null; do
+  if ! kill -0 "$load" 2>/dev/null || (( $(date +%s) - started > 900 )); then
+    cat "$log" >&2
+    echo "the twin did not report every GPU within 15 minutes" >&2
+    exit 1
+  fi
+  sleep 2
+done
+echo "Every GPU reporting $(( $(date +%s) - started )) s after the generator started"
 cat "$log"
 echo "Ingest started; soak begins in $warmup s (load average $(cut -d' ' -f1-3 /proc/loadavg))"
 sleep "$warmup"
