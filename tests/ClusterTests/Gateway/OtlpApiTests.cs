@@ -69,6 +69,9 @@ public sealed class OtlpApiTests(TwinClusterFixture fixture)
         var problem = await LiveTwin.Json(await twin.Http.PostAsync("/v1/metrics", text), HttpStatusCode.UnsupportedMediaType);
         await LiveTwin.Json(await twin.PostJson("/v1/metrics", "{\"resourceMetrics\": 3}"), HttpStatusCode.BadRequest);
         await LiveTwin.Json(await twin.Http.PostAsync("/v1/metrics", new StringContent("{", Encoding.UTF8, "application/json")), HttpStatusCode.BadRequest);
+        // A message field holding a number: the JSON reader would throw past the parser's checks, a 500 until refused.
+        var notAMessage = await LiveTwin.Json(await twin.PostJson("/v1/metrics", "{\"resourceMetrics\": [1]}"), HttpStatusCode.BadRequest);
+        Assert.Contains("must be an object", notAMessage.GetProperty("detail").GetString());
 
         Assert.Contains("application/x-protobuf", problem.GetProperty("detail").GetString());
         await twin.AssertUnharmed(fingerprint, 0);

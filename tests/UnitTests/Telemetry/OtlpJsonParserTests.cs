@@ -91,8 +91,28 @@ public sealed class OtlpJsonParserTests
     [InlineData("{\"resourceMetrics\":[{\"scopeMetrics\":[{\"metrics\":7}]}]}")]
     [InlineData("{not json")]
     [InlineData("{\"resourceMetrics\":[{\"scopeMetrics\":[{\"metrics\":[{\"name\":\"m\",\"gauge\":{\"dataPoints\":[{\"asInt\":1,\"attributes\":{}}]}}]}]}]}")]
+    // Every message field holding another kind of JSON value (the reader itself would throw InvalidOperationException).
+    [InlineData("{\"resourceMetrics\":[1]}")]
+    [InlineData("{\"resourceMetrics\":[{\"resource\":1}]}")]
+    [InlineData("{\"resourceMetrics\":[{\"resource\":{\"attributes\":[{\"key\":\"Hostname\",\"value\":6}]}}]}")]
+    [InlineData("{\"resourceMetrics\":[{\"scopeMetrics\":[2]}]}")]
+    [InlineData("{\"resourceMetrics\":[{\"scopeMetrics\":[{\"metrics\":[3]}]}]}")]
+    [InlineData("{\"resourceMetrics\":[{\"scopeMetrics\":[{\"metrics\":[{\"name\":\"x\",\"gauge\":4}]}]}]}")]
+    [InlineData("{\"resourceMetrics\":[{\"scopeMetrics\":[{\"metrics\":[{\"name\":\"x\",\"sum\":\"s\"}]}]}]}")]
+    [InlineData("{\"resourceMetrics\":[{\"scopeMetrics\":[{\"metrics\":[{\"name\":\"x\",\"histogram\":7}]}]}]}")]
+    [InlineData("{\"resourceMetrics\":[{\"scopeMetrics\":[{\"metrics\":[{\"name\":\"x\",\"gauge\":{\"dataPoints\":[5]}}]}]}]}")]
+    [InlineData("{\"resourceMetrics\":[{\"scopeMetrics\":[{\"metrics\":[{\"name\":\"x\",\"gauge\":{\"dataPoints\":[{\"asInt\":1,\"attributes\":[{\"key\":\"Hostname\",\"value\":[]}]}]}}]}]}]}")]
     public void Shapes_that_are_not_an_export_request_throw_JsonException(string json)
     {
         Assert.ThrowsAny<JsonException>(() => Parse(json));
+    }
+
+    [Fact]
+    public void Null_stands_for_an_absent_field_as_in_the_protobuf_JSON_mapping()
+    {
+        var (summary, mapped) = Parse("""{"resourceMetrics":[{"resource":null,"scopeMetrics":[{"metrics":[{"name":"m","histogram":null,"gauge":{"dataPoints":[{"asInt":1,"attributes":null}]}}]}]},{"scopeMetrics":null}]}""");
+
+        Assert.Equal(1, summary.Metrics);
+        Assert.Empty(mapped.Hosts);
     }
 }

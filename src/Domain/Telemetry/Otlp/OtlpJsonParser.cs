@@ -47,31 +47,32 @@ public static class OtlpJsonParser
         }
 
         var summary = new OtlpExportSummary();
-        if (!root.TryGetProperty("resourceMetrics", out var resources))
+        if (!TryGetArray(root, "resourceMetrics", out var resources))
         {
             return summary;
         }
 
-        foreach (var resource in ArrayOf(resources, "resourceMetrics").EnumerateArray())
+        foreach (var resource in resources.EnumerateArray())
         {
-            var resourceLabels = resource.TryGetProperty("resource", out var r) && r.TryGetProperty("attributes", out var ra)
+            ObjectOf(resource, "resourceMetrics");
+            var resourceLabels = TryGetObject(resource, "resource", out var r) && TryGetArray(r, "attributes", out var ra)
                 ? LabelsRead(ra)
                 : [];
-            if (!resource.TryGetProperty("scopeMetrics", out var scopes))
+            if (!TryGetArray(resource, "scopeMetrics", out var scopes))
             {
                 continue;
             }
 
-            foreach (var scope in ArrayOf(scopes, "scopeMetrics").EnumerateArray())
+            foreach (var scope in scopes.EnumerateArray())
             {
-                if (!scope.TryGetProperty("metrics", out var metrics))
+                if (!TryGetArray(ObjectOf(scope, "scopeMetrics"), "metrics", out var metrics))
                 {
                     continue;
                 }
 
-                foreach (var metric in ArrayOf(metrics, "metrics").EnumerateArray())
+                foreach (var metric in metrics.EnumerateArray())
                 {
-                    ReadMetric(summary, mapper, metric, resourceLabels);
+                    ReadMetric(summary, mapper, ObjectOf(metric, "metrics"), resourceLabels);
                 }
             }
         }
@@ -85,33 +86,34 @@ public static class OtlpJsonParser
         var name = metric.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString()! : "";
         foreach (var kind in UnusedKinds)
         {
-            if (metric.TryGetProperty(kind, out var other) && other.TryGetProperty("dataPoints", out var otherPoints))
+            if (TryGetObject(metric, kind, out var other) && TryGetArray(other, "dataPoints", out var otherPoints))
             {
-                OtlpPoints.Unused(summary, ArrayOf(otherPoints, "dataPoints").GetArrayLength());
+                OtlpPoints.Unused(summary, otherPoints.GetArrayLength());
             }
         }
 
         JsonElement data;
         var isSum = false;
-        if (!metric.TryGetProperty("gauge", out data) && !(isSum = metric.TryGetProperty("sum", out data)))
+        if (!TryGetObject(metric, "gauge", out data) && !(isSum = TryGetObject(metric, "sum", out data)))
         {
             return;
         }
 
-        if (!data.TryGetProperty("dataPoints", out var points))
+        if (!TryGetArray(data, "dataPoints", out var points))
         {
             return;
         }
 
         var mapped = MetricNames.TryGet(name, out var reading);
         var delta = isSum && mapped && IsDelta(data);
-        foreach (var point in ArrayOf(points, "dataPoints").EnumerateArray())
+        foreach (var point in points.EnumerateArray())
         {
+            ObjectOf(point, "dataPoints");
             var value = 0.0;
             long? ms = null;
             var problem = delta ? OtlpPoints.Delta : ReadPoint(point, out value, out ms);
             var labels = default(SeriesLabels);
-            var attributes = point.TryGetProperty("attributes", out var a) ? ArrayOf(a, "attributes") : NoAttributes;
+            var attributes = TryGetArray(point, "attributes", out var a) ? a : NoAttributes;
             foreach (var attribute in attributes.EnumerateArray())
             {
                 if (LabelRead(attribute) is { } label)
@@ -177,7 +179,7 @@ public static class OtlpJsonParser
     private static KeyValuePair<string, string>[] LabelsRead(JsonElement attributes)
     {
         var list = new List<KeyValuePair<string, string>>();
-        foreach (var attribute in ArrayOf(attributes, "attributes").EnumerateArray())
+        foreach (var attribute in attributes.EnumerateArray())
         {
             if (LabelRead(attribute) is { } label)
             {
@@ -199,7 +201,7 @@ public static class OtlpJsonParser
         {
             if (key.ValueEquals(KeysRead[k]))
             {
-                return attribute.TryGetProperty("value", out var value) && Scalar(value) is { } text ? new(SeriesLabels.Keys[k], text) : null;
+                return TryGetObject(attribute, "value", out var value) && Scalar(value) is { } text ? new(SeriesLabels.Keys[k], text) : null;
             }
         }
 
@@ -253,8 +255,35 @@ public static class OtlpJsonParser
         };
     }
 
-    private static JsonElement ArrayOf(JsonElement element, string what) =>
-        element.ValueKind == JsonValueKind.Array ? element : throw new JsonException($"'{what}' must be an array");
+    /// <summary>
+    /// A member of an object that must be an array when present. JSON's null stands for an absent field, as the protobuf
+    /// JSON mapping has it; any other kind is not an export request (400), not an <see cref="InvalidOperationException"/>
+    /// from the reader halfway through mapping (500).
+    /// </summary>
+    private static bool TryGetArray(JsonElement parent, string name, out JsonElement array)
+    {
+        if (!parent.TryGetProperty(name, out array) || array.ValueKind == JsonValueKind.Null)
+        {
+            return false;
+        }
+
+        return array.ValueKind == JsonValueKind.Array ? true : throw new JsonException($"'{name}' must be an array");
+    }
+
+    /// <summary>A member that must be an object (a protobuf message) when present; null is absent.</summary>
+    private static bool TryGetObject(JsonElement parent, string name, out JsonElement message)
+    {
+        if (!parent.TryGetProperty(name, out message) || message.ValueKind == JsonValueKind.Null)
+        {
+            return false;
+        }
+
+        return message.ValueKind == JsonValueKind.Object ? true : throw new JsonException($"'{name}' must be an object");
+    }
+
+    /// <summary>An element of a repeated message field: it must be an object.</summary>
+    private static JsonElement ObjectOf(JsonElement element, string what) =>
+        element.ValueKind == JsonValueKind.Object ? element : throw new JsonException($"each of '{what}' must be an object");
 
     private static JsonElement EmptyArray()
     {
