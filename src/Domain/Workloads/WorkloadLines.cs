@@ -82,7 +82,7 @@ public static class WorkloadLines
         }
 
         return Bound(merged, maxLines, l => l.Name, l => l.TokensPerSecond, l => l.Gpus,
-            new WorkloadLine(WorkloadNames.Other, 0, 0, 0, 0, 0), (other, l) => Add(other, l) with { Name = WorkloadNames.Other, Names = other.Names + l.Names });
+            new WorkloadLine(WorkloadNames.Other, 0, 0, 0, 0, 0), Sum.Of);
     }
 
     /// <summary>
@@ -106,7 +106,8 @@ public static class WorkloadLines
 
     /// <summary>
     /// The lines of one name added up: the first line as it came when it is the only one, else its figures plus the
-    /// others' (a tenant seen in two racks: the same tenant, so still one name; the folded lines count theirs).
+    /// others' (a tenant seen in two racks: the same tenant, so still one name; lines folded into
+    /// <see cref="WorkloadNames.Other"/> count theirs). The one way lines are summed, by merges and by the fold alike.
     /// </summary>
     private struct Sum(WorkloadLine first)
     {
@@ -116,6 +117,14 @@ public static class WorkloadLines
         private double _output = first.OutputTokensPerSecond;
         private double _itKw = first.ItPowerKw;
         private int _names = first.Names;
+
+        /// <summary>Two lines summed (the fold into <see cref="WorkloadNames.Other"/> adds one line at a time).</summary>
+        public static WorkloadLine Of(WorkloadLine a, WorkloadLine b)
+        {
+            var sum = new Sum(a);
+            sum.Add(b);
+            return sum.Line();
+        }
 
         public void Add(WorkloadLine line)
         {
@@ -136,14 +145,4 @@ public static class WorkloadLines
             Names = _names,
         };
     }
-
-    /// <summary>Two lines of one name (a tenant seen in two racks): the same tenant, so still one name.</summary>
-    private static WorkloadLine Add(WorkloadLine a, WorkloadLine b) => a with
-    {
-        Gpus = a.Gpus + b.Gpus,
-        TokensPerSecond = a.TokensPerSecond + b.TokensPerSecond,
-        OutputTokensPerSecond = a.OutputTokensPerSecond + b.OutputTokensPerSecond,
-        ItPowerKw = a.ItPowerKw + b.ItPowerKw,
-        Names = a.Name == WorkloadNames.Other ? a.Names + b.Names : a.Names,
-    };
 }
