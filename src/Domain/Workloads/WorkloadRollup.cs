@@ -30,8 +30,9 @@ public static class WorkloadRollup
 
         // Most racks serve one tenant and one model on every GPU (a simulated rack under load does): one line each,
         // summed in the same order as below, without two dictionaries per rack per period. Arrays, as below: the
-        // lines travel in the rack's snapshot, and a serializer knows an array.
-        if (OneLine(flows, workloads, byTenant: true, restPerGpuKw) is { } tenant && OneLine(flows, workloads, byTenant: false, restPerGpuKw) is { } model)
+        // lines travel in the rack's snapshot, and a serializer knows an array. The check walks the GPUs once and stops
+        // at the first GPU that names a second tenant or model, so a mixed rack pays for a few GPUs, not a pass.
+        if (OneLineEach(flows, workloads, restPerGpuKw) is var (tenant, model))
         {
             return (new[] { tenant }, new[] { model });
         }
@@ -49,20 +50,24 @@ public static class WorkloadRollup
         return (Lines(tenants), Lines(models));
     }
 
-    /// <summary>The one line of a split whose GPUs all fall under one name; null when there are more (or no GPUs).</summary>
-    private static WorkloadLine? OneLine(ReadOnlySpan<GpuFlow> flows, RackWorkloads workloads, bool byTenant, double restPerGpuKw)
+    /// <summary>
+    /// The one tenant line and the one model line of a rack whose GPUs all fall under one tenant and one model; null
+    /// as soon as a GPU names a second of either (or there are no GPUs).
+    /// </summary>
+    private static (WorkloadLine Tenant, WorkloadLine Model)? OneLineEach(ReadOnlySpan<GpuFlow> flows, RackWorkloads workloads, double restPerGpuKw)
     {
-        string? name = null;
+        string? tenant = null, model = null;
         Sum sum = default;
         for (var g = 0; g < flows.Length; g++)
         {
             var flow = flows[g];
-            var of = NameOf(flow, workloads, g, byTenant);
-            if (name is null)
+            var tenantOf = NameOf(flow, workloads, g, byTenant: true);
+            var modelOf = NameOf(flow, workloads, g, byTenant: false);
+            if (tenant is null)
             {
-                name = of;
+                (tenant, model) = (tenantOf, modelOf);
             }
-            else if (!string.Equals(name, of, StringComparison.Ordinal))
+            else if (!string.Equals(tenant, tenantOf, StringComparison.Ordinal) || !string.Equals(model, modelOf, StringComparison.Ordinal))
             {
                 return null;
             }
@@ -70,7 +75,7 @@ public static class WorkloadRollup
             sum = Plus(sum, flow, ItKw(flow, restPerGpuKw));
         }
 
-        return name is null ? null : new WorkloadLine(name, sum.Gpus, sum.Tokens, sum.Output, sum.ItKw);
+        return tenant is null ? null : (Line(tenant, sum), Line(model!, sum));
     }
 
     private static string NameOf(GpuFlow flow, RackWorkloads workloads, int slot, bool byTenant) =>
@@ -85,8 +90,9 @@ public static class WorkloadRollup
     private static Sum Plus(Sum sum, GpuFlow flow, double itKw) =>
         new(sum.Gpus + 1, sum.Tokens + (flow.Fresh ? flow.TokensPerSecond : 0), sum.Output + (flow.Fresh ? flow.OutputTokensPerSecond : 0), sum.ItKw + itKw);
 
-    private static WorkloadLine[] Lines(Dictionary<string, Sum> sums) =>
-        [.. sums.Select(s => new WorkloadLine(s.Key, s.Value.Gpus, s.Value.Tokens, s.Value.Output, s.Value.ItKw))];
+    private static WorkloadLine[] Lines(Dictionary<string, Sum> sums) => [.. sums.Select(s => Line(s.Key, s.Value))];
+
+    private static WorkloadLine Line(string name, Sum sum) => new(name, sum.Gpus, sum.Tokens, sum.Output, sum.ItKw);
 
     private readonly record struct Sum(int Gpus, double Tokens, double Output, double ItKw);
 }

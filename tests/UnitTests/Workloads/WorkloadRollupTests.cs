@@ -86,6 +86,22 @@ public sealed class WorkloadRollupTests
         });
     }
 
+    [Fact]
+    public void A_rack_of_one_tenant_serving_two_models_gets_one_tenant_line_and_two_model_lines()
+    {
+        var workloads = new RackWorkloads(3);
+        workloads.Label(0, [new GpuWorkload("team-a"), new GpuWorkload("team-a"), new GpuWorkload("team-a")]);
+        workloads.Serve([0, 1], "qwen");
+        workloads.Serve([2], "llama");
+
+        var (tenants, models) = WorkloadRollup.Split([new(true, 10, 5, 500), new(true, 20, 8, 500), new(true, 30, 9, 500)], workloads, 1.8);
+
+        var tenant = Assert.Single(tenants);
+        Assert.Equal(("team-a", 3, 60.0, 22.0), (tenant.Name, tenant.Gpus, tenant.TokensPerSecond, tenant.OutputTokensPerSecond));
+        Assert.Equal(1.8, tenant.ItPowerKw, 9);
+        Assert.Equal([("qwen", 2, 30.0), ("llama", 1, 30.0)], models.OrderBy(l => l.Name == "llama").Select(l => (l.Name, l.Gpus, l.TokensPerSecond)));
+    }
+
     /// <summary>Whatever the labels and flows, the tenant lines (idle included) and the model lines each add up to the rack.</summary>
     [Fact]
     public void Tenant_and_model_lines_each_add_up_to_the_racks_GPUs_tokens_and_IT_power()
