@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Turns a soak run's JSON lines (bench/Soak/soak.py) into a Markdown table (first minute against last minute, and
-what is left after the last deletion) and an SVG plot against time: silo and gateway RSS, their CPU, KPI age p99,
-and activations with gateway connections. Standard library only: the SVG is written by hand.
+what is left after the last deletion) and an SVG plot against time: silo and gateway RSS, their CPU, the silo's GC
+heap (gen2 at the last collection, memory committed, and the live heap at each probe), KPI age p99, and activations
+with gateway connections. Standard library only: the SVG is written by hand.
 
 Usage: plot.py RUN.jsonl [--svg docs/soak.svg]
 """
@@ -34,6 +35,10 @@ def table(summary, loadgen):
         ("Store rows (all grains)", fmt(f["storeRows"]), fmt(l["storeRows"]), f"{fmt(before['storeRows'])} → {fmt(after['storeRows'])}"),
         ("Scenarios listed", "", "", f"{fmt(before['scenariosListed'])} → {fmt(after['scenariosListed'])}"),
     ]
+    probes = summary.get("siloLiveHeapMB") or []
+    if probes:
+        rows.append(("Silo live heap after a full GC (MB, at minute)", "", "",
+                     ", ".join(f"{fmt(p['mb'])} ({p['elapsedS'] / 60:.0f})" for p in probes)))
     out = ["| Median over the minute | First minute | Last minute | Before the first scenario → after the last deletion |",
            "|---|---|---|---|"]
     out += [f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows]
@@ -70,8 +75,11 @@ def panel(x0, y0, w, h, title, unit, series, t_max):
         parts.append(f'<text x="{x:.1f}" y="{y0 + h + 16}" font-size="11" text-anchor="middle">{m}</text>')
         m += step if t_max > 5 else 1
     for k, (name, pts) in enumerate(series):
-        path = " ".join(f"{x0 + w * t / t_max:.1f},{y0 + h - h * v / top:.1f}" for t, v in pts if v is not None)
-        parts.append(f'<polyline points="{path}" fill="none" stroke="{COLOURS[k]}" stroke-width="1.5"/>')
+        points = [(x0 + w * t / t_max, y0 + h - h * v / top) for t, v in pts if v is not None]
+        parts.append(f'<polyline points="{" ".join(f"{x:.1f},{y:.1f}" for x, y in points)}" fill="none" stroke="{COLOURS[k]}" stroke-width="1.5"/>')
+        # A series of a few probes is drawn with its points marked: the lines between them are not measurements.
+        if len(points) <= 12:
+            parts += [f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3" fill="{COLOURS[k]}"/>' for x, y in points]
         parts.append(f'<text x="{x0 + w - 8}" y="{y0 + 16 + 14 * k}" font-size="11" text-anchor="end" fill="{COLOURS[k]}">{escape(name)}</text>')
     return parts
 
@@ -83,10 +91,18 @@ def svg(lines, summary, loadgen):
     def s(key):
         return [(ti, l.get(key)) for ti, l in zip(t, lines)]
 
+    def gc(key, generation=None):
+        def value(l):
+            v = (l.get("siloGc") or {}).get(key)
+            return v.get(generation) if generation and isinstance(v, dict) else v
+        return [(ti, value(l)) for ti, l in zip(t, lines)]
+
     w, h, left, gap = 760, 150, 80, 60
     panels = [
         ("Resident memory", "MB", [("silo RSS", s("siloRssMB")), ("gateway RSS", s("gatewayRssMB")),
                                    ("silo GC heap", s("siloGcHeapMB")), ("gateway GC heap", s("gatewayGcHeapMB"))]),
+        ("Silo GC heap", "MB", [("at the last collection", s("siloGcHeapMB")), ("gen2 at the last collection", gc("heapByGenerationMB", "gen2")),
+                                ("committed", gc("committedMB")), ("live after a forced full GC", s("siloLiveHeapMB"))]),
         ("CPU", "cores", [("silo", s("siloCores")), ("gateway", s("gatewayCores"))]),
         ("Facility KPI age", "ms", [("p99 over each sample window", s("kpiAgeP99Ms")), ("p50", s("kpiAgeP50Ms"))]),
         ("What the twin holds", "count", [("activations", s("activations")), ("gateway connections ×100", [(ti, None if v is None else v * 100) for ti, v in s("gatewayConnections")]),

@@ -12,6 +12,12 @@ what the twin holds, so growth shows up as a slope.
   p50/p99 over the window, Orleans activations (total and per grain type, from the silo's /metrics), established
   connections to the gateway port (ss) and Kestrel's count, scenario rows in the embedded store (twin.db) and the
   scenario index, GC heap of both processes, and what the churn did in the window.
+- GC detail of the silo (the runtime's System.Runtime meter): heap and fragmentation per generation at the last
+  collection, memory the GC has committed, collections per generation, pause time and allocation rate in the window.
+  A heap that grows between full collections is not a leak; one whose live objects grow is. So --live-heap-at
+  (minutes, e.g. 2,9,16,23) also has dotnet-gcdump (the repo's tool manifest) force a full collection in the silo
+  and count what is still reachable; the last probe runs after the churn stops, before the final line. Each probe
+  pauses the silo for the collection (about a second at 1 GW): its KPI-age window shows it.
 After --minutes the churn stops, the twin is given --settle seconds, a last line ("final": true) is written, then a
 summary line comparing the first and last minute.
 
@@ -123,6 +129,44 @@ def gc_heap(metrics):
         if value is not None:
             return value
     return None
+
+
+def labelled(metrics, name, label):
+    """{label value: value} of one metric's series, e.g. heap size per gc_heap_generation."""
+    return {labels.get(label, "?"): v for n, labels, v in metrics or [] if n == name}
+
+
+def gc_detail(metrics):
+    """The silo's GC as its /metrics shows it: sizes in MB, counters cumulative (differenced per window by the caller)."""
+    mb = lambda d: {k: round(v / 1e6, 1) for k, v in sorted(d.items())}
+    return {
+        "heapByGenerationMB": mb(labelled(metrics, "dotnet_gc_last_collection_heap_size_bytes", "gc_heap_generation")),
+        "fragmentationByGenerationMB": mb(labelled(metrics, "dotnet_gc_last_collection_heap_fragmentation_size_bytes", "gc_heap_generation")),
+        "committedMB": round((total(metrics, "dotnet_gc_last_collection_memory_committed_size_bytes") or 0) / 1e6, 1),
+        "collections": {k: int(v) for k, v in sorted(labelled(metrics, "dotnet_gc_collections_total", "gc_heap_generation").items())},
+        "allocatedBytes": total(metrics, "dotnet_gc_heap_total_allocated_bytes_total"),
+        "pauseSeconds": total(metrics, "dotnet_gc_pause_time_seconds_total"),
+    }
+
+
+GC_HEAP_BYTES = re.compile(r"^\s*([\d,]+)\s+GC Heap bytes", re.M)
+
+
+def live_heap_mb(pid):
+    """What is reachable in the process after a full collection that dotnet-gcdump forces (MB), or None."""
+    path = f"/tmp/tft-soak-{pid}-{int(time.time())}.gcdump"
+    try:
+        subprocess.run(["dotnet", "tool", "run", "dotnet-gcdump", "collect", "-p", str(pid), "-o", path],
+                       capture_output=True, text=True, timeout=300, check=True)
+        report = subprocess.run(["dotnet", "tool", "run", "dotnet-gcdump", "report", path],
+                                capture_output=True, text=True, timeout=300, check=True).stdout
+        m = GC_HEAP_BYTES.search(report)
+        return round(int(m.group(1).replace(",", "")) / 1e6, 1) if m else None
+    except (OSError, subprocess.SubprocessError):
+        return None
+    finally:
+        if os.path.exists(path):
+            os.remove(path)
 
 
 def activations(metrics):
@@ -267,6 +311,7 @@ def main():
     p.add_argument("--viewer-hold", type=float, default=20)
     p.add_argument("--settle", type=float, default=15)
     p.add_argument("--label", default="")
+    p.add_argument("--live-heap-at", default="", help="minutes at which to probe the silo's live heap, e.g. 2,9,16,23")
     a = p.parse_args()
 
     a.gateway = a.gateway.rstrip("/")
@@ -289,9 +334,24 @@ def main():
 
     out = open(a.out, "a", buffering=1)
     start = time.time()
-    last = {"t": start, "silo": cpu_seconds(a.silo_pid), "gateway": cpu_seconds(a.gateway_pid)}
+    last = {"t": start, "silo": cpu_seconds(a.silo_pid), "gateway": cpu_seconds(a.gateway_pid), "gc": None}
+    probes = sorted(float(m) * 60 for m in a.live_heap_at.split(",") if m.strip())
 
-    def sample(final=False):
+    def gc_window(metrics, dt):
+        now = gc_detail(metrics) if metrics else None
+        before, last["gc"] = last["gc"], now
+        if now is None:
+            return None
+        window = {k: now[k] for k in ("heapByGenerationMB", "fragmentationByGenerationMB", "committedMB", "collections")}
+        if before is not None and dt >= 1:
+            window["collectionsInWindow"] = {g: n - before["collections"].get(g, 0) for g, n in now["collections"].items()}
+            if now["allocatedBytes"] is not None and before["allocatedBytes"] is not None:
+                window["allocatedMBps"] = round((now["allocatedBytes"] - before["allocatedBytes"]) / 1e6 / dt, 1)
+            if now["pauseSeconds"] is not None and before["pauseSeconds"] is not None:
+                window["pauseMsInWindow"] = round((now["pauseSeconds"] - before["pauseSeconds"]) * 1000, 1)
+        return window
+
+    def sample(final=False, live_heap=None):
         now = time.time()
         silo_cpu, gw_cpu = cpu_seconds(a.silo_pid), cpu_seconds(a.gateway_pid)
         dt = now - last["t"]
@@ -317,6 +377,7 @@ def main():
             "storeRows": rows, "scenarioRows": scen_rows, "scenariosListed": len(listed) if isinstance(listed, list) else None,
             "siloGcHeapMB": round(gc_heap(silo_metrics) / 1e6, 1) if gc_heap(silo_metrics) is not None else None,
             "gatewayGcHeapMB": round(gc_heap(gw_metrics) / 1e6, 1) if gc_heap(gw_metrics) is not None else None,
+            "siloGc": gc_window(silo_metrics, dt), "siloLiveHeapMB": live_heap,
             "churn": churn, "scenarioCycleP50Ms": round(percentile(latency, 50)) if latency else None,
             "load1": os.getloadavg()[0],
         }
@@ -340,7 +401,12 @@ def main():
     try:
         while time.time() < end:
             time.sleep(max(0, min(a.sample_every - (time.time() - last["t"]), end - time.time())))
-            lines.append(sample())
+            live = None
+            if probes and time.time() - start >= probes[0]:
+                probes.pop(0)
+                live = live_heap_mb(a.silo_pid)
+                print(f"silo live heap {live} MB", flush=True)
+            lines.append(sample(live_heap=live))
     except KeyboardInterrupt:
         print("Ending early", flush=True)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
@@ -350,7 +416,9 @@ def main():
     for t in threads[1:]:
         t.join(timeout=60)
     time.sleep(a.settle)
-    final = sample(final=True)
+    # The last probe counts what the churn left reachable once it stopped.
+    final_live = live_heap_mb(a.silo_pid) if a.live_heap_at else None
+    final = sample(final=True, live_heap=final_live)
     stop_all.set()
     threads[0].join(timeout=15)
 
@@ -372,6 +440,7 @@ def main():
         "viewerSessions": sum(l["churn"].get("viewers", 0) for l in lines + [final]),
         "framesRead": sum(l["churn"].get("frames", 0) for l in lines + [final]),
         "firstMinute": minute(first), "lastMinute": minute(last_minute),
+        "siloLiveHeapMB": [{"elapsedS": l["elapsedS"], "mb": l["siloLiveHeapMB"]} for l in lines + [final] if l.get("siloLiveHeapMB") is not None],
         "before": {k: baseline[k] for k in ("activations", "gatewayConnections", "scenarioRows", "storeRows", "scenariosListed")},
         "afterLastDeletion": {k: final[k] for k in ("activations", "activationsByType", "gatewayConnections", "kestrelConnections",
                                                     "scenarioRows", "storeRows", "scenariosListed")},
