@@ -42,6 +42,13 @@ def table(summary, loadgen):
     out = ["| Median over the minute | First minute | Last minute | Before the first scenario → after the last deletion |",
            "|---|---|---|---|"]
     out += [f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows]
+    windows = summary.get("envelopePer5Minutes") or []
+    if windows:
+        out += ["", "| Minutes | Silo GC heap, lowest–highest (MB) | Silo RSS, lowest–highest (MB) | Silo CPU, lowest–highest (cores) |",
+                "|---|---|---|---|"]
+        span = lambda v, d=0: f"{fmt(v[0], d)}–{fmt(v[1], d)}" if v else "–"
+        out += [f"| {w['fromS'] // 60:.0f}–{w['fromS'] // 60 + 5:.0f} | {span(w['siloGcHeapMB'])} | {span(w['siloRssMB'])} | {span(w['siloCores'], 2)} |"
+                for w in windows]
     out.append("")
     out.append(f"{summary['minutes']} min; {summary['scenariosCreated']:,} scenarios created, {summary['scenariosDeleted']:,} deleted; "
                f"{summary['viewerSessions']:,} live-view sessions reading {summary['framesRead']:,} frames.")

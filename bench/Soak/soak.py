@@ -169,6 +169,21 @@ def live_heap_mb(pid):
             os.remove(path)
 
 
+def envelope(lines, seconds, keys):
+    """Lowest and highest of each key per window of `seconds`: [{"fromS": 0, "siloGcHeapMB": [min, max], ...}]."""
+    windows = {}
+    for l in lines:
+        windows.setdefault(int(l["elapsedS"] // seconds), []).append(l)
+    out = []
+    for w, ls in sorted(windows.items()):
+        row = {"fromS": w * seconds}
+        for k in keys:
+            vals = [l[k] for l in ls if l.get(k) is not None]
+            row[k] = [min(vals), max(vals)] if vals else None
+        out.append(row)
+    return out
+
+
 def activations(metrics):
     per_type = {}
     for n, labels, v in metrics or []:
@@ -441,6 +456,9 @@ def main():
         "framesRead": sum(l["churn"].get("frames", 0) for l in lines + [final]),
         "firstMinute": minute(first), "lastMinute": minute(last_minute),
         "siloLiveHeapMB": [{"elapsedS": l["elapsedS"], "mb": l["siloLiveHeapMB"]} for l in lines + [final] if l.get("siloLiveHeapMB") is not None],
+        # A GC heap saws up between full collections and down at each: its troughs (and the live heap) show growth,
+        # its peaks show only how far the GC lets it run. Lowest and highest per five minutes, silo heap and RSS.
+        "envelopePer5Minutes": envelope(running, 300, ("siloGcHeapMB", "siloRssMB", "siloCores")),
         "before": {k: baseline[k] for k in ("activations", "gatewayConnections", "scenarioRows", "storeRows", "scenariosListed")},
         "afterLastDeletion": {k: final[k] for k in ("activations", "activationsByType", "gatewayConnections", "kestrelConnections",
                                                     "scenarioRows", "storeRows", "scenariosListed")},
