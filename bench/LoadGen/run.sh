@@ -4,6 +4,9 @@
 # Usage: bench/LoadGen/run.sh <gpus> <seconds> [more load generator options]
 # The load generator's JSON line is the last line printed; the twin's logs are kept in the work folder it names.
 # Its startup fields time the twin's start from launching both processes (see docs/benchmarks.md, Startup at scale).
+# SILO_TRACE=file.nettrace records the silo from its first instruction with EventPipe (CPU samples, GC, JIT, thread
+# pool), written when the silo stops; read it with `dotnet dotnet-trace report file.nettrace topN --inclusive` or
+# bench/Startup/trace-window.py, which keeps the samples up to the first complete KPI.
 set -euo pipefail
 gpus=${1:-194400}
 duration=${2:-30}
@@ -30,7 +33,14 @@ dotnet "$loadgen" --write-facility "$work/live.json" --gpus "$gpus"
 # (twinUpSeconds) and the first complete facility KPI (firstCompleteKpiSeconds, with the CPU-seconds until then).
 launched=$(date +%s%3N)
 # Each from its own folder, so it reads its appsettings.json (the content root is the working directory).
-(cd "$silo_dir" && exec dotnet TokenFactoryTwin.Silo.dll --Twin:FacilityFile="$work/live.json" --Twin:DataDirectory="$work/data" \
+trace_env=()
+if [[ -n ${SILO_TRACE:-} ]]; then
+  # Sample profiler every 1 ms; the runtime's GC (0x1), loader (0x8), JIT (0x10), thread pool (0x10000) and
+  # exception (0x8000) keywords at informational level.
+  trace_env=(DOTNET_EnableEventPipe=1 "DOTNET_EventPipeOutputPath=$(realpath -m "$SILO_TRACE")" DOTNET_EventPipeCircularMB=1024
+    "DOTNET_EventPipeConfig=Microsoft-DotNETCore-SampleProfiler:0:5,Microsoft-Windows-DotNETRuntime:0x18019:4")
+fi
+(cd "$silo_dir" && exec env "${trace_env[@]}" dotnet TokenFactoryTwin.Silo.dll --Twin:FacilityFile="$work/live.json" --Twin:DataDirectory="$work/data" \
   --Orleans:Endpoints:SiloPort="$silo_port" --Orleans:PrimarySiloPort="$silo_port" --Orleans:Endpoints:GatewayPort="$client_port" --urls "http://127.0.0.1:$silo_web" \
   >"$work/silo.log" 2>&1) &
 silo=$!
