@@ -6,7 +6,7 @@ stack (inclusive) and on top of it (exclusive), summed over every thread, from t
 The sample profiler records every managed thread every millisecond, waiting or not, and dotnet-trace ends each stack
 with a pseudo-frame: CPU_TIME (running managed code) or UNMANAGED_CODE_TIME (in native code: the GC, the JIT, SQLite,
 a system call, or a wait). Threads that only wait (idle thread-pool workers, timers, the console logger) would bury
-the work, so a stack whose topmost managed frame is a known wait is left out (--keep-waits keeps them); what is left
+the work, so a stack with a known wait among its topmost frames is left out (--keep-waits keeps them); what is left
 is split into managed CPU and native time.
 
 Usage: trace-window.py TRACE.speedscope.json [--until 13.0] [--top 40] [--match Orleans]
@@ -52,7 +52,8 @@ def main():
             if last is not None and stack and at > last:
                 span = at - last
                 top = stack[-2] if stack[-1] in pseudo and len(stack) > 1 else stack[-1]
-                if a.keep_waits or top not in waits:
+                # A wait shows as its own frame or a few frames under the system call it blocks in.
+                if a.keep_waits or not waits.intersection(stack[-5:]):
                     busy += span
                     managed += span if stack[-1] in cpu_leaf else 0
                     exclusive[top] += span
