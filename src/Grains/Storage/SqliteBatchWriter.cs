@@ -131,7 +131,8 @@ internal sealed class SqliteBatchWriter : IDisposable
             {
                 var command = Bind(_read!, transaction, operation);
                 using var reader = command.ExecuteReader();
-                operation.Succeeded(reader.Read() ? new SqliteRow(reader.GetString(0), reader.GetString(1)) : null);
+                // The JSON's bytes whether the row holds them as a blob or (written by earlier versions) as text.
+                operation.Succeeded(reader.Read() ? new SqliteRow(reader.GetString(0), reader.GetFieldValue<byte[]>(1)) : null);
                 break;
             }
 
@@ -139,7 +140,9 @@ internal sealed class SqliteBatchWriter : IDisposable
             {
                 var command = Bind(operation.ExpectedETag is null ? _insert! : _update!, transaction, operation);
                 command.Parameters["$etag"].Value = operation.NewETag;
-                command.Parameters["$state"].Value = operation.Json;
+                // Bound as the serializer's UTF-8 bytes (a blob): as text it was decoded to a string and encoded back,
+                // three copies of every state, and at 1 GW a scenario's state is tens of MB on the large object heap.
+                command.Parameters["$state"].Value = operation.Utf8Json;
                 if (operation.ExpectedETag is { } expected)
                 {
                     command.Parameters["$expected"].Value = expected;
@@ -147,7 +150,7 @@ internal sealed class SqliteBatchWriter : IDisposable
 
                 if (command.ExecuteNonQuery() == 1)
                 {
-                    operation.Succeeded(new SqliteRow(operation.NewETag!, operation.Json!));
+                    operation.Succeeded(new SqliteRow(operation.NewETag!, operation.Utf8Json!));
                 }
                 else
                 {

@@ -4,7 +4,8 @@ using Orleans.Storage;
 namespace TokenFactoryTwin.Grains.Storage;
 
 /// <summary>
-/// The embedded default store: grain state as JSON rows in one SQLite file, with an optimistic ETag check so two
+/// The embedded default store: grain state as JSON rows in one SQLite file (UTF-8 in a blob; <c>CAST(state AS TEXT)</c>
+/// shows it), with an optimistic ETag check so two
 /// activations of one grain can never overwrite each other. Orleans' ADO.NET provider does not support SQLite
 /// (10.4.2), and the twin must run with nothing to install, hence this small provider. Grains' operations are
 /// committed in shared transactions by one <see cref="SqliteBatchWriter"/>: a facility of thousands of racks
@@ -50,7 +51,7 @@ public sealed class SqliteGrainStorage : IGrainStorage, IDisposable
             return;
         }
 
-        grainState.State = _serializer.Deserialize<T>(BinaryData.FromString(row.Json));
+        grainState.State = _serializer.Deserialize<T>(new BinaryData(row.Utf8Json));
         grainState.ETag = row.ETag;
         grainState.RecordExists = true;
     }
@@ -58,7 +59,7 @@ public sealed class SqliteGrainStorage : IGrainStorage, IDisposable
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         // Serialised here, on the calling grain's thread, so the store's one thread only moves rows.
-        var json = _serializer.Serialize(grainState.State).ToString();
+        var json = TwinJsonGrainStorageSerializer.ToUtf8Json(grainState.State);
         var etag = Guid.NewGuid().ToString("N");
         await _writer.Enqueue(SqliteOperation.Write(stateName, grainId.ToString(), grainState.ETag, etag, json));
         grainState.ETag = etag;

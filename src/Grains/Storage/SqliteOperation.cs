@@ -28,15 +28,15 @@ internal sealed class SqliteOperation
 
     public string? NewETag { get; private init; }
 
-    public string? Json { get; private init; }
+    public byte[]? Utf8Json { get; private init; }
 
     /// <summary>Completes after commit: the row read, or for a write the row as stored; null for a missing row or a delete.</summary>
     public Task<SqliteRow?> Completion => _done.Task;
 
     public static SqliteOperation Read(string stateName, string grainId) => new(SqliteOperationKind.Read, stateName, grainId);
 
-    public static SqliteOperation Write(string stateName, string grainId, string? expectedETag, string newETag, string json) =>
-        new(SqliteOperationKind.Write, stateName, grainId) { ExpectedETag = expectedETag, NewETag = newETag, Json = json };
+    public static SqliteOperation Write(string stateName, string grainId, string? expectedETag, string newETag, byte[] utf8Json) =>
+        new(SqliteOperationKind.Write, stateName, grainId) { ExpectedETag = expectedETag, NewETag = newETag, Utf8Json = utf8Json };
 
     public static SqliteOperation Delete(string stateName, string grainId) => new(SqliteOperationKind.Delete, stateName, grainId);
 

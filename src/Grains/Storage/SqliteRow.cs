@@ -1,4 +1,4 @@
 namespace TokenFactoryTwin.Grains.Storage;
 
-/// <summary>A grain state row: its ETag and its JSON.</summary>
-internal sealed record SqliteRow(string ETag, string Json);
+/// <summary>A grain state row: its ETag and its JSON, as UTF-8.</summary>
+internal sealed record SqliteRow(string ETag, byte[] Utf8Json);

@@ -112,6 +112,45 @@ public sealed class SqliteGrainStorageTests : IDisposable
     }
 
     [Fact]
+    public async Task A_state_stored_as_indented_text_by_an_earlier_version_reads_the_same_and_its_next_write_is_compact()
+    {
+        using (var storage = Open())
+        {
+            // Creates the file and its table.
+            await storage.WriteStateAsync("rack", Grain(1), new GrainState<Counter>(new Counter { Value = 1 }));
+        }
+
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={DatabasePath};Pooling=False"))
+        {
+            connection.Open();
+            using var insert = connection.CreateCommand();
+            insert.CommandText = "INSERT INTO grain_state (state_name, grain_id, etag, state) VALUES ('rack', $id, 'old', $state)";
+            insert.Parameters.AddWithValue("$id", Grain(0).ToString());
+            insert.Parameters.AddWithValue("$state", "{\n  \"value\": 41,\n  \"name\": \"rack é\"\n}");
+            insert.ExecuteNonQuery();
+        }
+
+        using (var storage = Open())
+        {
+            var state = new GrainState<Counter>();
+            await storage.ReadStateAsync("rack", Grain(0), state);
+            Assert.Equal((41, "rack é", "old"), (state.State!.Value, state.State.Name, state.ETag));
+
+            state.State.Value = 42;
+            await storage.WriteStateAsync("rack", Grain(0), state);
+        }
+
+        using var reading = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={DatabasePath};Mode=ReadOnly;Pooling=False");
+        reading.Open();
+        using var select = reading.CreateCommand();
+        select.CommandText = "SELECT CAST(state AS TEXT) FROM grain_state WHERE grain_id = $id";
+        select.Parameters.AddWithValue("$id", Grain(0).ToString());
+        var stored = (string)select.ExecuteScalar()!;
+        Assert.StartsWith("{\"value\":42,\"name\":", stored);
+        Assert.DoesNotContain('\n', stored);
+    }
+
+    [Fact]
     public async Task A_closed_store_refuses_work_rather_than_losing_it()
     {
         var storage = Open();
