@@ -1,7 +1,7 @@
 namespace TokenFactoryTwin.Abstractions.Kpis;
 
 /// <summary>One point of the facility's rolling window, for charts.</summary>
-[GenerateSerializer, Immutable, Alias("tft.KpiPoint")]
+[GenerateSerializer, Immutable, SuppressReferenceTracking, Alias("tft.KpiPoint")]
 public sealed record KpiPoint(
     [property: Id(0)] DateTimeOffset AsOf,
     [property: Id(1)] double TokensPerSecond,

@@ -1,7 +1,7 @@
 namespace TokenFactoryTwin.Abstractions.Kpis;
 
 /// <summary>A rack uplink bundle: its traffic against its capacity, and whether it is up.</summary>
-[GenerateSerializer, Immutable, Alias("tft.NetworkLinkStatus")]
+[GenerateSerializer, Immutable, SuppressReferenceTracking, Alias("tft.NetworkLinkStatus")]
 public sealed record NetworkLinkStatus(
     [property: Id(0)] string Id,
     [property: Id(1)] string Rack,

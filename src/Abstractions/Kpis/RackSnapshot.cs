@@ -9,8 +9,11 @@ namespace TokenFactoryTwin.Abstractions.Kpis;
 /// power cap binds now, and whose enforced limit misses the cap a flex event recommends (the rack's GPUs show which).
 /// <see cref="SamplesAsOf"/> is the time of the oldest sample the figures include (none reporting: null).
 /// <see cref="Tenants"/> and <see cref="Models"/> split its GPUs, tokens and IT power by what they serve.
+/// Not reference-tracked when serialized (nor are its workload lines, link statuses and KPI points): a 1 GW facility
+/// overview carries 7,400 of them, and the serializer's table of every object it wrote grew into arrays on the
+/// large object heap, about 10 MB/s of them with a few live views open.
 /// </summary>
-[GenerateSerializer, Immutable, Alias("tft.RackSnapshot")]
+[GenerateSerializer, Immutable, SuppressReferenceTracking, Alias("tft.RackSnapshot")]
 public sealed record RackSnapshot(
     [property: Id(0)] string RackId,
     [property: Id(1)] string Hall,

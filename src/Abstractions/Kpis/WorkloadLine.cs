@@ -6,7 +6,7 @@ namespace TokenFactoryTwin.Abstractions.Kpis;
 /// <see cref="Names"/> counts the tenants or models the line stands for: 1, or more for the line that folds the
 /// smallest together when there are too many to list.
 /// </summary>
-[GenerateSerializer, Immutable, Alias("tft.WorkloadLine")]
+[GenerateSerializer, Immutable, SuppressReferenceTracking, Alias("tft.WorkloadLine")]
 public sealed record WorkloadLine(
     [property: Id(0)] string Name,
     [property: Id(1)] int Gpus,
