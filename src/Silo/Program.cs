@@ -1,10 +1,13 @@
 using Orleans.Dashboard;
 using TokenFactoryTwin.Silo.Hosting;
 
+// Built on another core while the silo configures itself (see DashboardAssetsWarmup).
+var dashboardAssets = DashboardAssetsWarmup.Start();
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddTwinSilo();
+DashboardAssetsWarmup.UseWarmed(builder.Services, dashboardAssets);
 
 var app = builder.Build();
 

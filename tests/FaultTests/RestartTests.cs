@@ -14,6 +14,12 @@ public sealed class RestartTests
         await twin.Redis.Start();
         var silo = await twin.StartSilo();
         await twin.StartGateway();
+        // The dashboard's assets are built beside the silo's start (DashboardAssetsWarmup): they are still served.
+        using (var dashboard = await twin.Http.GetAsync($"http://127.0.0.1:{silo.WebPort}/dashboard/"))
+        {
+            Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
+            Assert.Contains("<html", await dashboard.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+        }
 
         using var created = await twin.Http.PostAsJsonAsync(new Uri(twin.GatewayUrl, "/api/scenarios"), new { name = "two more GB300 racks" });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);

@@ -1,11 +1,10 @@
-using System.Text;
 using TokenFactoryTwin.Domain.Catalog;
 using TokenFactoryTwin.Domain.Facilities;
 
 namespace TokenFactoryTwin.FuzzTargets.Targets;
 
 /// <summary>
-/// A facility file (<c>Twin:FacilityFile</c>, read at start): whatever is wrong with it is one
+/// A facility file (<c>Twin:FacilityFile</c>, read at start, as its bytes): whatever is wrong with it is one
 /// <see cref="FacilityFileException"/> listing every problem. Files it names (an hourly carbon series) are looked
 /// for in an empty folder, so a fuzzed name reads nothing of this machine.
 /// </summary>
@@ -19,7 +18,7 @@ public sealed class FacilityFileTarget : IFuzzTarget
     {
         try
         {
-            FacilityFile.Parse(Encoding.UTF8.GetString(input.Span), "fuzz.json", CatalogLoader.BuiltIn, EmptyFolder);
+            FacilityFile.Parse(input.Span, "fuzz.json", CatalogLoader.BuiltIn, EmptyFolder);
             return true;
         }
         catch (FacilityFileException)

@@ -1,4 +1,6 @@
+using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 using TokenFactoryTwin.Abstractions.Topology;
 using TokenFactoryTwin.Domain.Catalog;
 
@@ -22,16 +24,33 @@ public static class FacilityFile
             throw new FacilityFileException(path, [$"the file does not exist (full path: {Path.GetFullPath(path)})"]);
         }
 
-        return Parse(File.ReadAllText(path), path, catalog, Path.GetDirectoryName(Path.GetFullPath(path)));
+        // Read as the UTF-8 it is: a gigawatt's file is 16 MB, and decoding it to a string for the JSON reader to encode
+        // back took about 0.4 s of the silo's start.
+        return Parse(File.ReadAllBytes(path), path, catalog, Path.GetDirectoryName(Path.GetFullPath(path)));
     }
 
     /// <param name="directory">Where files the facility names (an hourly carbon series) are read from; the working directory when null.</param>
-    public static FacilitySpec Parse(string json, string source, TwinCatalog catalog, string? directory = null)
+    public static FacilitySpec Parse(string json, string source, TwinCatalog catalog, string? directory = null) =>
+        Parse(Encoding.UTF8.GetBytes(json), source, catalog, directory);
+
+    /// <param name="utf8Json">The document as UTF-8, with or without a byte order mark.</param>
+    /// <param name="directory">Where files the facility names (an hourly carbon series) are read from; the working directory when null.</param>
+    public static FacilitySpec Parse(ReadOnlySpan<byte> utf8Json, string source, TwinCatalog catalog, string? directory = null)
     {
+        if (utf8Json.StartsWith(Encoding.UTF8.Preamble))
+        {
+            utf8Json = utf8Json[Encoding.UTF8.Preamble.Length..];
+        }
+
+        if (!Utf8.IsValid(utf8Json))
+        {
+            throw new FacilityFileException(source, ["the file is not valid UTF-8"]);
+        }
+
         FacilitySpec? spec;
         try
         {
-            spec = JsonSerializer.Deserialize<FacilitySpec>(json, FacilityJson.Options);
+            spec = JsonSerializer.Deserialize<FacilitySpec>(utf8Json, FacilityJson.Options);
         }
         catch (JsonException e)
         {

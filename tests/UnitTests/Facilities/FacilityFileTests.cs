@@ -128,6 +128,23 @@ public sealed class FacilityFileTests
     }
 
     [Fact]
+    public void A_file_is_read_as_UTF8_with_or_without_a_byte_order_mark_and_refused_when_it_is_not_UTF8()
+    {
+        var json = System.Text.Encoding.UTF8.GetBytes(DefaultDocument().ToJsonString());
+        var path = Path.Combine(Directory.CreateTempSubdirectory("tft-facility-").FullName, "site.json");
+
+        File.WriteAllBytes(path, [.. System.Text.Encoding.UTF8.Preamble, .. json]);
+        Assert.NotEmpty(FacilityFile.Load(path, Catalog).Racks);
+
+        // A byte that is not UTF-8 inside a string: refused as a whole, not read as a replacement character.
+        var broken = json.ToArray();
+        broken[Array.IndexOf(broken, (byte)'"') + 1] = 0xFF;
+        File.WriteAllBytes(path, broken);
+        var error = Assert.Throws<FacilityFileException>(() => FacilityFile.Load(path, Catalog));
+        Assert.Equal("the file is not valid UTF-8", error.Problems.Single());
+    }
+
+    [Fact]
     public void A_missing_file_is_named_with_its_full_path()
     {
         var error = Assert.Throws<FacilityFileException>(() => FacilityFile.Load("no/such/site.json", Catalog));
