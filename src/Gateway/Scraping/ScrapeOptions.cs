@@ -36,6 +36,16 @@ public sealed class ScrapeOptions
     /// </summary>
     public int MaxConnectionsPerServer { get; set; }
 
+    /// <summary>
+    /// The most scrapes running at once (0: no bound). A scrape holds a connection, a socket and a read buffer until its
+    /// body is read and handed to the cluster; a few milliseconds each, so even a gigawatt's 133,200 targets a second
+    /// need a few hundred at once. When targets answer slowly, though, every one would hold its socket for up to its
+    /// timeout: the bound keeps that from exhausting file descriptors and memory. A target due while the bound is
+    /// reached waits for a free slot; a round it could not start within its interval is counted in its health
+    /// (<c>roundsMissedLate</c>) and logged, so a gateway that needs a higher bound, or another gateway, says so.
+    /// </summary>
+    public int MaxScrapesInFlight { get; set; } = 1024;
+
     /// <summary>The largest scrape body accepted (after decompression).</summary>
     public long MaxBodyBytes { get; set; } = 16 * 1024 * 1024;
 }

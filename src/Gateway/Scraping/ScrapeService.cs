@@ -26,6 +26,11 @@ namespace TokenFactoryTwin.Gateway.Scraping;
 /// exporter costs little; its health says why.
 /// </para>
 /// <para>
+/// At most <see cref="ScrapeOptions.MaxScrapesInFlight"/> scrapes run at once: a due target waits in the queue for a
+/// free slot, and a round that could not start within its interval is missed, counted in the target's health and
+/// logged once a minute, so slow targets cannot make the gateway hold a socket for every one of them.
+/// </para>
+/// <para>
 /// Targets wait in a queue by when they are due, so a tick costs only the scrapes it starts, not a pass over every
 /// target: at a gigawatt's 133,200 targets a pass per tick would cost more than the scrapes it finds.
 /// </para>
@@ -64,6 +69,9 @@ public sealed class ScrapeService(
     };
 
     private DateTimeOffset _refreshAt;
+    private int _inFlight;
+    private long _missedLate;
+    private DateTimeOffset _missedLoggedAt;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -82,9 +90,10 @@ public sealed class ScrapeService(
             }
 
             ready.Clear();
+            var slots = SlotsFree();
             lock (_gate)
             {
-                while (_due.TryPeek(out var target, out var planned) && planned <= now)
+                while (ready.Count < slots && _due.TryPeek(out var target, out var planned) && planned <= now)
                 {
                     _due.Dequeue();
                     if (!_scheduled.Contains(target))
@@ -105,8 +114,11 @@ public sealed class ScrapeService(
 
             foreach (var (target, planned) in ready)
             {
+                Interlocked.Increment(ref _inFlight);
                 _running[target.Id] = Scrape(target, planned, stoppingToken);
             }
+
+            LogMissedLate(now);
 
             try
             {
@@ -119,6 +131,27 @@ public sealed class ScrapeService(
         }
 
         await Task.WhenAll(_running.Values);
+    }
+
+    /// <summary>How many more scrapes may start now.</summary>
+    private int SlotsFree()
+    {
+        var limit = options.Value.MaxScrapesInFlight;
+        return limit > 0 ? Math.Max(0, limit - Volatile.Read(ref _inFlight)) : int.MaxValue;
+    }
+
+    private void LogMissedLate(DateTimeOffset now)
+    {
+        if (now - _missedLoggedAt < TimeSpan.FromMinutes(1))
+        {
+            return;
+        }
+
+        _missedLoggedAt = now;
+        if (Interlocked.Exchange(ref _missedLate, 0) is var missed and > 0)
+        {
+            GatewayLog.ScrapesMissedLate(logger, missed, options.Value.MaxScrapesInFlight);
+        }
     }
 
     public override void Dispose()
@@ -171,10 +204,23 @@ public sealed class ScrapeService(
 
     private async Task Scrape(ScrapeTargetSpec target, DateTimeOffset planned, CancellationToken stoppingToken)
     {
+        try
+        {
+            await ScrapeOnce(target, planned, stoppingToken);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
+        }
+    }
+
+    private async Task ScrapeOnce(ScrapeTargetSpec target, DateTimeOffset planned, CancellationToken stoppingToken)
+    {
         await Task.Yield();
         var started = time.GetUtcNow();
         var clock = Stopwatch.StartNew();
         var previous = health.Get(target.Id);
+        var missedLate = (previous?.RoundsMissedLate ?? 0) + RoundsMissedWaiting(planned, started, target.IntervalSeconds);
         DateTimeOffset next;
         try
         {
@@ -210,7 +256,7 @@ public sealed class ScrapeService(
 
             next = ScrapeSchedule.NextInPhase(planned, started, target.IntervalSeconds);
             health.Set(new ScrapeTargetHealth(target.Id, target.Url, "up", started, time.GetUtcNow(), null, 0,
-                next, clock.Elapsed.TotalMilliseconds, reply.Accepted, reply.Rejected));
+                next, clock.Elapsed.TotalMilliseconds, reply.Accepted, reply.Rejected, missedLate));
         }
         catch (Exception e) when (!stoppingToken.IsCancellationRequested)
         {
@@ -224,7 +270,7 @@ public sealed class ScrapeService(
             }
 
             health.Set(new ScrapeTargetHealth(target.Id, target.Url, "down", started, previous?.LastSuccess, reason, failures,
-                next, clock.Elapsed.TotalMilliseconds, null, null));
+                next, clock.Elapsed.TotalMilliseconds, null, null, missedLate));
         }
         catch (Exception) when (stoppingToken.IsCancellationRequested)
         {
@@ -238,6 +284,23 @@ public sealed class ScrapeService(
                 _due.Enqueue(target, next);
             }
         }
+    }
+
+    /// <summary>
+    /// The whole intervals a scrape started past its slot: rounds missed waiting for a free slot under the bound on
+    /// scrapes in flight, or on a gateway too busy to start them (a tick's lateness is a few milliseconds, never an
+    /// interval). Also counted for the minute's log line.
+    /// </summary>
+    private long RoundsMissedWaiting(DateTimeOffset planned, DateTimeOffset started, double intervalSeconds)
+    {
+        var missed = (long)Math.Floor((started - planned).TotalSeconds / intervalSeconds);
+        if (missed <= 0)
+        {
+            return 0;
+        }
+
+        Interlocked.Add(ref _missedLate, missed);
+        return missed;
     }
 
     /// <summary>

@@ -1,6 +1,10 @@
 namespace TokenFactoryTwin.Gateway.Scraping;
 
-/// <summary>How a pull target fares: <c>unknown</c> before its first scrape, then <c>up</c> or <c>down</c> with the reason.</summary>
+/// <summary>
+/// How a pull target fares: <c>unknown</c> before its first scrape, then <c>up</c> or <c>down</c> with the reason;
+/// <see cref="RoundsMissedLate"/> counts the rounds that could not start within their interval: the gateway's bound on
+/// scrapes in flight (<c>Twin:Scrape:MaxScrapesInFlight</c>) was reached all that time, or the gateway was too busy.
+/// </summary>
 public sealed record ScrapeTargetHealth(
     string Id,
     string Url,
@@ -12,4 +16,5 @@ public sealed record ScrapeTargetHealth(
     DateTimeOffset NextScrape,
     double? LastDurationMs,
     int? LastAccepted,
-    int? LastRejected);
+    int? LastRejected,
+    long RoundsMissedLate = 0);

@@ -15,4 +15,8 @@ public static partial class GatewayLog
 
     [LoggerMessage(EventId = 110, Level = LogLevel.Warning, Message = "Scrape of {Target} failed ({Failures} in a row), next try in {Backoff}: {Reason}")]
     public static partial void ScrapeFailed(ILogger logger, string target, int failures, TimeSpan backoff, string reason);
+
+    [LoggerMessage(EventId = 111, Level = LogLevel.Warning,
+        Message = "{Missed} scrape round(s) missed in the last minute, not started within their interval: the bound of {Limit} scrapes in flight (Twin:Scrape:MaxScrapesInFlight) was reached, or the gateway was too busy; the targets answer slowly, or this gateway needs a higher bound or a second gateway")]
+    public static partial void ScrapesMissedLate(ILogger logger, long missed, int limit);
 }

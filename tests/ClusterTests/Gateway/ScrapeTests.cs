@@ -93,6 +93,32 @@ public sealed class ScrapeTests(TwinClusterFixture fixture)
         Assert.True(wait <= TimeSpan.FromSeconds(0.3), $"a timed-out target should be tried at its next slot, waited {wait}");
     }
 
+    [Fact]
+    public async Task No_more_scrapes_run_at_once_than_the_bound_and_rounds_that_could_not_start_in_time_are_counted()
+    {
+        await using var exporter = await FixtureServer.Start(Captures.Text(Captures.Dcgm8xH100));
+        exporter.Delay = TimeSpan.FromSeconds(0.45);
+        await using var twin = await LiveTwin.Start(fixture, new Dictionary<string, string?>(FastRefresh) { ["Twin:Scrape:MaxScrapesInFlight"] = "1" });
+
+        // Three targets answering in 0.45 s each, every second: unbounded, two of them must overlap; one at a time they
+        // need 1.35 s a second, so rounds fall behind until some cannot start within their interval.
+        string[] ids = ["a", "b", "c"];
+        foreach (var id in ids)
+        {
+            await LiveTwin.Json(await twin.Http.PostAsync("/api/scrape-targets",
+                JsonContent.Create(new { id, url = exporter.MetricsUrl, intervalSeconds = 1, timeoutSeconds = 1 })), HttpStatusCode.Created);
+        }
+
+        var missed = await Eventually.Get(
+            async () => (await LiveTwin.Json(await twin.Http.GetAsync("/api/scrape-targets"))).EnumerateArray()
+                .Sum(t => t.GetProperty("roundsMissedLate").GetInt64()),
+            n => n >= 2, what: "rounds missed for want of a free slot");
+
+        Assert.True(missed >= 2);
+        Assert.True(exporter.Requests >= 4, $"the targets should still be scraped one after another, saw {exporter.Requests} requests");
+        Assert.Equal(1, exporter.MostAtOnce);
+    }
+
     [Theory]
     [InlineData("50")]
     [InlineData("0")]

@@ -23,6 +23,8 @@ public sealed class FixtureServer : IAsyncDisposable
     private volatile string _body = "";
     private volatile int _status = 200;
     private int _requests;
+    private int _answering;
+    private int _mostAtOnce;
 
     public string Body { get => _body; set => _body = value; }
 
@@ -34,6 +36,9 @@ public sealed class FixtureServer : IAsyncDisposable
     public Func<string>? Render { get; set; }
 
     public int Requests => Volatile.Read(ref _requests);
+
+    /// <summary>The most requests it was answering at the same time.</summary>
+    public int MostAtOnce => Volatile.Read(ref _mostAtOnce);
 
     public string MetricsUrl { get; private set; } = "";
 
@@ -47,19 +52,37 @@ public sealed class FixtureServer : IAsyncDisposable
         app.MapGet("/metrics", async (HttpContext context) =>
         {
             Interlocked.Increment(ref server._requests);
-            if (server.Delay > TimeSpan.Zero)
+            var atOnce = Interlocked.Increment(ref server._answering);
+            InterlockedMax(ref server._mostAtOnce, atOnce);
+            try
             {
-                await Task.Delay(server.Delay, context.RequestAborted);
-            }
+                if (server.Delay > TimeSpan.Zero)
+                {
+                    await Task.Delay(server.Delay, context.RequestAborted);
+                }
 
-            context.Response.StatusCode = server.Status;
-            context.Response.ContentType = "text/plain; version=0.0.4";
-            await context.Response.WriteAsync(server.Render?.Invoke() ?? server.Body, context.RequestAborted);
+                context.Response.StatusCode = server.Status;
+                context.Response.ContentType = "text/plain; version=0.0.4";
+                await context.Response.WriteAsync(server.Render?.Invoke() ?? server.Body, context.RequestAborted);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref server._answering);
+            }
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         server.MetricsUrl = $"{address}/metrics";
         return server;
+    }
+
+    private static void InterlockedMax(ref int most, int value)
+    {
+        var seen = Volatile.Read(ref most);
+        while (value > seen && Interlocked.CompareExchange(ref most, value, seen) is var before && before != seen)
+        {
+            seen = before;
+        }
     }
 
     public async ValueTask DisposeAsync()
