@@ -5,6 +5,7 @@ using Orleans.Storage;
 using Orleans.TestingHost;
 using TokenFactoryTwin.Domain.Catalog;
 using TokenFactoryTwin.Grains;
+using TokenFactoryTwin.Grains.Placement;
 using TokenFactoryTwin.Grains.Storage;
 
 namespace TokenFactoryTwin.Tests.Shared;
@@ -39,6 +40,7 @@ public static class TwinTestCluster
     {
         services.AddSingleton(CatalogLoader.BuiltIn);
         services.AddSingleton(time);
+        services.AddTwinPlacement();
         services.AddKeyedSingleton<IGrainStorage>(StorageNames.Twin, (_, _) =>
             new SqliteGrainStorage(new SqliteGrainStorageOptions { DatabasePath = Path.Combine(dataDirectory, "twin.db") }));
     }

@@ -1,3 +1,4 @@
+using Orleans.Runtime.Placement;
 using TokenFactoryTwin.Abstractions;
 using TokenFactoryTwin.Abstractions.Flex;
 using TokenFactoryTwin.Abstractions.Grains;
@@ -13,6 +14,7 @@ using TokenFactoryTwin.Domain.Telemetry;
 using TokenFactoryTwin.Domain.Timing;
 using TokenFactoryTwin.Domain.Workloads;
 using TokenFactoryTwin.Grains.Aggregation;
+using TokenFactoryTwin.Grains.Placement;
 
 namespace TokenFactoryTwin.Grains.Rack;
 
@@ -23,11 +25,21 @@ namespace TokenFactoryTwin.Grains.Rack;
 /// A live rack pushes soon after telemetry reaches it (<see cref="FlushSchedule.RackGather"/>, at most every
 /// <see cref="FlushSchedule.RackSpacing"/>); its period timer pushes only when no telemetry came in a period, so a
 /// silent rack still reports and turns stale. A simulated rack ticks and pushes on its period timer.
+/// <para>
+/// Racks are spread over the cluster's silos by key (<see cref="SpreadByKeyPlacement"/>), and a rack moves itself to
+/// its home silo when silos join (<see cref="HomeSilo"/>): its configuration is stored, its open history minute is
+/// stored on the way out, and its GPUs' next readings go to the new activation.
+/// </para>
 /// </summary>
+[SpreadByKeyPlacement]
 public sealed class RackGrain(
     [PersistentState("rack", StorageNames.Twin)] IPersistentState<RackState> state,
-    TimeProvider time) : Grain, IRackGrain
+    TimeProvider time,
+    IClusterMembershipService membership,
+    ILocalSiloDetails localSilo) : Grain, IRackGrain, IGrainMigrationParticipant
 {
+    private const string CapKey = "cap";
+
     /// <summary>Uplink traffic of a simulated rack at no load, as a fraction of its uplink capacity (control, telemetry).</summary>
     private const double IdleUplinkShare = 0.05;
 
@@ -46,6 +58,7 @@ public sealed class RackGrain(
     private RackWorkloads? _workloads;
     private GpuFlow[] _flows = [];
     private string? _rackId;
+    private HomeSilo? _home;
 
     // Cached: every flush names the rack in its snapshot and reports, and the key's substring is a fresh string each time.
     private string RackId => _rackId ??= TwinKeys.LocalId(this.GetPrimaryKeyString());
@@ -184,6 +197,23 @@ public sealed class RackGrain(
 
     public Task Ping() => Task.CompletedTask;
 
+    /// <summary>A rack moving to another silo takes its flex event's cap along (it is in memory only).</summary>
+    public void OnDehydrate(IDehydrationContext dehydrationContext)
+    {
+        if (_cap is { } cap)
+        {
+            dehydrationContext.TryAddValue(CapKey, cap);
+        }
+    }
+
+    public void OnRehydrate(IRehydrationContext rehydrationContext)
+    {
+        if (rehydrationContext.TryGetValue<RackPowerCap>(CapKey, out var cap))
+        {
+            _cap = cap;
+        }
+    }
+
     public Task SetPowerCap(RackPowerCap? cap)
     {
         // Live racks are capped by the cluster's own agent (the recommended cap is published by the flex API); the
@@ -213,6 +243,11 @@ public sealed class RackGrain(
         }
 
         _simulator = simulator;
+        if (simulator is not null)
+        {
+            simulator.PowerCap = _cap; // a flex event's cap outlives a change of configuration and a move
+        }
+
         if (_workloads is null || _workloads.Gpus != config.Profile.Gpus)
         {
             _workloads = new RackWorkloads(config.Profile.Gpus);
@@ -237,12 +272,40 @@ public sealed class RackGrain(
     /// </summary>
     private Task FlushOnPeriod(CancellationToken cancellationToken)
     {
+        _home ??= new HomeSilo(membership, localSilo, this.GetPrimaryKeyString());
+        if (_home.Elsewhere(time.GetUtcNow()) is { } home)
+        {
+            MoveTo(home);
+        }
+
         if (_simulator is null && state.State.Config is { } config && time.GetUtcNow() - _lastFlushAt < config.Timing.FlushPeriod)
         {
             return Task.CompletedTask;
         }
 
         return Flush(cancellationToken);
+    }
+
+    /// <summary>Moves this rack to <paramref name="silo"/> once the current call is done (the hint tells placement where).</summary>
+    private void MoveTo(SiloAddress silo)
+    {
+        var previous = RequestContext.Get(IPlacementDirector.PlacementHintKey);
+        RequestContext.Set(IPlacementDirector.PlacementHintKey, silo);
+        try
+        {
+            this.MigrateOnIdle();
+        }
+        finally
+        {
+            if (previous is null)
+            {
+                RequestContext.Remove(IPlacementDirector.PlacementHintKey);
+            }
+            else
+            {
+                RequestContext.Set(IPlacementDirector.PlacementHintKey, previous);
+            }
+        }
     }
 
     private void FlushOnArrival()

@@ -2,6 +2,7 @@ using Orleans.Configuration;
 using Orleans.Dashboard;
 using TokenFactoryTwin.Domain.Catalog;
 using TokenFactoryTwin.Domain.Facilities;
+using TokenFactoryTwin.Grains.Placement;
 
 namespace TokenFactoryTwin.Silo.Hosting;
 
@@ -39,6 +40,7 @@ public static class TwinSiloExtensions
             });
             silo.UseTwinStore(twin, endpoints, builder.Configuration);
             silo.UseTwinMembershipTimings();
+            silo.Services.AddTwinPlacement();
             silo.Services.AddSingleton<SiloStopping>();
             silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<SiloStopping>());
             silo.AddOutgoingGrainCallFilter<QuietStopCallFilter>();
