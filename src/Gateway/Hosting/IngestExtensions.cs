@@ -30,6 +30,7 @@ public static class IngestExtensions
         builder.Services.Configure<MeterRules>(builder.Configuration.GetSection("Twin:Meters"));
         builder.Services.Configure<ScrapeOptions>(builder.Configuration.GetSection("Twin:Scrape"));
         builder.Services.AddSingleton<ScrapeHealthRegistry>();
+        builder.Services.AddSingleton<ConfiguredScrapeTargets>();
         builder.Services.AddSingleton<ScrapeService>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ScrapeService>());
         builder.Services.AddSingleton(TimeProvider.System);

@@ -1,14 +1,13 @@
-using TokenFactoryTwin.Abstractions.Ingest;
-
 namespace TokenFactoryTwin.Gateway.Scraping;
 
-/// <summary><c>Twin:Scrape</c>: whether this gateway scrapes, targets from its configuration, how failures back off, and how scraped batches go to the cluster.</summary>
+/// <summary>
+/// <c>Twin:Scrape</c>: whether this gateway scrapes, how failures back off, how many scrapes run at once, and how
+/// scraped batches go to the cluster. The targets declared in configuration (<c>Twin:Scrape:Targets</c>) are read
+/// apart, by <see cref="ConfiguredScrapeTargets"/>: binding thousands of them with these options cost minutes.
+/// </summary>
 public sealed class ScrapeOptions
 {
     public bool Enabled { get; set; } = true;
-
-    /// <summary>Targets declared in configuration, scraped in addition to those registered through the API.</summary>
-    public List<ScrapeTargetSpec> Targets { get; set; } = [];
 
     /// <summary>How often the registered target list is re-read.</summary>
     public double RefreshSeconds { get; set; } = 5;

@@ -39,6 +39,7 @@ public sealed class ScrapeService(
     TwinLocator twin,
     PrometheusIngestor ingestor,
     ScrapeHealthRegistry health,
+    ConfiguredScrapeTargets configuredTargets,
     IOptions<ScrapeOptions> options,
     TimeProvider time,
     ILogger<ScrapeService> logger) : BackgroundService
@@ -168,8 +169,8 @@ public sealed class ScrapeService(
             IReadOnlyList<ScrapeTargetSpec> registered = await twin.FacilityId() is { } facility
                 ? await twin.Client.GetGrain<IScrapeTargetsGrain>(TwinKeys.ScrapeTargets(facility)).GetAll()
                 : [];
-            var configured = options.Value.Targets.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
-            List<ScrapeTargetSpec> targets = [.. options.Value.Targets, .. registered.Where(r => !configured.Contains(r.Id))];
+            var configured = configuredTargets.All.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+            List<ScrapeTargetSpec> targets = [.. configuredTargets.All, .. registered.Where(r => !configured.Contains(r.Id))];
             var ids = targets.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
             health.RetainOnly(ids);
             lock (_gate)
