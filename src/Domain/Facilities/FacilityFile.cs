@@ -62,16 +62,18 @@ public static class FacilityFile
             throw new FacilityFileException(source, ["the document is empty"]);
         }
 
+        // A JSON null in a list would reach the checks as a missing object: named here, and left out of the checks.
+        var problems = new List<string>();
         spec = spec with
         {
-            Halls = spec.Halls ?? [],
-            PowerNodes = spec.PowerNodes ?? [],
-            Racks = spec.Racks ?? [],
-            Spines = spec.Spines ?? [],
-            Links = spec.Links ?? [],
+            Halls = Entries(spec.Halls, "halls", problems),
+            PowerNodes = Entries(spec.PowerNodes, "powerNodes", problems),
+            Racks = Entries(spec.Racks, "racks", problems),
+            Spines = Entries(spec.Spines, "spines", problems),
+            Links = Entries(spec.Links, "links", problems),
             CostModel = spec.CostModel ?? new CostModelSpec(),
         };
-        var problems = new List<string>(FacilityValidator.Validate(spec, catalog));
+        problems.AddRange(FacilityValidator.Validate(spec, catalog));
         spec = spec with { Carbon = CarbonFile.Read(spec.Carbon, directory, problems) };
         if (problems.Count > 0)
         {
@@ -79,5 +81,30 @@ public static class FacilityFile
         }
 
         return spec;
+    }
+
+    /// <summary>The list's entries, none if it is absent; each null entry is a problem naming its place.</summary>
+    private static List<T> Entries<T>(IReadOnlyList<T?>? list, string name, List<string> problems)
+        where T : class
+    {
+        if (list is null)
+        {
+            return [];
+        }
+
+        var entries = new List<T>(list.Count);
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (list[i] is { } entry)
+            {
+                entries.Add(entry);
+            }
+            else
+            {
+                problems.Add($"{name}[{i}]: is null; each entry must be an object");
+            }
+        }
+
+        return entries;
     }
 }

@@ -114,7 +114,7 @@ public static class FacilityValidator
         {
             foreach (var gpu in rackTypes.Select(t => catalog.FindRackType(t)?.Gpu).OfType<string>().Distinct())
             {
-                if (catalog.FindGpu(gpu) is { } g && !g.UsdPerGpuHour.ContainsKey(cost.PriceTier))
+                if (catalog.FindGpu(gpu) is { } g && !g.UsdPerGpuHour.ContainsKey(cost.PriceTier ?? ""))
                 {
                     problems.Add($"costModel: price tier '{cost.PriceTier}' has no price for GPU '{gpu}' (known tiers: {string.Join(", ", g.UsdPerGpuHour.Keys)})");
                 }

@@ -27,6 +27,34 @@ public sealed class FacilityFileTests
         Assert.All(spec.Racks, r => Assert.Contains(spec.Links, l => l.Rack == r.Id));
     }
 
+    [Theory]
+    [InlineData("halls")]
+    [InlineData("powerNodes")]
+    [InlineData("racks")]
+    [InlineData("spines")]
+    [InlineData("links")]
+    public void A_null_entry_in_a_list_is_named_with_its_place(string list)
+    {
+        var doc = DefaultDocument();
+        doc[list]!.AsArray().Add(null);
+        var index = doc[list]!.AsArray().Count - 1;
+
+        var error = Refused(doc);
+
+        Assert.Equal([$"{list}[{index}]: is null; each entry must be an object"], error.Problems.Where(p => p.StartsWith(list + "[", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void A_null_price_tier_is_named_as_a_tier_with_no_price()
+    {
+        var doc = DefaultDocument();
+        doc["costModel"]!["priceTier"] = null;
+
+        var error = Refused(doc);
+
+        Assert.Contains(error.Problems, p => p.StartsWith("costModel: price tier '' has no price for GPU", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void A_dangling_power_node_is_named()
     {
