@@ -149,16 +149,23 @@ def main():
                 registered = time.time()
             if line.strip():
                 last = line.strip()
+    # The generator's window ends when it writes its report, just before it exits.
+    ended = time.time()
     # One more scrape after the window, so the last one is not before its end.
     time.sleep(a.metrics_every)
     done.set()
     sampler.join()
-    if lg.returncode != 0 or not last.startswith("{") or registered is None:
+    if lg.returncode != 0 or not last.startswith("{"):
         sys.exit(f"the load generator failed (exit {lg.returncode}); its output is in {a.log}")
 
     report = json.loads(last)
-    start = math.floor(registered) + 1 + report["warmupSeconds"]
-    end = start + report["durationSeconds"]
+    if registered is not None:
+        start = math.floor(registered) + 1 + report["warmupSeconds"]
+        end = start + report["durationSeconds"]
+    else:
+        # A declared facility (--declared) registers nothing: the window is the generator's last seconds.
+        end = math.floor(ended)
+        start = end - report["durationSeconds"]
     # When the generator runs behind it sends its window's intervals later than their nominal seconds, so count the
     # samples that arrived in this window from the gateway's answered requests: an interval's samples go in
     # ceil(gpus / batch) requests.
