@@ -34,12 +34,9 @@ public sealed class ConfiguredScrapeTargetsTests(TwinClusterFixture fixture)
         await using var twin = await LiveTwin.Start(fixture, settings);
         await twin.RegisterLiveRack();
 
-        var target = await Eventually.Get(
-            async () => (await LiveTwin.Json(await twin.Http.GetAsync("/api/scrape-targets"))).EnumerateArray()
-                .FirstOrDefault(t => t.GetProperty("id").GetString() == "declared"),
-            // Scraped from the start; its samples count once the rack they belong to is registered.
-            t => t.ValueKind == JsonValueKind.Object && t.GetProperty("health").GetString() == "up" && t.GetProperty("lastAccepted").GetInt32() == 8,
-            what: "the declared target up, its 8 GPUs accepted");
+        // Scraped from the start; its samples count once the rack they belong to is registered.
+        var target = await twin.ScrapeTarget("declared", t => t.GetProperty("health").GetString() == "up" && t.GetProperty("lastAccepted").GetInt32() == 8,
+            "the declared target up, its 8 GPUs accepted");
 
         Assert.Equal(0, target.GetProperty("consecutiveFailures").GetInt32());
         Assert.Equal(HttpStatusCode.OK, (await twin.Http.GetAsync("/api/facility")).StatusCode);

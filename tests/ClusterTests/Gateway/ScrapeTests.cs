@@ -10,12 +10,6 @@ public sealed class ScrapeTests(TwinClusterFixture fixture)
 {
     private static readonly Dictionary<string, string?> FastRefresh = new() { ["Twin:Scrape:RefreshSeconds"] = "0.5" };
 
-    private static async Task<JsonElement> Target(LiveTwin twin, string id, Func<JsonElement, bool> until, string what) =>
-        await Eventually.Get(
-            async () => (await LiveTwin.Json(await twin.Http.GetAsync("/api/scrape-targets"))).EnumerateArray()
-                .FirstOrDefault(t => t.GetProperty("id").GetString() == id),
-            t => t.ValueKind == JsonValueKind.Object && until(t), what: what);
-
     [Fact]
     public async Task The_gateway_scrapes_a_registered_exporter_and_shows_it_up()
     {
@@ -26,7 +20,7 @@ public sealed class ScrapeTests(TwinClusterFixture fixture)
         var created = await twin.Http.PostAsync("/api/scrape-targets", JsonContent.Create(new { id = "node-1", url = exporter.MetricsUrl, intervalSeconds = 0.5, timeoutSeconds = 2 }));
 
         await LiveTwin.Json(created, HttpStatusCode.Created);
-        var health = await Target(twin, "node-1", t => t.GetProperty("health").GetString() == "up", "the target to be up");
+        var health = await twin.ScrapeTarget("node-1", t => t.GetProperty("health").GetString() == "up", "the target to be up");
         Assert.Equal(8, health.GetProperty("lastAccepted").GetInt32());
         Assert.Equal(0, health.GetProperty("consecutiveFailures").GetInt32());
         var detail = await Eventually.Get(twin.LiveDetail, d => d.GpuStatuses.Count(g => g.PowerW is not null) == 8);
@@ -46,14 +40,14 @@ public sealed class ScrapeTests(TwinClusterFixture fixture)
         await LiveTwin.Json(await twin.Http.PostAsync("/api/scrape-targets",
             JsonContent.Create(new { id = "flaky", url = exporter.MetricsUrl, intervalSeconds = 0.2, timeoutSeconds = 2 })), HttpStatusCode.Created);
 
-        var down = await Target(twin, "flaky", t => t.GetProperty("consecutiveFailures").GetInt32() >= 3, "three failures in a row");
+        var down = await twin.ScrapeTarget("flaky", t => t.GetProperty("consecutiveFailures").GetInt32() >= 3, "three failures in a row");
         Assert.Equal("down", down.GetProperty("health").GetString());
         Assert.Contains("500", down.GetProperty("lastError").GetString());
         var wait = down.GetProperty("nextScrape").GetDateTimeOffset() - down.GetProperty("lastScrape").GetDateTimeOffset();
         Assert.True(wait >= TimeSpan.FromSeconds(0.2 * 4 - 0.01), $"after 3 failures the wait should have doubled twice, was {wait}");
 
         exporter.Status = 200;
-        var up = await Target(twin, "flaky", t => t.GetProperty("health").GetString() == "up", "the target to recover");
+        var up = await twin.ScrapeTarget("flaky", t => t.GetProperty("health").GetString() == "up", "the target to recover");
         Assert.Equal(0, up.GetProperty("consecutiveFailures").GetInt32());
     }
 
@@ -69,9 +63,9 @@ public sealed class ScrapeTests(TwinClusterFixture fixture)
         await LiveTwin.Json(await twin.Http.PostAsync("/api/scrape-targets",
             JsonContent.Create(new { id = "gone", url = "http://127.0.0.1:1/metrics", intervalSeconds = 1, timeoutSeconds = 0.5 })), HttpStatusCode.Created);
 
-        var slow = await Target(twin, "slow", t => t.GetProperty("health").GetString() == "down", "the slow target to time out");
+        var slow = await twin.ScrapeTarget("slow", t => t.GetProperty("health").GetString() == "down", "the slow target to time out");
         Assert.Contains("within 0.5 s", slow.GetProperty("lastError").GetString());
-        var gone = await Target(twin, "gone", t => t.GetProperty("health").GetString() == "down", "the unreachable target to be down");
+        var gone = await twin.ScrapeTarget("gone", t => t.GetProperty("health").GetString() == "down", "the unreachable target to be down");
         Assert.False(string.IsNullOrEmpty(gone.GetProperty("lastError").GetString()));
     }
 
@@ -85,7 +79,7 @@ public sealed class ScrapeTests(TwinClusterFixture fixture)
         await LiveTwin.Json(await twin.Http.PostAsync("/api/scrape-targets",
             JsonContent.Create(new { id = "slow", url = exporter.MetricsUrl, intervalSeconds = 0.3, timeoutSeconds = 2 })), HttpStatusCode.Created);
 
-        var slow = await Target(twin, "slow", t => t.GetProperty("consecutiveFailures").GetInt32() >= 4, "four timeouts in a row");
+        var slow = await twin.ScrapeTarget("slow", t => t.GetProperty("consecutiveFailures").GetInt32() >= 4, "four timeouts in a row");
         Assert.Equal("down", slow.GetProperty("health").GetString());
         // The timeout is at most the interval, and the next round is the next slot, however many rounds were missed.
         Assert.Contains("within 0.3 s", slow.GetProperty("lastError").GetString());
@@ -144,7 +138,7 @@ public sealed class ScrapeTests(TwinClusterFixture fixture)
             Assert.Equal(Captures.H100Power, detail.GpuStatuses.Take(8).Select(g => g.PowerW!.Value));
         }
 
-        Assert.Equal(8, (await Target(twin, "node-2", t => t.GetProperty("health").GetString() == "up", "node-2 to be up")).GetProperty("lastAccepted").GetInt32());
+        Assert.Equal(8, (await twin.ScrapeTarget("node-2", t => t.GetProperty("health").GetString() == "up", "node-2 to be up")).GetProperty("lastAccepted").GetInt32());
     }
 
     [Fact]
@@ -159,7 +153,7 @@ public sealed class ScrapeTests(TwinClusterFixture fixture)
 
         Assert.Equal(5, (await LiveTwin.Json(bad, HttpStatusCode.BadRequest)).GetProperty("problems").GetArrayLength());
         await LiveTwin.Json(duplicate, HttpStatusCode.Conflict);
-        await Target(twin, "t1", _ => true, "the target to be listed");
+        await twin.ScrapeTarget("t1", _ => true, "the target to be listed");
         Assert.Equal(HttpStatusCode.NoContent, (await twin.Http.DeleteAsync("/api/scrape-targets/t1")).StatusCode);
         await Eventually.Get(async () => (await LiveTwin.Json(await twin.Http.GetAsync("/api/scrape-targets"))).GetArrayLength(), n => n == 0,
             what: "the target to be gone");

@@ -109,6 +109,13 @@ public sealed class LiveTwin : IAsyncDisposable
 
     public async Task<RackDetail> LiveDetail() => (await Rack().GetDetail())!;
 
+    /// <summary>Pull target <paramref name="id"/>'s health from <c>GET /api/scrape-targets</c>, once it is listed and satisfies <paramref name="until"/>.</summary>
+    public async Task<JsonElement> ScrapeTarget(string id, Func<JsonElement, bool> until, string what) =>
+        await Eventually.Get(
+            async () => (await Json(await Http.GetAsync("/api/scrape-targets"))).EnumerateArray()
+                .FirstOrDefault(t => t.GetProperty("id").GetString() == id),
+            t => t.ValueKind == JsonValueKind.Object && until(t), what: what);
+
     /// <summary>
     /// What a refused write must leave as it was: the live rack's GPUs (readings, rates, last sample) and how many
     /// GPUs the facility sees reporting.
