@@ -5,9 +5,10 @@ namespace TokenFactoryTwin.LoadGen;
 /// <summary>
 /// Polls the facility KPI every 100 ms and works out, for each step of the synthetic token rate, how long after
 /// the step's first sample timestamp the facility figure showed it (within 5 % of the step): the freshness. Hands
-/// every reading to a <see cref="StartupProbe"/>, when given, to time the twin's start.
+/// every reading to a <see cref="StartupProbe"/>, when given, to time the twin's start, and to a
+/// <see cref="StartupTimeline"/> until the start is over.
 /// </summary>
-public sealed class FacilityWatch(TwinHttp twin, StartupProbe? startup = null)
+public sealed class FacilityWatch(TwinHttp twin, StartupProbe? startup = null, StartupTimeline? timeline = null)
 {
     private const double Band = 0.05;
     private readonly List<(DateTimeOffset At, double TokensPerSecond)> _readings = [];
@@ -21,7 +22,13 @@ public sealed class FacilityWatch(TwinHttp twin, StartupProbe? startup = null)
                 startup?.PollSiloLog(DateTimeOffset.UtcNow);
                 var kpis = await twin.Get("/api/facility");
                 var at = DateTimeOffset.UtcNow;
+                timeline?.Reading(kpis);
                 startup?.Observe(kpis, at);
+                if (startup?.Complete == true)
+                {
+                    timeline?.Close();
+                }
+
                 _readings.Add((at, kpis.GetProperty("tokensPerSecond").GetDouble()));
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException or JsonException or KeyNotFoundException or InvalidOperationException or IOException)

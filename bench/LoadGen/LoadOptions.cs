@@ -3,7 +3,7 @@ namespace TokenFactoryTwin.LoadGen;
 /// <summary>
 /// <c>--url U --gpus N --duration S [--batch B] [--concurrency C] [--step S] [--silo-pid P] [--gateway-pid P] [--key K]
 /// [--hall H] [--power-a A] [--power-b B] [--prefix P] [--form samples|racks|prometheus|remote-write|otlp] [--declared]
-/// [--write-facility PATH] [--interval-ms I] [--facility-file PATH] [--launched-at MS] [--silo-log PATH]</c>.
+/// [--write-facility PATH] [--interval-ms I] [--facility-file PATH] [--launched-at MS] [--silo-log PATH] [--timeline PATH]</c>.
 /// <c>--interval-ms</c> sends every GPU's sample that often (1000 by default; 500 is two samples per GPU per second)
 /// and must divide a second into whole intervals.
 /// <c>--form racks</c> sends each rack as one entry with a column per reading instead of one object per sample;
@@ -16,12 +16,14 @@ namespace TokenFactoryTwin.LoadGen;
 /// running do; it then waits for the twin to accept whole intervals before its warm-up starts.
 /// <c>--launched-at</c> (Unix milliseconds) is when the twin's processes were launched: startup is timed from it
 /// (<see cref="StartupProbe"/>), and <c>--silo-log</c> names the silo's log, where its startup line is looked for.
+/// <c>--timeline</c> writes what happened until the first complete KPI, one JSON line per interval sent and per
+/// facility reading (<see cref="StartupTimeline"/>).
 /// </summary>
 public sealed record LoadOptions(
     Uri Url, int Gpus, int DurationSeconds, int BatchSamples, int Concurrency, int StepSeconds,
     int? SiloPid, int? GatewayPid, string? ApiKey, string? Hall, string? PowerA, string? PowerB, string Prefix,
     bool Declared, string? WriteFacility, string Form = "samples", int IntervalMs = 1000,
-    string? FacilityFile = null, DateTimeOffset? LaunchedAt = null, string? SiloLog = null)
+    string? FacilityFile = null, DateTimeOffset? LaunchedAt = null, string? SiloLog = null, string? Timeline = null)
 {
     public const int GpusPerRack = 72;
 
@@ -62,6 +64,7 @@ public sealed record LoadOptions(
                 "--facility-file" => o with { FacilityFile = v },
                 "--launched-at" => o with { LaunchedAt = DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(v)) },
                 "--silo-log" => o with { SiloLog = v },
+                "--timeline" => o with { Timeline = v },
                 "--form" when v is "samples" or "racks" or "prometheus" or "remote-write" or "otlp" => o with { Form = v },
                 _ => throw new ArgumentException($"unknown option '{args[i]}'"),
             };

@@ -25,8 +25,9 @@ var gatewayPid = options.GatewayPid ?? ProcStat.Find("TokenFactoryTwin.Gateway")
 var loadAtStart = StartupProbe.LoadAverage();
 using var twin = new TwinHttp(options);
 var startup = new StartupProbe(options, siloPid, gatewayPid);
+using var timeline = new StartupTimeline(options.Timeline, startup.LaunchedAt);
 using var stopWatching = new CancellationTokenSource();
-var watch = new FacilityWatch(twin, startup);
+var watch = new FacilityWatch(twin, startup, timeline);
 // Watching from the start: with --facility-file the twin may still be starting, and its first complete KPI is timed.
 var watching = watch.Run(stopWatching.Token);
 
@@ -74,8 +75,8 @@ Console.WriteLine($"Twin at {options.Url}: silo pid {siloPid?.ToString() ?? "?"}
     $"{(options.Declared ? "feeding" : "registered")} {options.Racks:N0} live racks ({options.Gpus:N0} GPUs)");
 Console.WriteLine($"Sending {options.Gpus:N0} samples every {options.IntervalMs} ms as {options.Form} in batches of {options.BatchSamples:N0}, {options.Concurrency} at a time");
 
-// Measure only once the generator keeps time: a cold gateway (JIT, first activations) puts it seconds behind, and
-// intervals sent late while catching up would count samples faster than one an interval and refresh the KPI late.
+// Measure only once the generator keeps time: a cold gateway (JIT, first activations) puts it seconds behind. Until
+// then it skips the intervals it missed; once measuring, every interval is sent and a late one is counted as behind.
 // Warm-up starts with the first interval the twin accepted whole (at once, unless it is still starting).
 const int MinWarmupSeconds = 5, MaxWarmupSeconds = 60, OnTimeSecondsToStart = 3, MaxStartSeconds = 600;
 ITelemetrySource telemetry = options.Form is "samples" or "racks" ? new SyntheticTelemetry(options, rackIds) : new ExporterTelemetry(options, rackIds);
@@ -99,10 +100,11 @@ for (var tick = first; tick <= last; tick++)
 {
     var due = DateTimeOffset.FromUnixTimeMilliseconds(tick * options.IntervalMs).AddMilliseconds(20);
     var wait = due - DateTimeOffset.UtcNow;
-    if (warmFrom is null && wait < -interval)
+    if (measureFrom is null && wait < -interval)
     {
-        // The twin has not accepted an interval yet (it is starting): send the current one, as exporters do, rather
-        // than intervals it missed.
+        // Behind before measuring (the twin is starting, or still cold): send the current interval, as exporters do,
+        // rather than the ones missed. Sent in order, a backlog would reach the twin seconds old, and the twin rightly
+        // counts a GPU whose newest sample is older than its stale period as not reporting.
         tick = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / options.IntervalMs;
         due = DateTimeOffset.FromUnixTimeMilliseconds(tick * options.IntervalMs).AddMilliseconds(20);
         wait = due - DateTimeOffset.UtcNow;
@@ -153,10 +155,16 @@ for (var tick = first; tick <= last; tick++)
     var sending = Stopwatch.StartNew();
     var batches = telemetry.Interval(tick * options.IntervalMs, options.IntervalMs / 1000.0);
     long intervalAccepted = 0;
+    var intervalFailed = 0;
     await Parallel.ForEachAsync(Enumerable.Range(0, batches.Count), new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency }, async (b, _) =>
     {
         var (ok, refused, latency) = await twin.Send(batches[b], telemetry.GpusIn(b));
         Interlocked.Add(ref intervalAccepted, ok);
+        if (double.IsNaN(latency))
+        {
+            Interlocked.Increment(ref intervalFailed);
+        }
+
         if (!measuring)
         {
             return;
@@ -174,6 +182,7 @@ for (var tick = first; tick <= last; tick++)
         Interlocked.Add(ref rejected, refused);
     });
     lastWhole = intervalAccepted >= options.Gpus;
+    timeline.Interval(tick, sending.Elapsed.TotalMilliseconds, intervalAccepted, intervalFailed);
     if (measuring)
     {
         sent += options.Gpus;

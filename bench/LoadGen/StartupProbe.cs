@@ -15,6 +15,8 @@ public sealed class StartupProbe(LoadOptions options, int? siloPid, int? gateway
 {
     private const string StartupLine = "Twinning facility";
     private readonly DateTimeOffset _launchedAt = options.LaunchedAt ?? DateTimeOffset.UtcNow;
+
+    public DateTimeOffset LaunchedAt => _launchedAt;
     private long _logRead;
     private string _logTail = "";
 

@@ -9,7 +9,7 @@ a system call, or a wait). Threads that only wait (idle thread-pool workers, tim
 the work, so a stack with a known wait among its topmost frames is left out (--keep-waits keeps them); what is left
 is split into managed CPU and native time.
 
-Usage: trace-window.py TRACE.speedscope.json [--until 13.0] [--top 40] [--match Orleans]
+Usage: trace-window.py TRACE.speedscope.json [--from 9.0] [--until 13.0] [--top 40] [--match Orleans]
 """
 import argparse
 import json
@@ -25,6 +25,7 @@ WAITS = ("WaitHandle", "Monitor.Wait", "LowLevelLifoSemaphore", "SemaphoreSlim.W
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("trace")
+    p.add_argument("--from", dest="since", type=float, default=None, help="seconds from the first event")
     p.add_argument("--until", type=float, default=None, help="seconds from the first event")
     p.add_argument("--top", type=int, default=40)
     p.add_argument("--match", default=None, help="only frames whose name contains this")
@@ -42,6 +43,7 @@ def main():
     starts = [prof["startValue"] for prof in doc["profiles"] if prof.get("events")]
     origin = min(starts) if starts else 0
     until = origin + a.until * 1000 if a.until is not None else float("inf")
+    since = origin + a.since * 1000 if a.since is not None else float("-inf")
 
     inclusive, exclusive = defaultdict(float), defaultdict(float)
     busy, managed = 0.0, 0.0
@@ -49,8 +51,8 @@ def main():
         stack, last = [], None
         for ev in prof.get("events", []):
             at = min(ev["at"], until)
-            if last is not None and stack and at > last:
-                span = at - last
+            if last is not None and stack and at > max(last, since):
+                span = at - max(last, since)
                 top = stack[-2] if stack[-1] in pseudo and len(stack) > 1 else stack[-1]
                 # A wait shows as its own frame or a few frames under the system call it blocks in.
                 if a.keep_waits or not waits.intersection(stack[-5:]):
@@ -70,7 +72,7 @@ def main():
     def show(title, table):
         rows = sorted(((ms, frames[i]) for i, ms in table.items() if not a.match or a.match in frames[i]), reverse=True)[:a.top]
         print(f"\n{title} (ms of {busy:,.0f} ms not waiting across threads, {managed:,.0f} of them in managed code"
-              f"{'' if a.until is None else f', first {a.until} s'})")
+              f"{'' if a.since is None else f', from {a.since} s'}{'' if a.until is None else f', until {a.until} s'})")
         for ms, name in rows:
             print(f"{ms:10,.0f}  {100 * ms / busy if busy else 0:5.1f}%  {name[:160]}")
 
