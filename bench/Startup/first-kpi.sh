@@ -7,6 +7,8 @@
 # prints the medians.
 # Usage: bench/Startup/first-kpi.sh [repeats] [gpus] [seconds measured after warm-up] [more load generator options]
 #   e.g. bench/Startup/first-kpi.sh 5 532800 10 --form racks
+# FIRST_KPI_LABEL names what the runs try (kept in each line as "settings"), e.g. with bench/LoadGen/run.sh's TWIN_ENV:
+#   TWIN_ENV=DOTNET_TieredPGO=0 FIRST_KPI_LABEL="TieredPGO off" bench/Startup/first-kpi.sh 3
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 repeats=${1:-3}
@@ -20,6 +22,9 @@ out=${FIRST_KPI_OUT:-bench/Startup/results/$(date -u +%F)-first-kpi.jsonl}
 for ((i = 1; i <= repeats; i++)); do
   line=$(bench/LoadGen/run.sh "$gpus" "$seconds" "${options[@]}" | tail -n 1)
   if [[ $line == "{"* ]]; then
+    if [[ -n ${FIRST_KPI_LABEL:-} ]]; then
+      line=$(LABEL="$FIRST_KPI_LABEL" python3 -c 'import json,os,sys; r=json.load(sys.stdin); r["settings"]=os.environ["LABEL"]; print(json.dumps(r))' <<<"$line")
+    fi
     echo "$line" >> "$out"
     echo "$line" | python3 -c 'import json,sys; r=json.load(sys.stdin); print("run: twin up {} s, first complete KPI {} s, CPU-s silo {} gateway {}, load {}".format(*(r.get(k) for k in ("twinUpSeconds", "firstCompleteKpiSeconds", "siloCpuSecondsToFirstKpi", "gatewayCpuSecondsToFirstKpi", "loadAverage"))))'
   else
