@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using TokenFactoryTwin.ClusterTests.Infrastructure;
 using TokenFactoryTwin.Gateway.Scraping;
