@@ -14,11 +14,11 @@ namespace TokenFactoryTwin.LoadGen;
 public sealed class StartupProbe(LoadOptions options, int? siloPid, int? gatewayPid)
 {
     private const string StartupLine = "Twinning facility";
-    private readonly DateTimeOffset _launchedAt = options.LaunchedAt ?? DateTimeOffset.UtcNow;
-
-    public DateTimeOffset LaunchedAt => _launchedAt;
     private long _logRead;
     private string _logTail = "";
+
+    /// <summary>When the twin's processes were launched (<c>--launched-at</c>), else when the generator started.</summary>
+    public DateTimeOffset LaunchedAt { get; } = options.LaunchedAt ?? DateTimeOffset.UtcNow;
 
     public double? TwinUpSeconds { get; private set; }
 
@@ -41,7 +41,7 @@ public sealed class StartupProbe(LoadOptions options, int? siloPid, int? gateway
         // Read first, so the CPU is what was spent until the figure answered, not after.
         SiloCpuSeconds = ProcStat.CpuSeconds(siloPid);
         GatewayCpuSeconds = ProcStat.CpuSeconds(gatewayPid);
-        FirstCompleteKpiSeconds = (at - _launchedAt).TotalSeconds;
+        FirstCompleteKpiSeconds = (at - LaunchedAt).TotalSeconds;
     }
 
     /// <summary>Looks for the silo's startup line in what its log gained since the last look.</summary>
@@ -66,7 +66,7 @@ public sealed class StartupProbe(LoadOptions options, int? siloPid, int? gateway
         var text = _logTail + Encoding.UTF8.GetString(added);
         if (text.Contains(StartupLine, StringComparison.Ordinal))
         {
-            TwinUpSeconds = (at - _launchedAt).TotalSeconds;
+            TwinUpSeconds = (at - LaunchedAt).TotalSeconds;
         }
 
         _logTail = text.Length > StartupLine.Length ? text[^StartupLine.Length..] : text;
