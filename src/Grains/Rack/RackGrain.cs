@@ -36,10 +36,8 @@ public sealed class RackGrain(
     [PersistentState("rack", StorageNames.Twin)] IPersistentState<RackState> state,
     TimeProvider time,
     IClusterMembershipService membership,
-    ILocalSiloDetails localSilo) : Grain, IRackGrain, IGrainMigrationParticipant
+    ILocalSiloDetails localSilo) : Grain, IRackGrain
 {
-    private const string CapKey = "cap";
-
     /// <summary>Uplink traffic of a simulated rack at no load, as a fraction of its uplink capacity (control, telemetry).</summary>
     private const double IdleUplinkShare = 0.05;
 
@@ -153,7 +151,7 @@ public sealed class RackGrain(
         }
 
         var now = time.GetUtcNow();
-        var gpus = Enumerable.Range(0, _telemetry.Gpus).Select(g => _telemetry.Gpu(RackId, g, now, config.Timing.StaleAfter, _cap?.WattsPerGpu)).ToList();
+        var gpus = Enumerable.Range(0, _telemetry.Gpus).Select(g => _telemetry.Gpu(RackId, g, now, config.Timing.StaleAfter, Cap?.WattsPerGpu)).ToList();
         return Task.FromResult<RackDetail?>(new RackDetail(config.Spec, _last ?? Measure(config, now), gpus, _recent?.Timeline.Recent() ?? [], config.Links));
     }
 
@@ -164,7 +162,7 @@ public sealed class RackGrain(
             return Task.FromResult<GpuStatus?>(null);
         }
 
-        return Task.FromResult<GpuStatus?>(_telemetry.Gpu(RackId, index, time.GetUtcNow(), config.Timing.StaleAfter, _cap?.WattsPerGpu));
+        return Task.FromResult<GpuStatus?>(_telemetry.Gpu(RackId, index, time.GetUtcNow(), config.Timing.StaleAfter, Cap?.WattsPerGpu));
     }
 
     public async Task Remove()
@@ -197,34 +195,26 @@ public sealed class RackGrain(
 
     public Task Ping() => Task.CompletedTask;
 
-    /// <summary>A rack moving to another silo takes its flex event's cap along (it is in memory only).</summary>
-    public void OnDehydrate(IDehydrationContext dehydrationContext)
-    {
-        if (_cap is { } cap)
-        {
-            dehydrationContext.TryAddValue(CapKey, cap);
-        }
-    }
-
-    public void OnRehydrate(IRehydrationContext rehydrationContext)
-    {
-        if (rehydrationContext.TryGetValue<RackPowerCap>(CapKey, out var cap))
-        {
-            _cap = cap;
-        }
-    }
-
-    public Task SetPowerCap(RackPowerCap? cap)
+    /// <summary>
+    /// Stored with the configuration, so that a rack re-activated after a crash, an idle deactivation or a move to
+    /// another silo is still capped for as long as its flex event runs (the event lifts it when it ends).
+    /// </summary>
+    public async Task SetPowerCap(RackPowerCap? cap)
     {
         // Live racks are capped by the cluster's own agent (the recommended cap is published by the flex API); the
         // rack keeps the cap to read back what its GPUs enforce against it.
-        _cap = cap;
+        if (Equals(state.State.Cap, cap))
+        {
+            return;
+        }
+
+        state.State.Cap = cap;
         if (_simulator is not null)
         {
             _simulator.PowerCap = cap;
         }
 
-        return Task.CompletedTask;
+        await state.WriteStateAsync();
     }
 
     /// <summary>A live rack's hosts map their GPUs to its slots in the order it lists them (host 1's GPUs first).</summary>
@@ -245,7 +235,7 @@ public sealed class RackGrain(
         _simulator = simulator;
         if (simulator is not null)
         {
-            simulator.PowerCap = _cap; // a flex event's cap outlives a change of configuration and a move
+            simulator.PowerCap = Cap; // a flex event's cap outlives a change of configuration, a move and a restart
         }
 
         if (_workloads is null || _workloads.Gpus != config.Profile.Gpus)
@@ -317,8 +307,8 @@ public sealed class RackGrain(
     private double _phase;
     private IHallGrain? _hall;
 
-    // The flex event's cap on this rack's GPUs, while one runs: in memory, as the simulator's is.
-    private RackPowerCap? _cap;
+    // The flex event's cap on this rack's GPUs, while one runs.
+    private RackPowerCap? Cap => state.State.Cap;
 
     private Task Flush(CancellationToken cancellationToken)
     {
@@ -361,7 +351,7 @@ public sealed class RackGrain(
         var profile = config.Profile;
         var uplink = _simulator is not null ? profile.UplinkGbps * (IdleUplinkShare + LoadUplinkShare * _simulator.LastLevel) : 0;
         var stale = totals.GpusReporting == 0;
-        var (capBinding, capNotApplied) = _telemetry.CapReadback(now, config.Timing.StaleAfter, _cap?.WattsPerGpu);
+        var (capBinding, capNotApplied) = _telemetry.CapReadback(now, config.Timing.StaleAfter, Cap?.WattsPerGpu);
         var (a, b) = CordSplit.Split(stale ? _lastPoweredKw : totals.ItPowerKw, config.Spec.PowerB is not null);
         _telemetry.Flows(now, config.Timing.StaleAfter, _flows);
         var (tenants, models) = WorkloadRollup.Split(_flows, _workloads!, totals.ItPowerKw);
