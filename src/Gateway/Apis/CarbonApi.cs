@@ -44,14 +44,14 @@ public static class CarbonApi
     private static Task<IResult> GetHallCarbon(string id, TwinLocator twin, HttpContext context) =>
         twin.WithFacilityId(context, async facilityId =>
         {
-            var facility = twin.Client.GetGrain<IFacilityKpiGrain>(TwinKeys.Facility(facilityId));
+            var facility = twin.Client.Reference<IFacilityKpiGrain>(TwinKeys.Facility(facilityId));
             if (!(await facility.GetHalls()).Any(h => h.Id == id))
             {
                 return TwinResults.NotFound($"No hall '{id}' in facility '{facilityId}'.");
             }
 
             var spec = (await facility.AsReference<IFacilityTopologyGrain>().GetTopology())?.Carbon;
-            var history = await twin.Client.GetGrain<IHallGrain>(TwinKeys.Hall(facilityId, id)).GetHistory();
+            var history = await twin.Client.Reference<IHallGrain>(TwinKeys.Hall(facilityId, id)).GetHistory();
             return Results.Ok(history.Select(p => Point(p, spec)).ToList());
         });
 

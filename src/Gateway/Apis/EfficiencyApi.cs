@@ -24,8 +24,8 @@ public static class EfficiencyApi
     private static Task<IResult> GetEfficiency(TwinLocator twin, TwinCatalog catalog, HttpContext context) =>
         twin.WithFacilityId(context, async facility =>
         {
-            var racks = twin.Client.GetGrain<IFacilityKpiGrain>(TwinKeys.Facility(facility)).GetRacks();
-            var topology = await twin.Client.GetGrain<IFacilityTopologyGrain>(TwinKeys.Facility(facility)).GetTopology();
+            var racks = twin.Client.Reference<IFacilityKpiGrain>(TwinKeys.Facility(facility)).GetRacks();
+            var topology = await twin.Client.Reference<IFacilityTopologyGrain>(TwinKeys.Facility(facility)).GetTopology();
             var workloads = (topology?.Racks ?? []).ToDictionary(r => r.Id, r => r.Workload, StringComparer.Ordinal);
             var tier = topology?.CostModel is { Kind: CostModelKinds.PriceTier } cost ? cost.PriceTier : ThroughputApi.DefaultPriceTier;
             var demand = (await racks).Select(r => new RackDemand(r.RackId, r.Hall, r.Gpu, r.GpusReporting, r.Source, r.TokensPerSecond,

@@ -57,5 +57,5 @@ public static class FlexApi
             ? Results.NoContent()
             : TwinResults.NotFound("No flex event is running."));
 
-    private static IFlexGrain Flex(TwinLocator twin, string facility) => twin.Client.GetGrain<IFlexGrain>(TwinKeys.Flex(facility));
+    private static IFlexGrain Flex(TwinLocator twin, string facility) => twin.Client.Reference<IFlexGrain>(TwinKeys.Flex(facility));
 }

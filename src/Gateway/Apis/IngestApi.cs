@@ -33,7 +33,7 @@ public static class IngestApi
 
     private static Task<IResult> GetDiscovered(TwinLocator twin, HttpContext context) =>
         twin.WithFacilityId(context, async facility =>
-            Results.Ok(await twin.Client.GetGrain<IDiscoveryGrain>(TwinKeys.Discovery(facility)).GetAll()));
+            Results.Ok(await twin.Client.Reference<IDiscoveryGrain>(TwinKeys.Discovery(facility)).GetAll()));
 
     private static Task<IResult> PostNative(HttpContext context, TwinLocator twin, RequestBodyReader reader, NativeIngestor ingestor) =>
         twin.WithBody(context, reader, async (facility, body) =>

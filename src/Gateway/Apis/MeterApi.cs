@@ -22,11 +22,11 @@ public static class MeterApi
     private static Task<IResult> GetMeters(TwinLocator twin, HttpContext context) =>
         twin.WithFacilityId(context, async id =>
         {
-            var facility = twin.Client.GetGrain<IFacilityKpiGrain>(TwinKeys.Facility(id));
+            var facility = twin.Client.Reference<IFacilityKpiGrain>(TwinKeys.Facility(id));
             var kpis = await facility.GetKpis();
             var power = await facility.GetPower();
             var links = await facility.GetLinks();
-            IMeterGrain Meter(string target) => twin.Client.GetGrain<IMeterGrain>(TwinKeys.Meter(id, target));
+            IMeterGrain Meter(string target) => twin.Client.Reference<IMeterGrain>(TwinKeys.Meter(id, target));
             var nodeMeters = await Task.WhenAll(power.Select(p => Meter(MeterKinds.PowerNodeTarget(p.Id)).GetStatus()));
             var linkMeters = await Task.WhenAll(links.Select(l => Meter(MeterKinds.LinkTarget(l.Id)).GetStatus()));
             var site = await Meter(MeterKinds.FacilityTarget).GetStatus();

@@ -88,7 +88,7 @@ public static class PlannerApi
 
     private static Task<IResult> ListScenarios(TwinLocator twin, HttpContext context) =>
         twin.WithFacilityId(context, async facility =>
-            Results.Json(await twin.Client.GetGrain<IScenarioIndexGrain>(TwinKeys.ScenarioIndex(facility)).List(), PlannerJson.Options));
+            Results.Json(await twin.Client.Reference<IScenarioIndexGrain>(TwinKeys.ScenarioIndex(facility)).List(), PlannerJson.Options));
 
     private static Task<IResult> CompareScenarios(string? ids, TwinLocator twin, HttpContext context) =>
         twin.WithFacilityId(context, async facility =>
@@ -106,7 +106,7 @@ public static class PlannerApi
                 return TwinResults.NotFound($"No scenario {string.Join(", ", missing.Select(m => $"'{m}'"))}.");
             }
 
-            var carbon = (await twin.Client.GetGrain<IFacilityTopologyGrain>(TwinKeys.Facility(facility)).GetTopology())?.Carbon;
+            var carbon = (await twin.Client.Reference<IFacilityTopologyGrain>(TwinKeys.Facility(facility)).GetTopology())?.Carbon;
             return Results.Json(views.Select(v => Compared(v!, carbon)), PlannerJson.Options);
         });
 
@@ -204,7 +204,7 @@ public static class PlannerApi
     private static IResult NotFound(string id) => TwinResults.NotFound($"No scenario '{id}'.");
 
     private static IScenarioGrain Scenario(TwinLocator twin, string facility, string id) =>
-        twin.Client.GetGrain<IScenarioGrain>(TwinKeys.Scenario(facility, id));
+        twin.Client.Reference<IScenarioGrain>(TwinKeys.Scenario(facility, id));
 
     private static Task<IResult> WithScenario(TwinLocator twin, HttpContext context, string id, Func<IScenarioGrain, Task<IResult>> handle) =>
         twin.WithFacilityId(context, facility => handle(Scenario(twin, facility, id)));

@@ -73,9 +73,9 @@ public static class ReadApi
     private static Task<IResult> WithHall(string id, TwinLocator twin, HttpContext context, Func<IHallGrain, Task<IReadOnlyList<KpiPoint>>> read) =>
         twin.WithFacilityId(context, async facility =>
         {
-            var halls = await twin.Client.GetGrain<IFacilityKpiGrain>(TwinKeys.Facility(facility)).GetHalls();
+            var halls = await twin.Client.Reference<IFacilityKpiGrain>(TwinKeys.Facility(facility)).GetHalls();
             return halls.Any(h => h.Id == id)
-                ? Results.Ok(await read(twin.Client.GetGrain<IHallGrain>(TwinKeys.Hall(facility, id))))
+                ? Results.Ok(await read(twin.Client.Reference<IHallGrain>(TwinKeys.Hall(facility, id))))
                 : TwinResults.NotFound($"No hall '{id}' in facility '{facility}'.");
         });
 
@@ -85,7 +85,7 @@ public static class ReadApi
     private static Task<IResult> GetRack(string id, TwinLocator twin, TwinCatalog catalog, HttpContext context) =>
         twin.WithFacilityId(context, async facility =>
         {
-            var detail = await twin.Client.GetGrain<IRackGrain>(TwinKeys.Rack(facility, id)).GetDetail();
+            var detail = await twin.Client.Reference<IRackGrain>(TwinKeys.Rack(facility, id)).GetDetail();
             return detail is null
                 ? TwinResults.NotFound($"No rack '{id}' in facility '{facility}'.")
                 : Results.Ok(new
@@ -107,7 +107,7 @@ public static class ReadApi
                 return TwinResults.NotFound($"'{id}' is not a GPU id; GPU ids read '<rack>-g<index>', e.g. 'h2-r1-01-g17'.");
             }
 
-            var gpu = await twin.Client.GetGrain<IGpuGrain>(TwinKeys.Gpu(facility, rack, index)).GetStatus();
+            var gpu = await twin.Client.Reference<IGpuGrain>(TwinKeys.Gpu(facility, rack, index)).GetStatus();
             return gpu is null ? TwinResults.NotFound($"No GPU {index} in rack '{rack}' of facility '{facility}'.") : Results.Ok(gpu);
         });
 }

@@ -156,10 +156,10 @@ public static class RegistrationApi
     }
 
     private static IFacilityTopologyGrain FacilityGrain(TwinLocator twin, string facility) =>
-        twin.Client.GetGrain<IFacilityTopologyGrain>(TwinKeys.Facility(facility));
+        twin.Client.Reference<IFacilityTopologyGrain>(TwinKeys.Facility(facility));
 
     private static IInferenceEndpointGrain Endpoint(TwinLocator twin, string facility, string name) =>
-        twin.Client.GetGrain<IInferenceEndpointGrain>(TwinKeys.InferenceEndpoint(facility, name));
+        twin.Client.Reference<IInferenceEndpointGrain>(TwinKeys.InferenceEndpoint(facility, name));
 
     private static IResult NoEndpoint(string name) => TwinResults.NotFound($"No inference endpoint '{name}'.");
 

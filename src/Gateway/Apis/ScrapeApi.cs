@@ -28,7 +28,7 @@ public static class ScrapeApi
     private static Task<IResult> Delete(string id, TwinLocator twin, ScrapeService scraper, HttpContext context) =>
         twin.WithFacilityId(context, async facility =>
         {
-            var removed = await twin.Client.GetGrain<IScrapeTargetsGrain>(TwinKeys.ScrapeTargets(facility)).Remove(id);
+            var removed = await twin.Client.Reference<IScrapeTargetsGrain>(TwinKeys.ScrapeTargets(facility)).Remove(id);
             scraper.RefreshSoon();
             return removed ? Results.NoContent() : TwinResults.NotFound($"No scrape target '{id}'.");
         });
@@ -50,7 +50,7 @@ public static class ScrapeApi
                 extensions: new Dictionary<string, object?> { ["problems"] = problems });
         }
 
-        if (!await twin.Client.GetGrain<IScrapeTargetsGrain>(TwinKeys.ScrapeTargets(facility)).Add(target!))
+        if (!await twin.Client.Reference<IScrapeTargetsGrain>(TwinKeys.ScrapeTargets(facility)).Add(target!))
         {
             return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict", detail: $"scrape target '{target!.Id}' exists already");
         }

@@ -10,5 +10,5 @@ public sealed class CarbonFeed(TwinLocator twin, TimeProvider time, ILogger<Carb
     : TwinPoll<CarbonSpec>(twin, time, logger, TimeSpan.FromSeconds(30))
 {
     protected override async Task<CarbonSpec?> Read(TwinLocator twin, string facility) =>
-        (await twin.Client.GetGrain<IFacilityTopologyGrain>(TwinKeys.Facility(facility)).GetTopology())?.Carbon;
+        (await twin.Client.Reference<IFacilityTopologyGrain>(TwinKeys.Facility(facility)).GetTopology())?.Carbon;
 }

@@ -10,5 +10,5 @@ public sealed class FlexFeed(TwinLocator twin, TimeProvider time, ILogger<FlexFe
     : TwinPoll<FlexStatus>(twin, time, logger, TimeSpan.FromSeconds(2))
 {
     protected override Task<FlexStatus?> Read(TwinLocator twin, string facility) =>
-        twin.Client.GetGrain<IFlexGrain>(TwinKeys.Flex(facility)).Get();
+        twin.Client.Reference<IFlexGrain>(TwinKeys.Flex(facility)).Get();
 }

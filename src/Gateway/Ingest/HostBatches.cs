@@ -24,7 +24,7 @@ public sealed class HostBatches
         {
             _batcher = new WindowBatcher<string, HostBatch, IngestResult>(
                 TimeSpan.FromMilliseconds(scrape.BatchWindowMilliseconds), Math.Max(1, scrape.BatchMaxHosts),
-                (facility, batches) => client.GetGrain<IHostBatchGrain>(TwinKeys.Facility(facility)).Ingest(batches), time);
+                (facility, batches) => client.Reference<IHostBatchGrain>(TwinKeys.Facility(facility)).Ingest(batches), time);
         }
     }
 

@@ -26,7 +26,7 @@ public sealed class MeterIngest(IClusterClient client, IOptions<MeterRules> mete
 
         var (readings, unmapped) = MeterMapper.Map(points, meters.Value, now.ToUnixTimeMilliseconds());
         var calls = readings.GroupBy(r => r.Target).Select(group =>
-            client.GetGrain<IMeterGrain>(TwinKeys.Meter(facility, group.Key)).Report(group
+            client.Reference<IMeterGrain>(TwinKeys.Meter(facility, group.Key)).Report(group
                 .Select(r => new MeterSample(r.Kind, r.Port, DateTimeOffset.FromUnixTimeMilliseconds(r.TimestampMs), r.Value))
                 .ToList()));
         var accepted = (await Task.WhenAll(calls)).Sum();

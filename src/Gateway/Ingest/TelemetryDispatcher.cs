@@ -33,7 +33,7 @@ public sealed class TelemetryDispatcher(IClusterClient client, IngestGrains grai
         {
             if (endpoint is not null)
             {
-                endpointCall = client.GetGrain<IInferenceEndpointGrain>(TwinKeys.InferenceEndpoint(facility, endpoint)).Ingest(tokens);
+                endpointCall = client.Reference<IInferenceEndpointGrain>(TwinKeys.InferenceEndpoint(facility, endpoint)).Ingest(tokens);
             }
             else if (host is not null)
             {

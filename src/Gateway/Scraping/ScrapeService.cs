@@ -167,7 +167,7 @@ public sealed class ScrapeService(
         try
         {
             IReadOnlyList<ScrapeTargetSpec> registered = await twin.FacilityId() is { } facility
-                ? await twin.Client.GetGrain<IScrapeTargetsGrain>(TwinKeys.ScrapeTargets(facility)).GetAll()
+                ? await twin.Client.Reference<IScrapeTargetsGrain>(TwinKeys.ScrapeTargets(facility)).GetAll()
                 : [];
             var configured = configuredTargets.All.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
             List<ScrapeTargetSpec> targets = [.. configuredTargets.All, .. registered.Where(r => !configured.Contains(r.Id))];

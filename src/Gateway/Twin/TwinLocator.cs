@@ -27,7 +27,7 @@ public sealed class TwinLocator(IClusterClient client, ClusterConnection connect
             return _facilityId;
         }
 
-        var facilities = await client.GetGrain<ITwinDirectoryGrain>(ITwinDirectoryGrain.Key).GetFacilities();
+        var facilities = await client.Reference<ITwinDirectoryGrain>(ITwinDirectoryGrain.Key).GetFacilities();
         return _facilityId = facilities.Count > 0 ? facilities[0] : null;
     }
 
@@ -35,5 +35,5 @@ public sealed class TwinLocator(IClusterClient client, ClusterConnection connect
     /// <returns>That face of the facility's grain, or null while the cluster has not registered a facility yet.</returns>
     public async Task<TFace?> Facility<TFace>()
         where TFace : class, IGrainWithStringKey =>
-        await FacilityId() is { } id ? client.GetGrain<TFace>(TwinKeys.Facility(id)) : null;
+        await FacilityId() is { } id ? client.Reference<TFace>(TwinKeys.Facility(id)) : null;
 }

@@ -22,7 +22,7 @@ public static class TwinRequest
     /// </summary>
     public static Task<IResult> WithFacility<TFace>(this TwinLocator twin, HttpContext context, Func<TFace, Task<IResult>> handle)
         where TFace : IGrainWithStringKey =>
-        twin.WithFacilityId(context, facility => handle(twin.Client.GetGrain<TFace>(TwinKeys.Facility(facility))));
+        twin.WithFacilityId(context, facility => handle(twin.Client.Reference<TFace>(TwinKeys.Facility(facility))));
 
     /// <summary>
     /// Runs <paramref name="handle"/> with the facility's id and the request's body, or answers 503 while there is no

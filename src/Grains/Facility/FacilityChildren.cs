@@ -23,7 +23,7 @@ internal static class FacilityChildren
         IGrainFactory grains, TwinCatalog catalog, string facility, FacilitySpec spec, FacilitySpec? before, TwinTiming timing,
         IReadOnlyCollection<RackSpec>? racks)
     {
-        await grains.GetGrain<ITwinDirectoryGrain>(ITwinDirectoryGrain.Key).Register(facility);
+        await grains.Reference<ITwinDirectoryGrain>(ITwinDirectoryGrain.Key).Register(facility);
         var removed = before?.Racks.Select(r => r.Id).Except(spec.Racks.Select(r => r.Id)).ToList() ?? [];
 
         // A registration or removal changes its racks' halls only: power nodes are the file's, configured at start.
@@ -32,19 +32,19 @@ internal static class FacilityChildren
             : racks.Select(r => r.Hall).Concat(before?.Racks.Where(r => removed.Contains(r.Id)).Select(r => r.Hall) ?? []).ToHashSet();
         if (racks is null)
         {
-            await BoundedFanOut.Run(spec.PowerNodes, ConfigureWindow, n => grains.GetGrain<IPowerNodeGrain>(TwinKeys.PowerNode(facility, n.Id)).Configure(facility, n, timing));
+            await BoundedFanOut.Run(spec.PowerNodes, ConfigureWindow, n => grains.Reference<IPowerNodeGrain>(TwinKeys.PowerNode(facility, n.Id)).Configure(facility, n, timing));
         }
 
         var linksByRack = spec.Links.ToLookup(l => l.Rack);
-        await BoundedFanOut.Run(racks ?? spec.Racks, ConfigureWindow, r => grains.GetGrain<IRackGrain>(TwinKeys.Rack(facility, r.Id))
+        await BoundedFanOut.Run(racks ?? spec.Racks, ConfigureWindow, r => grains.Reference<IRackGrain>(TwinKeys.Rack(facility, r.Id))
             .Configure(new RackConfig(facility, r, RackProfiles.Resolve(r, catalog), timing, linksByRack[r.Id].Select(l => l.Id).ToList())));
 
         // Halls after their racks: a hall pings every rack it has not heard from, which would wake racks not yet configured.
         var racksByHall = spec.Racks.ToLookup(r => r.Hall);
-        await BoundedFanOut.Run(spec.Halls.Where(h => changedHalls?.Contains(h.Id) ?? true), ConfigureWindow, h => grains.GetGrain<IHallGrain>(TwinKeys.Hall(facility, h.Id))
+        await BoundedFanOut.Run(spec.Halls.Where(h => changedHalls?.Contains(h.Id) ?? true), ConfigureWindow, h => grains.Reference<IHallGrain>(TwinKeys.Hall(facility, h.Id))
             .Configure(facility, h, racksByHall[h.Id].Select(r => r.Id).ToList(), timing));
 
         // Racks the facility file no longer declares are taken out of the twin.
-        await BoundedFanOut.Run(removed, ConfigureWindow, id => grains.GetGrain<IRackGrain>(TwinKeys.Rack(facility, id)).Remove());
+        await BoundedFanOut.Run(removed, ConfigureWindow, id => grains.Reference<IRackGrain>(TwinKeys.Rack(facility, id)).Remove());
     }
 }

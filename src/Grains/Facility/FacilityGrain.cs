@@ -136,7 +136,7 @@ public sealed class FacilityGrain(
         await ConfigureChildren(spec, racks.ToList());
 
         // Registered hosts are no longer unknown: take them off the operators' list now, not at their next scrape.
-        var discovery = GrainFactory.GetGrain<IDiscoveryGrain>(TwinKeys.Discovery(FacilityId));
+        var discovery = GrainFactory.Reference<IDiscoveryGrain>(TwinKeys.Discovery(FacilityId));
         await Task.WhenAll(RackRegistrationChecks.HostsOf(racks).Select(discovery.Forget));
         return TwinCommandResult.Ok;
     }
@@ -270,7 +270,7 @@ public sealed class FacilityGrain(
         return spec.PowerNodes.Select(node => _power.Get(node.Id) ?? PowerNodeStatus.Unloaded(node, now)).ToList();
     }
 
-    private IHallGrain Hall(string hallId) => GrainFactory.GetGrain<IHallGrain>(TwinKeys.Hall(FacilityId, hallId));
+    private IHallGrain Hall(string hallId) => GrainFactory.Reference<IHallGrain>(TwinKeys.Hall(FacilityId, hallId));
 
     /// <summary>
     /// The topology the twin runs: the declared one plus the registered racks it does not declare. Built when either

@@ -22,9 +22,9 @@ public sealed class FlexGrain(
 {
     private string FacilityId => TwinKeys.FacilityOf(this.GetPrimaryKeyString());
 
-    private IFacilityKpiGrain Facility => GrainFactory.GetGrain<IFacilityKpiGrain>(TwinKeys.Facility(FacilityId));
+    private IFacilityKpiGrain Facility => GrainFactory.Reference<IFacilityKpiGrain>(TwinKeys.Facility(FacilityId));
 
-    private IFacilityTopologyGrain Topology => GrainFactory.GetGrain<IFacilityTopologyGrain>(TwinKeys.Facility(FacilityId));
+    private IFacilityTopologyGrain Topology => GrainFactory.Reference<IFacilityTopologyGrain>(TwinKeys.Facility(FacilityId));
 
     public async Task<FlexStartResult> Start(FlexEventChange request)
     {
@@ -112,5 +112,5 @@ public sealed class FlexGrain(
             s.Plan, s.LiveRacks);
     }
 
-    private IRackGrain Rack(string rack) => GrainFactory.GetGrain<IRackGrain>(TwinKeys.Rack(FacilityId, rack));
+    private IRackGrain Rack(string rack) => GrainFactory.Reference<IRackGrain>(TwinKeys.Rack(FacilityId, rack));
 }

@@ -95,7 +95,7 @@ public sealed class HallGrain(
         {
             try
             {
-                if (await GrainFactory.GetGrain<IRackGrain>(TwinKeys.Rack(facility, id)).GetSnapshot() is { } snapshot)
+                if (await GrainFactory.Reference<IRackGrain>(TwinKeys.Rack(facility, id)).GetSnapshot() is { } snapshot)
                 {
                     // Received "at" its own time: a snapshot older than the stale period stays stale.
                     _racks.Offer(id, snapshot, snapshot.AsOf);
@@ -193,7 +193,7 @@ public sealed class HallGrain(
         var tenants = WorkloadLines.MergeRacks(racks, r => r.Tenants);
         var models = WorkloadLines.MergeRacks(racks, r => r.Models);
         _last = new HallSnapshot(spec.Id, _version, now, spec.Pue, totals, tenants, models);
-        _facility ??= GrainFactory.GetGrain<IFacilityKpiGrain>(TwinKeys.Facility(facility));
+        _facility ??= GrainFactory.Reference<IFacilityKpiGrain>(TwinKeys.Facility(facility));
         _ = _facility.ReportHall(_last);
         return true;
     }
@@ -216,7 +216,7 @@ public sealed class HallGrain(
         // A rack silent past the stale period may have lost its silo; a call re-activates it, and its timer with it.
         foreach (var rackId in state.State.RackIds.Where(id => _racks.IsStale(id, now, timing.StaleAfter)))
         {
-            _ = GrainFactory.GetGrain<IRackGrain>(TwinKeys.Rack(facility, rackId)).Ping();
+            _ = GrainFactory.Reference<IRackGrain>(TwinKeys.Rack(facility, rackId)).Ping();
         }
 
         return Task.CompletedTask;
@@ -240,7 +240,7 @@ public sealed class HallGrain(
             if (!_powerNodes.TryGetValue(node, out var grain))
             {
                 // Resolved once per node: a reference costs key strings and a type lookup to build.
-                _powerNodes[node] = grain = GrainFactory.GetGrain<IPowerNodeGrain>(TwinKeys.PowerNode(facility, node));
+                _powerNodes[node] = grain = GrainFactory.Reference<IPowerNodeGrain>(TwinKeys.PowerNode(facility, node));
             }
 
             _ = grain.ReportRackLoads(new RackLoadBatch(hallId, _version, loads));

@@ -46,7 +46,7 @@ public sealed class HostBatchGrain : Grain, IHostBatchGrain
                 _hosts.Clear();
             }
 
-            host = GrainFactory.GetGrain<IHostGrain>(TwinKeys.Host(facility, hostname));
+            host = GrainFactory.Reference<IHostGrain>(TwinKeys.Host(facility, hostname));
             _hosts[hostname] = host;
         }
 

@@ -83,7 +83,7 @@ public sealed class HostGrain(
             return new IngestResult(0, count + tokens.Count, [new IngestError(0, $"host '{Hostname}' is not registered; it is listed at /api/discovered")]);
         }
 
-        var rack = GrainFactory.GetGrain<IRackGrain>(TwinKeys.Rack(assignment.FacilityId, assignment.RackId));
+        var rack = GrainFactory.Reference<IRackGrain>(TwinKeys.Rack(assignment.FacilityId, assignment.RackId));
         if (workloads is not null)
         {
             Relabel(assignment, workloads, rack);
@@ -218,7 +218,7 @@ public sealed class HostGrain(
         HostAssignment? assignment;
         try
         {
-            assignment = await GrainFactory.GetGrain<IFacilityTopologyGrain>(TwinKeys.Facility(FacilityId)).FindHost(Hostname);
+            assignment = await GrainFactory.Reference<IFacilityTopologyGrain>(TwinKeys.Facility(FacilityId)).FindHost(Hostname);
         }
         catch (Exception e) when ((e is OrleansException or TimeoutException) && state.State.Assignment is not null)
         {
@@ -244,7 +244,7 @@ public sealed class HostGrain(
         state.State.Assignment = assignment;
         state.State.Uuids.Clear();
         await state.WriteStateAsync();
-        await GrainFactory.GetGrain<IDiscoveryGrain>(TwinKeys.Discovery(FacilityId)).Forget(Hostname);
+        await GrainFactory.Reference<IDiscoveryGrain>(TwinKeys.Discovery(FacilityId)).Forget(Hostname);
     }
 
     private string? Locate(HostAssignment assignment, int gpuIndex, string? uuid, out int local, ref bool learnt)
@@ -291,6 +291,6 @@ public sealed class HostGrain(
         }
 
         _reported[key] = now;
-        _ = GrainFactory.GetGrain<IDiscoveryGrain>(TwinKeys.Discovery(FacilityId)).Report(source);
+        _ = GrainFactory.Reference<IDiscoveryGrain>(TwinKeys.Discovery(FacilityId)).Report(source);
     }
 }

@@ -48,7 +48,7 @@ public sealed class InferenceEndpointGrain(
             .Where(g => g.slot >= 0)
             .GroupBy(g => g.rack, g => g.slot);
         var results = await Task.WhenAll(byRack.Select(rack =>
-            GrainFactory.GetGrain<IRackGrain>(TwinKeys.Rack(facility, rack.Key)).Ingest(Shares(tokens, [.. rack], spec.Gpus.Count))));
+            GrainFactory.Reference<IRackGrain>(TwinKeys.Rack(facility, rack.Key)).Ingest(Shares(tokens, [.. rack], spec.Gpus.Count))));
 
         // Each rack's share of the server's running requests: the share of the server's GPUs that stand in it.
         if (ServingObservations.Latest(tokens) is { RunningRequests: { } running } latest)
@@ -56,7 +56,7 @@ public sealed class InferenceEndpointGrain(
             var server = $"endpoint:{this.GetPrimaryKeyString()}";
             foreach (var rack in byRack)
             {
-                _ = GrainFactory.GetGrain<IRackGrain>(TwinKeys.Rack(facility, rack.Key))
+                _ = GrainFactory.Reference<IRackGrain>(TwinKeys.Rack(facility, rack.Key))
                     .ObserveServing(new ServingShare(server, running * rack.Count() / spec.Gpus.Count, latest.Timestamp));
             }
         }
@@ -65,7 +65,7 @@ public sealed class InferenceEndpointGrain(
         {
             foreach (var rack in byRack)
             {
-                _ = GrainFactory.GetGrain<IRackGrain>(TwinKeys.Rack(facility, rack.Key)).ServeModel([.. rack], model);
+                _ = GrainFactory.Reference<IRackGrain>(TwinKeys.Rack(facility, rack.Key)).ServeModel([.. rack], model);
             }
         }
 

@@ -32,7 +32,7 @@ public sealed class MeterGrain : Grain, IMeterGrain
                     applied++;
                     if (Target == MeterKinds.FacilityTarget)
                     {
-                        _ = GrainFactory.GetGrain<IFacilityKpiGrain>(TwinKeys.Facility(TwinKeys.FacilityOf(this.GetPrimaryKeyString())))
+                        _ = GrainFactory.Reference<IFacilityKpiGrain>(TwinKeys.Facility(TwinKeys.FacilityOf(this.GetPrimaryKeyString())))
                             .ReportFacilityMeter(sample.Value, sample.Timestamp);
                     }
                 }

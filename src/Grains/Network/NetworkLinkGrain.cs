@@ -15,14 +15,14 @@ public sealed class NetworkLinkGrain : Grain, INetworkLinkGrain
     {
         var key = this.GetPrimaryKeyString();
         var facility = TwinKeys.FacilityOf(key);
-        if (await GrainFactory.GetGrain<IFacilityTopologyGrain>(TwinKeys.Facility(facility)).FindLink(TwinKeys.LocalId(key)) is not { } spec)
+        if (await GrainFactory.Reference<IFacilityTopologyGrain>(TwinKeys.Facility(facility)).FindLink(TwinKeys.LocalId(key)) is not { } spec)
         {
             return null;
         }
 
         // Traffic is the rack's, shared over its links by capacity; the facility, which knows all of a rack's links,
         // shares it exactly, while this grain sees its own bundle only and so assumes it carries the rack's uplink.
-        var snapshot = await GrainFactory.GetGrain<IRackGrain>(TwinKeys.Rack(facility, spec.Rack)).GetSnapshot();
+        var snapshot = await GrainFactory.Reference<IRackGrain>(TwinKeys.Rack(facility, spec.Rack)).GetSnapshot();
         return LinkStatuses.From(spec, snapshot, spec.CapacityGbps * spec.Count);
     }
 }

@@ -103,13 +103,13 @@ public sealed class PowerNodeGrain(
         var branch = _branches.With(status);
         if (status.Upstream is { } upstream)
         {
-            _upstream ??= GrainFactory.GetGrain<IPowerNodeGrain>(TwinKeys.PowerNode(facility, upstream));
+            _upstream ??= GrainFactory.Reference<IPowerNodeGrain>(TwinKeys.PowerNode(facility, upstream));
             var load = new PowerLoadReport(status.Id, status.Version, status.LoadAsOf ?? status.AsOf, status.LoadKw, status.LoadIfPartnerLostKw, _height);
             _ = _upstream.ReportBranch(new PowerBranchReport(load, branch));
         }
         else
         {
-            _facility ??= GrainFactory.GetGrain<IFacilityKpiGrain>(TwinKeys.Facility(facility));
+            _facility ??= GrainFactory.Reference<IFacilityKpiGrain>(TwinKeys.Facility(facility));
             _ = _facility.ReportPowerTree(branch);
         }
 

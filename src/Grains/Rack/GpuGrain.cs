@@ -15,6 +15,6 @@ public sealed class GpuGrain : Grain, IGpuGrain
         var key = this.GetPrimaryKeyString();
         var lastSeparator = key.LastIndexOf(TwinKeys.Separator);
         var index = int.Parse(key.AsSpan(lastSeparator + 1), System.Globalization.CultureInfo.InvariantCulture);
-        return GrainFactory.GetGrain<IRackGrain>(key[..lastSeparator]).GetGpu(index);
+        return GrainFactory.Reference<IRackGrain>(key[..lastSeparator]).GetGpu(index);
     }
 }

@@ -174,15 +174,15 @@ public sealed class RackGrain(
         if (state.State.Config is { } config)
         {
             var facility = config.FacilityId;
-            await GrainFactory.GetGrain<IHallGrain>(TwinKeys.Hall(facility, config.Spec.Hall)).ForgetRack(RackId);
+            await GrainFactory.Reference<IHallGrain>(TwinKeys.Hall(facility, config.Spec.Hall)).ForgetRack(RackId);
             foreach (var node in Cords(config.Spec))
             {
-                await GrainFactory.GetGrain<IPowerNodeGrain>(TwinKeys.PowerNode(facility, node)).ForgetSource(RackId);
+                await GrainFactory.Reference<IPowerNodeGrain>(TwinKeys.PowerNode(facility, node)).ForgetSource(RackId);
             }
 
             foreach (var host in config.Spec.Source.Hosts ?? [])
             {
-                await GrainFactory.GetGrain<IHostGrain>(TwinKeys.Host(facility, host.Hostname)).Release(RackId);
+                await GrainFactory.Reference<IHostGrain>(TwinKeys.Host(facility, host.Hostname)).Release(RackId);
             }
         }
 
@@ -220,7 +220,7 @@ public sealed class RackGrain(
     /// <summary>A live rack's hosts map their GPUs to its slots in the order it lists them (host 1's GPUs first).</summary>
     private async Task AssignHosts(RackConfig config) =>
         await Task.WhenAll(HostAssignments.Of(config.FacilityId, config.Spec)
-            .Select(h => GrainFactory.GetGrain<IHostGrain>(TwinKeys.Host(config.FacilityId, h.Host)).Assign(h.Assignment)));
+            .Select(h => GrainFactory.Reference<IHostGrain>(TwinKeys.Host(config.FacilityId, h.Host)).Assign(h.Assignment)));
 
     private void Start(RackConfig config)
     {
@@ -248,7 +248,7 @@ public sealed class RackGrain(
         _workloads.SimulatedModel = simulator is null ? null : config.Spec.Workload?.Model ?? RackProfiles.DefaultModel;
 
         // Resolved once per configuration, not per flush: a reference costs key strings and a type lookup to build.
-        _hall = GrainFactory.GetGrain<IHallGrain>(TwinKeys.Hall(config.FacilityId, config.Spec.Hall));
+        _hall = GrainFactory.Reference<IHallGrain>(TwinKeys.Hall(config.FacilityId, config.Spec.Hall));
         _phase = FlushSchedule.RackPhase(RackId);
         _timer?.Dispose();
         _timer = new PhaseLockedTimer(this, FlushOnPeriod, time, config.Timing.FlushPeriod, _phase);

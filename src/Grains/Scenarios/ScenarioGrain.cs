@@ -31,7 +31,7 @@ public sealed class ScenarioGrain(
             return null;
         }
 
-        var racks = await GrainFactory.GetGrain<IFacilityKpiGrain>(TwinKeys.Facility(FacilityId)).GetRacks();
+        var racks = await GrainFactory.Reference<IFacilityKpiGrain>(TwinKeys.Facility(FacilityId)).GetRacks();
         var now = time.GetUtcNow();
         state.State = new ScenarioState { Name = name, CreatedAt = now, Version = 1, Baseline = new ScenarioBaseline(now, topology, racks) };
         await state.WriteStateAsync();
@@ -195,7 +195,7 @@ public sealed class ScenarioGrain(
             [.. s.Changes], _evaluation, [.. s.AppliedRacks]);
     }
 
-    private IScenarioIndexGrain Index() => GrainFactory.GetGrain<IScenarioIndexGrain>(TwinKeys.ScenarioIndex(FacilityId));
+    private IScenarioIndexGrain Index() => GrainFactory.Reference<IScenarioIndexGrain>(TwinKeys.ScenarioIndex(FacilityId));
 
-    private IFacilityTopologyGrain Topology() => GrainFactory.GetGrain<IFacilityTopologyGrain>(TwinKeys.Facility(FacilityId));
+    private IFacilityTopologyGrain Topology() => GrainFactory.Reference<IFacilityTopologyGrain>(TwinKeys.Facility(FacilityId));
 }

@@ -12,7 +12,7 @@ public sealed partial class FacilityStartup(IGrainFactory grains, FacilitySpec f
 {
     public async Task Execute(CancellationToken cancellationToken)
     {
-        await grains.GetGrain<IFacilityTopologyGrain>(TwinKeys.Facility(facility.Id)).Start(facility, timing);
+        await grains.Reference<IFacilityTopologyGrain>(TwinKeys.Facility(facility.Id)).Start(facility, timing);
         Twinning(logger, facility.Id, facility.Name, facility.Halls.Count, facility.Racks.Count, facility.PowerNodes.Count, timing.FlushPeriod);
     }
 
