@@ -80,6 +80,11 @@ public sealed class HostGrain(
 
             Discovered(new DiscoveredSource(DiscoveredSourceKinds.Host, Hostname, null, null,
                 $"host '{Hostname}' is not in any live rack; register a rack listing it (POST /api/racks)", time.GetUtcNow(), gpusSeen.Count));
+
+            // Nothing to keep for a host no rack lists: a sender making up host names would otherwise leave one
+            // activation per name for the collection age (15 minutes). Its next batch activates it again and asks
+            // the facility afresh, as it would anyway.
+            DeactivateOnIdle();
             return new IngestResult(0, count + tokens.Count, [new IngestError(0, $"host '{Hostname}' is not registered; it is listed at /api/discovered")]);
         }
 

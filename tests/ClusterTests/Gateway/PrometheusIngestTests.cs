@@ -1,3 +1,5 @@
+using TokenFactoryTwin.Abstractions;
+using TokenFactoryTwin.Abstractions.Grains;
 using TokenFactoryTwin.ClusterTests.Infrastructure;
 
 namespace TokenFactoryTwin.ClusterTests.Gateway;
@@ -140,6 +142,11 @@ public sealed class PrometheusIngestTests(TwinClusterFixture fixture)
         Assert.Equal("i-030791dc5a37cd257", discovered[0].GetProperty("host").GetString());
         Assert.Equal(1, discovered[0].GetProperty("gpusSeen").GetInt32());
         await twin.AssertUnharmed(fingerprint, 0);
+
+        // Made-up host names leave nothing behind: the unknown host's grain is gone once it has answered.
+        var management = fixture.Grains.GetGrain<IManagementGrain>(0);
+        var host = fixture.Grains.GetGrain<IHostGrain>(TwinKeys.Host(twin.FacilityId, "i-030791dc5a37cd257"));
+        await Eventually.Get(async () => await management.GetActivationAddress(host), s => s is null, what: "the unknown host's grain deactivated");
     }
 
     [Fact]
