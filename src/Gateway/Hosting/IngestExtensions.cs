@@ -14,7 +14,6 @@ public static class IngestExtensions
         builder.Services.Configure<IngestOptions>(builder.Configuration.GetSection("Twin:Ingest"));
         builder.Services.AddSingleton<RequestBodyReader>();
         builder.Services.AddSingleton<TelemetryDispatcher>();
-        builder.Services.AddSingleton<IngestGrains>();
         builder.Services.AddSingleton<HostBatches>();
         builder.Services.AddSingleton<WorkloadLabelsSent>();
         builder.Services.AddSingleton<NativeIngestor>();

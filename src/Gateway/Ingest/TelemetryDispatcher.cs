@@ -15,7 +15,7 @@ namespace TokenFactoryTwin.Gateway.Ingest;
 /// together with those of other scrapes ending in the same short window (<see cref="HostBatches"/>). A host's GPUs'
 /// Kubernetes labels ride its batch only when they changed (<see cref="WorkloadLabelsSent"/>).
 /// </summary>
-public sealed class TelemetryDispatcher(IClusterClient client, IngestGrains grains, WorkloadLabelsSent labelsSent, HostBatches hostBatches)
+public sealed class TelemetryDispatcher(IClusterClient client, WorkloadLabelsSent labelsSent, HostBatches hostBatches)
 {
     /// <summary>A mapped metric body (Prometheus text, OTLP): one call per host, plus the server tokens' owner.</summary>
     /// <param name="host">The host that owns server-level tokens (<c>?host=</c>, or an OTLP resource's <c>host.name</c>).</param>
@@ -88,10 +88,10 @@ public sealed class TelemetryDispatcher(IClusterClient client, IngestGrains grai
             var samples = destination.Samples.Build();
             var hostTokens = destination == tokenOwner ? tokens : [];
             calls[d] = destination.IsRack
-                ? grains.Rack(facility, destination.Key).Ingest(samples)
+                ? client.Reference<IRackGrain>(TwinKeys.Rack(facility, destination.Key)).Ingest(samples)
                 : gathered
                     ? hostBatches.Ingest(facility, new HostBatch(destination.Key, samples, hostTokens, labelsSent.ToSend(facility, destination.Key, destination.Workloads)))
-                    : grains.Host(facility, destination.Key).Ingest(samples, hostTokens, labelsSent.ToSend(facility, destination.Key, destination.Workloads));
+                    : client.Reference<IHostGrain>(TwinKeys.Host(facility, destination.Key)).Ingest(samples, hostTokens, labelsSent.ToSend(facility, destination.Key, destination.Workloads));
         }
 
         IngestResult[] results;
