@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using TokenFactoryTwin.Abstractions.Kpis;
-using TokenFactoryTwin.Abstractions.Topology;
 using TokenFactoryTwin.Gateway.Apis;
 using TokenFactoryTwin.Gateway.Live;
 using TokenFactoryTwin.Gateway.Twin;
@@ -53,7 +52,7 @@ public sealed class BenchServer : IAsyncDisposable
             {
                 var view = _facility.Next(DateTimeOffset.UtcNow);
                 var watch = Stopwatch.StartNew();
-                var message = await hub.Publish(view, () => Task.FromResult<FacilitySpec?>(null));
+                var message = hub.Publish(view);
                 lock (PublishMs)
                 {
                     PublishMs.Add(watch.Elapsed.TotalMilliseconds);

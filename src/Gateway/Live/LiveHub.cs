@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using TokenFactoryTwin.Abstractions.Topology;
 using TokenFactoryTwin.Domain.Alarms;
 using TokenFactoryTwin.Gateway.Twin;
 
@@ -38,12 +37,11 @@ public sealed class LiveHub
         return subscription;
     }
 
-    /// <param name="readTopology">Reads the racks' cords; called only when the layout changes.</param>
-    public async Task<LiveMessage> Publish(FacilityView view, Func<Task<FacilitySpec?>> readTopology)
+    public LiveMessage Publish(FacilityView view)
     {
         if (_layout is null || _layout.Signature != LiveLayout.SignatureOf(view))
         {
-            _layout = LiveLayout.Build(view, await readTopology());
+            _layout = LiveLayout.Build(view);
         }
 
         var conditions = AlarmRules.Evaluate(

@@ -1,6 +1,6 @@
 namespace TokenFactoryTwin.Gateway.Twin;
 
-/// <summary>A rack as <c>GET /api/racks</c> lists it.</summary>
+/// <summary>A rack as <c>GET /api/racks</c> lists it, with the power nodes its cords are on (B is null for one cord).</summary>
 public sealed record RackView(
     string Id,
     string Hall,
@@ -23,10 +23,13 @@ public sealed record RackView(
     DateTimeOffset AsOf,
     double RunningRequests = 0,
     int GpusCapBinding = 0,
-    int GpusCapNotApplied = 0)
+    int GpusCapNotApplied = 0,
+    string? PowerA = null,
+    string? PowerB = null)
 {
     public static RackView From(Abstractions.Kpis.RackSnapshot r) => new(
         r.RackId, r.Hall, r.RackType, r.Gpu, r.Gpus, r.GpusReporting, r.Row, r.Position, r.Source, r.Virtual, r.Stale,
         r.TokensPerSecond, r.OutputTokensPerSecond, r.ItPowerKw, r.ProvisionedPowerKw, r.Utilization, r.MaxTemperatureC,
-        r.ItPowerKw > 0 ? r.TokensPerSecond / r.ItPowerKw : 0, r.AsOf, r.RunningRequests, r.GpusCapBinding, r.GpusCapNotApplied);
+        r.ItPowerKw > 0 ? r.TokensPerSecond / r.ItPowerKw : 0, r.AsOf, r.RunningRequests, r.GpusCapBinding, r.GpusCapNotApplied,
+        r.Cords?.PowerA, r.Cords?.PowerB);
 }
