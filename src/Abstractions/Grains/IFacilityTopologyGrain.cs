@@ -44,4 +44,11 @@ public interface IFacilityTopologyGrain : IGrainWithStringKey
 
     [Alias("GetTopology")]
     Task<FacilitySpec?> GetTopology();
+
+    /// <summary>
+    /// The facility file's carbon settings alone (null without any): what the meter, the carbon API and the planner
+    /// need, without the whole topology, which is 16 MB of messages at a gigawatt. Interleaves, as <see cref="FindHost"/>.
+    /// </summary>
+    [Alias("GetCarbon"), AlwaysInterleave]
+    Task<CarbonSpec?> GetCarbon();
 }

@@ -25,11 +25,11 @@ public static class CarbonApi
     private static Task<IResult> GetCarbon(TwinLocator twin, HttpContext context) =>
         twin.WithFacility<IFacilityKpiGrain>(context, async facility =>
         {
-            var topology = facility.AsReference<IFacilityTopologyGrain>().GetTopology();
+            var carbon = facility.AsReference<IFacilityTopologyGrain>().GetCarbon();
             var kpis = facility.GetKpis();
             var halls = facility.GetHalls();
             var history = facility.GetHistory();
-            var spec = (await topology)?.Carbon;
+            var spec = await carbon;
             var now = (await kpis).AsOf;
             var grams = CarbonIntensity.GramsPerKwhAt(spec, now);
             return Results.Ok(new CarbonView(
@@ -50,7 +50,7 @@ public static class CarbonApi
                 return TwinResults.NotFound($"No hall '{id}' in facility '{facilityId}'.");
             }
 
-            var spec = (await facility.AsReference<IFacilityTopologyGrain>().GetTopology())?.Carbon;
+            var spec = await facility.AsReference<IFacilityTopologyGrain>().GetCarbon();
             var history = await twin.Client.Reference<IHallGrain>(TwinKeys.Hall(facilityId, id)).GetHistory();
             return Results.Ok(history.Select(p => Point(p, spec)).ToList());
         });

@@ -106,7 +106,7 @@ public static class PlannerApi
                 return TwinResults.NotFound($"No scenario {string.Join(", ", missing.Select(m => $"'{m}'"))}.");
             }
 
-            var carbon = (await twin.Client.Reference<IFacilityTopologyGrain>(TwinKeys.Facility(facility)).GetTopology())?.Carbon;
+            var carbon = await twin.Client.Reference<IFacilityTopologyGrain>(TwinKeys.Facility(facility)).GetCarbon();
             return Results.Json(views.Select(v => Compared(v!, carbon)), PlannerJson.Options);
         });
 

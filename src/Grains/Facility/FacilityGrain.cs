@@ -162,6 +162,8 @@ public sealed class FacilityGrain(
 
     public Task<FacilitySpec?> GetTopology() => Task.FromResult(_effective);
 
+    public Task<CarbonSpec?> GetCarbon() => Task.FromResult(_effective?.Carbon);
+
     public Task<HostAssignment?> FindHost(string hostname) => Task.FromResult<HostAssignment?>(_lookups.Hosts.GetValueOrDefault(hostname));
 
     public Task<NetworkLinkSpec?> FindLink(string linkId) => Task.FromResult(_lookups.Link(linkId));

@@ -55,6 +55,23 @@ public sealed class CarbonApiTests(TwinClusterFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_gateway_started_before_its_facility_has_the_carbon_gauges_soon_after_the_facility_starts()
+    {
+        var id = TestFacilities.NewId();
+        await using var gateway = new GatewayFactory(fixture, id);
+        using var http = gateway.CreateClient();
+        Assert.DoesNotContain("tokenfactory_facility_grid_carbon_intensity", await http.GetStringAsync("/metrics"), StringComparison.Ordinal);
+
+        var spec = TestFacilities.TwoHalls(id, 1, 1) with { Carbon = new CarbonSpec(GramsPerKwh) };
+        await fixture.Grains.GetGrain<IFacilityTopologyGrain>(TwinKeys.Facility(id)).Start(spec, TestFacilities.FastTiming);
+
+        // Within a few seconds, not the meter's 30 s period: a gateway asks every second until its facility answers.
+        await Eventually.Get(() => http.GetStringAsync("/metrics"),
+            m => m.Contains("tokenfactory_facility_grid_carbon_intensity", StringComparison.Ordinal),
+            TimeSpan.FromSeconds(20), "the grid's carbon intensity in the Prometheus scrape");
+    }
+
+    [Fact]
     public async Task Each_hall_has_its_own_carbon_history_and_an_unknown_hall_is_404()
     {
         var points = await Eventually.Get(() => Http.GetFromJsonAsync<JsonElement>("/api/halls/hall-1/carbon"),
