@@ -5,7 +5,7 @@ namespace TokenFactoryTwin.Abstractions.Grains;
 
 /// <summary>
 /// The facility's topology face: owns what the twin runs (declared by the facility file, plus racks registered at run
-/// time), configures every child grain from it, and answers where a host or link sits. Its KPI face,
+/// time), configures every child grain from it, and answers where a host, link or rack sits. Its KPI face,
 /// <see cref="IFacilityKpiGrain"/>, is the same grain under the same key.
 /// </summary>
 [Alias("tft.IFacilityTopologyGrain")]
@@ -41,6 +41,14 @@ public interface IFacilityTopologyGrain : IGrainWithStringKey
     /// <summary>A network link's spec from the topology; null if the facility has no such link. Interleaves, as <see cref="FindHost"/>.</summary>
     [Alias("FindLink"), AlwaysInterleave]
     Task<NetworkLinkSpec?> FindLink(string linkId);
+
+    /// <summary>
+    /// A rack's configuration from the topology; null if the facility runs no such rack (or is not started yet). A
+    /// rack asks when it activates: the facility is the one place a configuration is kept. Interleaves, as
+    /// <see cref="FindHost"/>: a start is waking the very racks that ask.
+    /// </summary>
+    [Alias("GetRackConfig"), AlwaysInterleave]
+    Task<RackConfig?> GetRackConfig(string rackId);
 
     [Alias("GetTopology")]
     Task<FacilitySpec?> GetTopology();

@@ -40,6 +40,9 @@ public sealed class PersistedHistory
 
     public KpiTimeline Timeline { get; }
 
+    /// <summary>Whether this instance has started storing a chunk: the grain has history in the store from now on.</summary>
+    public bool Storing => _writing.Count > 0;
+
     /// <summary>Reads every stored chunk and merges it into what the series holds.</summary>
     public async Task Load(DateTimeOffset now)
     {

@@ -101,12 +101,14 @@ public sealed class FacilityGrain(
 
     public async Task Start(FacilitySpec declared, TwinTiming timing)
     {
-        var before = _effective;
+        var before = _effective is { } previous && state.State.Timing is { } previousTiming ? new FacilityTopology(previous, previousTiming) : null;
         var started = Stopwatch.GetTimestamp();
         state.State.Declared = declared;
         state.State.Timing = timing;
-        await state.WriteStateAsync();
+
+        // Composed before the write: racks woken meanwhile ask for their configuration, and lookups interleave.
         Recompose(keepHosts: false);
+        await state.WriteStateAsync();
         await ConfigureChildren(before, racks: null);
         StartTimer(timing);
         if (logger.IsEnabled(LogLevel.Information))
@@ -133,7 +135,7 @@ public sealed class FacilityGrain(
         await state.WriteStateAsync();
         Recompose();
         _lookups.Registered(racks);
-        await ConfigureChildren(spec, racks.ToList());
+        await ConfigureChildren(new FacilityTopology(spec, state.State.Timing), racks.ToList());
 
         // Registered hosts are no longer unknown: take them off the operators' list now, not at their next scrape.
         var discovery = GrainFactory.Reference<IDiscoveryGrain>(TwinKeys.Discovery(FacilityId));
@@ -145,7 +147,7 @@ public sealed class FacilityGrain(
     {
         if (state.State.Registered.FindIndex(r => r.Id == rackId) is var index and >= 0)
         {
-            var before = _effective;
+            var before = new FacilityTopology(_effective!, state.State.Timing!);
             var rack = state.State.Registered[index];
             state.State.Registered.RemoveAt(index);
             await state.WriteStateAsync();
@@ -167,6 +169,9 @@ public sealed class FacilityGrain(
     public Task<HostAssignment?> FindHost(string hostname) => Task.FromResult<HostAssignment?>(_lookups.Hosts.GetValueOrDefault(hostname));
 
     public Task<NetworkLinkSpec?> FindLink(string linkId) => Task.FromResult(_lookups.Link(linkId));
+
+    public Task<RackConfig?> GetRackConfig(string rackId) =>
+        Task.FromResult(state.State.Timing is { } timing ? _lookups.RackConfig(rackId, catalog, timing) : null);
 
     public Task<TwinKpis> GetKpis() => Task.FromResult(Kpis().Facility);
 
@@ -294,12 +299,13 @@ public sealed class FacilityGrain(
         _lookups.Reindex(_effective, keepHosts);
     }
 
-    /// <param name="before">The topology before the change, to find racks that left it.</param>
+    /// <param name="before">The topology before the change, to find racks that left it or changed.</param>
     /// <param name="racks">The racks to (re)configure; all of them when null (at start).</param>
-    private async Task ConfigureChildren(FacilitySpec? before, IReadOnlyCollection<RackSpec>? racks)
+    private async Task ConfigureChildren(FacilityTopology? before, IReadOnlyCollection<RackSpec>? racks)
     {
         var spec = _effective!;
-        await FacilityChildren.Configure(GrainFactory, catalog, FacilityId, spec, before, state.State.Timing!, racks);
+        var timing = state.State.Timing!;
+        await FacilityChildren.Configure(GrainFactory, catalog, FacilityId, new FacilityTopology(spec, timing), r => _lookups.RackConfig(r.Id, catalog, timing)!, before, racks);
         _halls.RetainOnly(spec.Halls.Select(h => h.Id).ToList());
         _power.RetainOnly(spec.PowerNodes.Select(n => n.Id).ToList());
     }

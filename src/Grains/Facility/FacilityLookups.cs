@@ -1,6 +1,7 @@
 using TokenFactoryTwin.Abstractions.Ingest;
 using TokenFactoryTwin.Abstractions.Kpis;
 using TokenFactoryTwin.Abstractions.Topology;
+using TokenFactoryTwin.Domain.Catalog;
 using TokenFactoryTwin.Domain.Facilities;
 using TokenFactoryTwin.Grains.Network;
 
@@ -8,7 +9,7 @@ namespace TokenFactoryTwin.Grains.Facility;
 
 /// <summary>
 /// What the facility looks up in its topology, each indexed on first use: where a host sits, a link's spec, a rack's
-/// uplink capacity. A start needs none of them, and most hosts may never ask.
+/// spec and links, a rack's uplink capacity. Most hosts may never ask; every rack asks once per activation.
 /// </summary>
 internal sealed class FacilityLookups
 {
@@ -16,6 +17,9 @@ internal sealed class FacilityLookups
     private Dictionary<string, HostAssignment>? _hosts;
     private Dictionary<string, NetworkLinkSpec>? _links;
     private Dictionary<string, double>? _uplinkCapacityByRack;
+    private Dictionary<string, RackSpec>? _racks;
+    private ILookup<string, string>? _linksByRack;
+    private Dictionary<string, RackConfig>? _rackConfigs;
 
     /// <summary>Where each host of a live rack sits, by host name.</summary>
     public Dictionary<string, HostAssignment> Hosts =>
@@ -32,6 +36,9 @@ internal sealed class FacilityLookups
         _spec = spec;
         _links = null;
         _uplinkCapacityByRack = null;
+        _racks = null;
+        _linksByRack = null;
+        _rackConfigs = null;
         if (!keepHosts)
         {
             _hosts = null;
@@ -65,6 +72,33 @@ internal sealed class FacilityLookups
                 _hosts.Remove(host);
             }
         }
+    }
+
+    /// <summary>
+    /// A rack's configuration, made once per topology and kept: every rack asks for its own when it activates, and a
+    /// start compares them with the previous topology's. Null if the topology has no such rack.
+    /// </summary>
+    public RackConfig? RackConfig(string rackId, TwinCatalog catalog, TwinTiming timing)
+    {
+        if (_spec is not { } spec)
+        {
+            return null;
+        }
+
+        if (_rackConfigs?.GetValueOrDefault(rackId) is { } known)
+        {
+            return known;
+        }
+
+        _racks ??= spec.Racks.ToDictionary(r => r.Id, StringComparer.Ordinal);
+        if (!_racks.TryGetValue(rackId, out var rack))
+        {
+            return null;
+        }
+
+        _linksByRack ??= spec.Links.ToLookup(l => l.Rack, l => l.Id, StringComparer.Ordinal);
+        _rackConfigs ??= new Dictionary<string, RackConfig>(StringComparer.Ordinal);
+        return _rackConfigs[rackId] = FacilityChildren.ConfigOf(spec.Id, rack, [.. _linksByRack[rackId]], catalog, timing);
     }
 
     public NetworkLinkSpec? Link(string linkId)

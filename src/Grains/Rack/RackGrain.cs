@@ -26,9 +26,11 @@ namespace TokenFactoryTwin.Grains.Rack;
 /// <see cref="FlushSchedule.RackSpacing"/>); its period timer pushes only when no telemetry came in a period, so a
 /// silent rack still reports and turns stale. A simulated rack ticks and pushes on its period timer.
 /// <para>
-/// Racks are spread over the cluster's silos by key (<see cref="SpreadByKeyPlacement"/>), and a rack moves itself to
-/// its home silo when silos join (<see cref="HomeSilo"/>): its configuration is stored, its open history minute is
-/// stored on the way out, and its GPUs' next readings go to the new activation.
+/// A rack asks the facility for its configuration when it activates (<see cref="IFacilityTopologyGrain.GetRackConfig"/>),
+/// and again when called while it has none; one the facility does not run refuses telemetry and deactivates. It
+/// stores only a flex event's cap. Racks are spread over the cluster's silos by key (<see cref="SpreadByKeyPlacement"/>),
+/// and a rack moves itself to its home silo when silos join (<see cref="HomeSilo"/>): its open history minute is stored
+/// on the way out, and its GPUs' next readings go to the new activation.
 /// </para>
 /// </summary>
 [SpreadByKeyPlacement]
@@ -57,6 +59,9 @@ public sealed class RackGrain(
     private GpuFlow[] _flows = [];
     private string? _rackId;
     private HomeSilo? _home;
+    private RackConfig? _config;
+    private bool _historyLoaded;
+    private Task? _marking;
 
     // Cached: every flush names the rack in its snapshot and reports, and the key's substring is a fresh string each time.
     private string RackId => _rackId ??= TwinKeys.LocalId(this.GetPrimaryKeyString());
@@ -66,11 +71,57 @@ public sealed class RackGrain(
         // Each rack stores its sealed minutes at a second of the minute of its own: 7,400 racks spread over it.
         _recent = new PersistedHistory(KpiTimelineShape.RecentRack(DeterministicNoise.Uniform(DeterministicNoise.SeedOf(RackId), 1, 0, 0)),
             ServiceProvider, this.GetGrainId());
-        if (state.State.Config is { } config)
+        await AskForConfig();
+    }
+
+    /// <summary>
+    /// Takes this rack's configuration from the facility, if it has none yet. False when the facility does not run
+    /// this rack (or cannot answer now): the rack then refuses telemetry, and asks again when next called.
+    /// </summary>
+    private async Task<bool> AskForConfig()
+    {
+        if (_config is not null)
         {
-            await _recent.Load(time.GetUtcNow());
-            Start(config);
+            return true;
         }
+
+        RackConfig? config;
+        try
+        {
+            config = await GrainFactory.Reference<IFacilityTopologyGrain>(TwinKeys.Facility(TwinKeys.FacilityOf(this.GetPrimaryKeyString()))).GetRackConfig(RackId);
+        }
+        catch (Exception e) when (e is OrleansException or TimeoutException)
+        {
+            return false;
+        }
+
+        if (config is null || _config is not null)
+        {
+            return _config is not null;
+        }
+
+        await Adopt(config);
+        return true;
+    }
+
+    /// <summary>
+    /// Runs on <paramref name="config"/>; the first time in this activation, reads back the recent history first if
+    /// the rack has any stored. Its state record says so (<see cref="MarkHistoryStored"/>): a gigawatt's first start
+    /// would otherwise read six empty history records for each of its 7,400 racks.
+    /// </summary>
+    private async Task Adopt(RackConfig config)
+    {
+        if (!_historyLoaded)
+        {
+            _historyLoaded = true;
+            if (state.RecordExists)
+            {
+                await _recent!.Load(time.GetUtcNow());
+            }
+        }
+
+        _config = config;
+        Start(config);
     }
 
     /// <summary>Stores the recent history not yet stored: a graceful stop or an idle deactivation loses none of it.</summary>
@@ -79,40 +130,49 @@ public sealed class RackGrain(
         if (_recent is not null)
         {
             await _recent.StoreOpen(time.GetUtcNow());
+            if (_marking is { } marking)
+            {
+                await marking;
+            }
+            else if (_config is not null && !state.RecordExists && _recent.Storing)
+            {
+                await MarkHistoryStored();
+            }
         }
     }
 
     public async Task Configure(RackConfig config)
     {
-        // A restart tells every rack what it holds already: nothing to write then.
-        if (_timer is not null && state.State.Config is { } current && RackConfigs.Same(current, config))
+        // The configuration a rack just asked for may reach it again, pushed by the change that made it.
+        if (_config is { } current && RackConfigs.Same(current, config))
         {
             return;
         }
 
-        var previous = state.State.Config;
-        state.State.Config = config;
-        await state.WriteStateAsync();
-        Start(config);
-
-        // Hosts find their slots in the facility's topology when first used; only hosts that may already hold
-        // another place are told of a change.
-        if (previous is not null && !RackConfigs.SameHosts(previous, config))
-        {
-            await AssignHosts(config);
-        }
+        await Adopt(config);
     }
 
-    public Task<IngestResult> Ingest(GpuSampleBatch samples)
+    public Task<IngestResult> Ingest(GpuSampleBatch samples) =>
+        _telemetry is null ? IngestOnceConfigured(samples) : Task.FromResult(IngestNow(samples));
+
+    /// <summary>Telemetry for a rack without configuration: asks the facility again (it may be starting) first.</summary>
+    private async Task<IngestResult> IngestOnceConfigured(GpuSampleBatch samples)
     {
-        if (_telemetry is null)
+        if (await AskForConfig())
         {
-            return Task.FromResult(new IngestResult(0, samples.Count, [new IngestError(0, $"rack '{RackId}' is not registered")]));
+            return IngestNow(samples);
         }
 
+        // Made-up rack ids would otherwise each leave an activation behind for Orleans' collection age.
+        DeactivateOnIdle();
+        return new IngestResult(0, samples.Count, [new IngestError(0, $"rack '{RackId}' is not registered")]);
+    }
+
+    private IngestResult IngestNow(GpuSampleBatch samples)
+    {
         var now = time.GetUtcNow();
-        var result = _telemetry.Ingest(samples, now, SampleLimits.Default);
-        if (result.Accepted > 0 && _onArrival is { Pending: false } onArrival && state.State.Config is { } config)
+        var result = _telemetry!.Ingest(samples, now, SampleLimits.Default);
+        if (result.Accepted > 0 && _onArrival is { Pending: false } onArrival && _config is { } config)
         {
             var period = config.Timing.FlushPeriod;
             var gather = FlushSchedule.Share(period, FlushSchedule.RackGather);
@@ -120,7 +180,7 @@ public sealed class RackGrain(
             onArrival.Request(spaced > gather ? spaced : gather);
         }
 
-        return Task.FromResult(result);
+        return result;
     }
 
     public Task ObserveServing(ServingShare share)
@@ -145,7 +205,7 @@ public sealed class RackGrain(
 
     public Task<RackDetail?> GetDetail()
     {
-        if (state.State.Config is not { } config || _telemetry is null)
+        if (_config is not { } config || _telemetry is null)
         {
             return Task.FromResult<RackDetail?>(null);
         }
@@ -157,7 +217,7 @@ public sealed class RackGrain(
 
     public Task<GpuStatus?> GetGpu(int index)
     {
-        if (state.State.Config is not { } config || _telemetry is null || index < 0 || index >= _telemetry.Gpus)
+        if (_config is not { } config || _telemetry is null || index < 0 || index >= _telemetry.Gpus)
         {
             return Task.FromResult<GpuStatus?>(null);
         }
@@ -171,7 +231,7 @@ public sealed class RackGrain(
         _timer = null;
         _onArrival?.Dispose();
         _onArrival = null;
-        if (state.State.Config is { } config)
+        if (_config is { } config)
         {
             var facility = config.FacilityId;
             await GrainFactory.Reference<IHallGrain>(TwinKeys.Hall(facility, config.Spec.Hall)).ForgetRack(RackId);
@@ -186,14 +246,21 @@ public sealed class RackGrain(
             }
         }
 
+        if (_marking is { } marking)
+        {
+            await marking;
+        }
+
         await state.ClearStateAsync();
+        _config = null;
         _telemetry = null;
         _simulator = null;
         _last = null;
         DeactivateOnIdle();
     }
 
-    public Task Ping() => Task.CompletedTask;
+    /// <summary>Wakes the rack (a start, or a hall missing its reports); one still without configuration asks again.</summary>
+    public Task Ping() => _config is null ? AskForConfig() : Task.CompletedTask;
 
     /// <summary>
     /// Stored with the configuration, so that a rack re-activated after a crash, an idle deactivation or a move to
@@ -208,6 +275,11 @@ public sealed class RackGrain(
             return;
         }
 
+        if (_marking is { } marking)
+        {
+            await marking;
+        }
+
         state.State.Cap = cap;
         if (_simulator is not null)
         {
@@ -216,11 +288,6 @@ public sealed class RackGrain(
 
         await state.WriteStateAsync();
     }
-
-    /// <summary>A live rack's hosts map their GPUs to its slots in the order it lists them (host 1's GPUs first).</summary>
-    private async Task AssignHosts(RackConfig config) =>
-        await Task.WhenAll(HostAssignments.Of(config.FacilityId, config.Spec)
-            .Select(h => GrainFactory.Reference<IHostGrain>(TwinKeys.Host(config.FacilityId, h.Host)).Assign(h.Assignment)));
 
     private void Start(RackConfig config)
     {
@@ -268,7 +335,7 @@ public sealed class RackGrain(
             MoveTo(home);
         }
 
-        if (_simulator is null && state.State.Config is { } config && time.GetUtcNow() - _lastFlushAt < config.Timing.FlushPeriod)
+        if (_simulator is null && _config is { } config && time.GetUtcNow() - _lastFlushAt < config.Timing.FlushPeriod)
         {
             return Task.CompletedTask;
         }
@@ -312,7 +379,7 @@ public sealed class RackGrain(
 
     private Task Flush(CancellationToken cancellationToken)
     {
-        if (state.State.Config is not { } config || _telemetry is null)
+        if (_config is not { } config || _telemetry is null)
         {
             return Task.CompletedTask;
         }
@@ -331,6 +398,11 @@ public sealed class RackGrain(
         _last = snapshot;
         _recent?.Add(new KpiPoint(now, snapshot.TokensPerSecond, snapshot.ItPowerKw,
             TokenEconomics.TokensPerSecondPerMegawatt(snapshot.TokensPerSecond, snapshot.ItPowerKw), null));
+        if (!state.RecordExists && _marking is null && _recent is { Storing: true })
+        {
+            _marking = MarkHistoryStored();
+        }
+
         // One message a period: the hall forwards the cord loads in the snapshot to the power nodes, batched per node.
         _ = _hall!.ReportRack(snapshot);
         if (!snapshot.Stale)
@@ -339,6 +411,24 @@ public sealed class RackGrain(
         }
 
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Writes the rack's state record once its history starts to be stored (a minute or so after it first runs, or as
+    /// it deactivates), so a later activation knows there is history to read back. Awaited by the rack's other writes
+    /// of the same record.
+    /// </summary>
+    private async Task MarkHistoryStored()
+    {
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Tried again at a later flush; until then a re-activation does without the history.
+            _marking = null;
+        }
     }
 
     // A rack that stops reporting still draws power: its nodes keep its last known load rather than assume it freed.

@@ -1,15 +1,18 @@
 using Microsoft.Data.Sqlite;
+using Orleans.Core.Internal;
 using TokenFactoryTwin.Abstractions;
 using TokenFactoryTwin.Abstractions.Grains;
 using TokenFactoryTwin.Abstractions.Ingest;
+using TokenFactoryTwin.Abstractions.Telemetry;
 using TokenFactoryTwin.Abstractions.Topology;
 using TokenFactoryTwin.ClusterTests.Infrastructure;
 
 namespace TokenFactoryTwin.ClusterTests.Grains;
 
 /// <summary>
-/// A declared facility of hundreds of live racks starts on the SQLite store and serves every rack; starting it again
-/// with the same file rewrites nothing. (How fast is for the benchmarks; these check that it is whole and right.)
+/// A declared facility of hundreds of live racks starts on the SQLite store and serves every rack; racks take their
+/// configuration from the facility, whenever they wake. (How fast is for the benchmarks; these check that it is whole
+/// and right.)
 /// </summary>
 [Collection(TwinClusterCollection.Name)]
 public sealed class LiveFacilityStartTests(TwinClusterFixture fixture)
@@ -52,24 +55,60 @@ public sealed class LiveFacilityStartTests(TwinClusterFixture fixture)
     }
 
     [Fact]
-    public async Task Starting_again_with_the_same_file_rewrites_no_rack_and_a_changed_rack_only()
+    public async Task Starts_write_no_rack_and_a_changed_rack_runs_its_new_configuration()
     {
         var id = TestFacilities.NewId("live");
         var spec = TestFacilities.LiveRows(id, racks: 60);
         var topology = fixture.Grains.GetGrain<IFacilityTopologyGrain>(TwinKeys.Facility(id));
         await topology.Start(spec, TestFacilities.FastTiming);
-        var first = RackETags(id);
-
         await topology.Start(spec, TestFacilities.FastTiming);
-        var again = RackETags(id);
         var changed = spec with { Racks = [.. spec.Racks.Select(r => r.Id == "r02-05" ? r with { Workload = new WorkloadSpec("deepseek-r1-0528") } : r)] };
         await topology.Start(changed, TestFacilities.FastTiming);
-        var afterChange = RackETags(id);
 
-        Assert.Equal(60, first.Count);
-        Assert.Equal(first, again);
-        Assert.Equal(["r02-05"], first.Where(e => afterChange[e.Key] != e.Value).Select(e => e.Key));
+        // Racks keep no copy of their configuration: the facility's state holds it, and racks ask for theirs.
+        Assert.Empty(RackETags(id));
+        Assert.Equal(new WorkloadSpec("deepseek-r1-0528"), (await Detail(id, "r02-05")).Spec.Workload);
+        Assert.Equal("article-dsr1-gb300", (await Detail(id, "r02-04")).Spec.Workload?.OperatingPoint);
     }
+
+    [Fact]
+    public async Task A_rack_asleep_while_the_file_changed_runs_its_new_configuration_after_the_restart()
+    {
+        var id = TestFacilities.NewId("live");
+        var spec = TestFacilities.LiveRows(id, racks: 4);
+        var topology = fixture.Grains.GetGrain<IFacilityTopologyGrain>(TwinKeys.Facility(id));
+        await topology.Start(spec, TestFacilities.FastTiming);
+        var rack = fixture.Grains.GetGrain<IRackGrain>(TwinKeys.Rack(id, "r01-02"));
+        var before = await Detail(id, "r01-02");
+        await rack.Cast<IGrainManagementExtension>().DeactivateOnIdle();
+
+        // Its workload changed while it slept (no operating point named now): the restart gives it the new one.
+        var changed = spec with { Racks = [.. spec.Racks.Select(r => r.Id == "r01-02" ? r with { Workload = new WorkloadSpec("deepseek-r1-0528") } : r)] };
+        await topology.Start(changed, TestFacilities.FastTiming);
+
+        Assert.Equal("article-dsr1-gb300", before.Spec.Workload?.OperatingPoint);
+        Assert.Equal(new WorkloadSpec("deepseek-r1-0528"), (await Detail(id, "r01-02")).Spec.Workload);
+    }
+
+    [Fact]
+    public async Task Telemetry_for_a_rack_of_a_facility_not_started_yet_is_refused_then_accepted_once_it_is()
+    {
+        var id = TestFacilities.NewId("live");
+        var rack = fixture.Grains.GetGrain<IRackGrain>(TwinKeys.Rack(id, "r01-01"));
+        GpuSampleBatch Sample() => GpuSampleBatch.Of([new GpuSample(0, DateTimeOffset.UtcNow, PowerW: 700)]);
+
+        var early = await rack.Ingest(Sample());
+        await fixture.Grains.GetGrain<IFacilityTopologyGrain>(TwinKeys.Facility(id)).Start(TestFacilities.LiveRows(id, racks: 2), TestFacilities.FastTiming);
+        var late = await rack.Ingest(Sample());
+
+        Assert.Equal((0, 1), (early.Accepted, early.Rejected));
+        Assert.Contains("not registered", Assert.Single(early.Errors).Reason);
+        Assert.Equal((1, 0), (late.Accepted, late.Rejected));
+    }
+
+    private async Task<Abstractions.Kpis.RackDetail> Detail(string facilityId, string rackId) =>
+        await fixture.Grains.GetGrain<IRackGrain>(TwinKeys.Rack(facilityId, rackId)).GetDetail()
+        ?? throw new InvalidOperationException($"rack {rackId} has no configuration");
 
     /// <summary>Each rack's stored ETag, read straight from the store's file: it changes exactly when the rack is written.</summary>
     private static Dictionary<string, string> RackETags(string facilityId)
