@@ -57,13 +57,9 @@ public sealed class LiveFacilityStartTests(TwinClusterFixture fixture)
     [Fact]
     public async Task Starts_write_no_rack_and_a_changed_rack_runs_its_new_configuration()
     {
-        var id = TestFacilities.NewId("live");
-        var spec = TestFacilities.LiveRows(id, racks: 60);
-        var topology = fixture.Grains.GetGrain<IFacilityTopologyGrain>(TwinKeys.Facility(id));
+        var (id, spec, topology) = await StartLive(racks: 60);
         await topology.Start(spec, TestFacilities.FastTiming);
-        await topology.Start(spec, TestFacilities.FastTiming);
-        var changed = spec with { Racks = [.. spec.Racks.Select(r => r.Id == "r02-05" ? r with { Workload = new WorkloadSpec("deepseek-r1-0528") } : r)] };
-        await topology.Start(changed, TestFacilities.FastTiming);
+        await topology.Start(WithNewWorkload(spec, "r02-05"), TestFacilities.FastTiming);
 
         // Racks keep no copy of their configuration: the facility's state holds it, and racks ask for theirs.
         Assert.Empty(RackETags(id));
@@ -74,17 +70,13 @@ public sealed class LiveFacilityStartTests(TwinClusterFixture fixture)
     [Fact]
     public async Task A_rack_asleep_while_the_file_changed_runs_its_new_configuration_after_the_restart()
     {
-        var id = TestFacilities.NewId("live");
-        var spec = TestFacilities.LiveRows(id, racks: 4);
-        var topology = fixture.Grains.GetGrain<IFacilityTopologyGrain>(TwinKeys.Facility(id));
-        await topology.Start(spec, TestFacilities.FastTiming);
+        var (id, spec, topology) = await StartLive(racks: 4);
         var rack = fixture.Grains.GetGrain<IRackGrain>(TwinKeys.Rack(id, "r01-02"));
         var before = await Detail(id, "r01-02");
         await rack.Cast<IGrainManagementExtension>().DeactivateOnIdle();
 
         // Its workload changed while it slept (no operating point named now): the restart gives it the new one.
-        var changed = spec with { Racks = [.. spec.Racks.Select(r => r.Id == "r01-02" ? r with { Workload = new WorkloadSpec("deepseek-r1-0528") } : r)] };
-        await topology.Start(changed, TestFacilities.FastTiming);
+        await topology.Start(WithNewWorkload(spec, "r01-02"), TestFacilities.FastTiming);
 
         Assert.Equal("article-dsr1-gb300", before.Spec.Workload?.OperatingPoint);
         Assert.Equal(new WorkloadSpec("deepseek-r1-0528"), (await Detail(id, "r01-02")).Spec.Workload);
@@ -105,6 +97,19 @@ public sealed class LiveFacilityStartTests(TwinClusterFixture fixture)
         Assert.Contains("not registered", Assert.Single(early.Errors).Reason);
         Assert.Equal((1, 0), (late.Accepted, late.Rejected));
     }
+
+    private async Task<(string Id, FacilitySpec Spec, IFacilityTopologyGrain Topology)> StartLive(int racks)
+    {
+        var id = TestFacilities.NewId("live");
+        var spec = TestFacilities.LiveRows(id, racks);
+        var topology = fixture.Grains.GetGrain<IFacilityTopologyGrain>(TwinKeys.Facility(id));
+        await topology.Start(spec, TestFacilities.FastTiming);
+        return (id, spec, topology);
+    }
+
+    /// <summary>The file with one rack's workload changed: the model alone, no longer the article's operating point.</summary>
+    private static FacilitySpec WithNewWorkload(FacilitySpec spec, string rackId) =>
+        spec with { Racks = [.. spec.Racks.Select(r => r.Id == rackId ? r with { Workload = new WorkloadSpec("deepseek-r1-0528") } : r)] };
 
     private async Task<Abstractions.Kpis.RackDetail> Detail(string facilityId, string rackId) =>
         await fixture.Grains.GetGrain<IRackGrain>(TwinKeys.Rack(facilityId, rackId)).GetDetail()
