@@ -263,7 +263,7 @@ public sealed class RackGrain(
     public Task Ping() => _config is null ? AskForConfig() : Task.CompletedTask;
 
     /// <summary>
-    /// Stored with the configuration, so that a rack re-activated after a crash, an idle deactivation or a move to
+    /// Stored in the rack's state, so that a rack re-activated after a crash, an idle deactivation or a move to
     /// another silo is still capped for as long as its flex event runs (the event lifts it when it ends).
     /// </summary>
     public async Task SetPowerCap(RackPowerCap? cap)
