@@ -23,10 +23,6 @@ internal static class FacilityChildren
     /// <summary>Child calls outstanding at once while configuring (see <see cref="BoundedFanOut"/>).</summary>
     private const int ConfigureWindow = 256;
 
-    /// <summary>What a rack runs on: its spec, resolved against the catalog, with its links and the twin's timing.</summary>
-    public static RackConfig ConfigOf(string facility, RackSpec rack, IReadOnlyList<string> links, TwinCatalog catalog, TwinTiming timing) =>
-        new(facility, rack, RackProfiles.Resolve(rack, catalog), timing, links);
-
     /// <param name="facility">The facility's id, which scopes every child's key.</param>
     /// <param name="now">The topology the twin runs now.</param>
     /// <param name="configOf">A rack's configuration in it (the facility keeps them: racks ask for the same).</param>
@@ -49,7 +45,7 @@ internal static class FacilityChildren
             await BoundedFanOut.Run(spec.PowerNodes, ConfigureWindow, n => grains.Reference<IPowerNodeGrain>(TwinKeys.PowerNode(facility, n.Id)).Configure(facility, n, timing));
         }
 
-        var previous = PreviousConfigs(facility, before, catalog);
+        var previous = PreviousConfigs(before, catalog);
         await BoundedFanOut.Run(racks ?? spec.Racks, ConfigureWindow, async r =>
         {
             var rack = grains.Reference<IRackGrain>(TwinKeys.Rack(facility, r.Id));
@@ -79,16 +75,16 @@ internal static class FacilityChildren
     }
 
     /// <summary>A rack's configuration in the previous topology, made when asked; null for a rack it did not have.</summary>
-    private static Func<string, RackConfig?> PreviousConfigs(string facility, FacilityTopology? topology, TwinCatalog catalog)
+    private static Func<string, RackConfig?> PreviousConfigs(FacilityTopology? topology, TwinCatalog catalog)
     {
         if (topology is not var (spec, timing))
         {
             return _ => null;
         }
 
-        var racks = spec.Racks.ToDictionary(r => r.Id, StringComparer.Ordinal);
-        var linksByRack = spec.Links.ToLookup(l => l.Rack, l => l.Id, StringComparer.Ordinal);
-        return id => racks.TryGetValue(id, out var rack) ? ConfigOf(facility, rack, [.. linksByRack[id]], catalog, timing) : null;
+        var lookups = new FacilityLookups();
+        lookups.Reindex(spec, keepHosts: false);
+        return id => lookups.RackConfig(id, catalog, timing);
     }
 
     /// <summary>

@@ -98,7 +98,8 @@ internal sealed class FacilityLookups
 
         _linksByRack ??= spec.Links.ToLookup(l => l.Rack, l => l.Id, StringComparer.Ordinal);
         _rackConfigs ??= new Dictionary<string, RackConfig>(StringComparer.Ordinal);
-        return _rackConfigs[rackId] = FacilityChildren.ConfigOf(spec.Id, rack, [.. _linksByRack[rackId]], catalog, timing);
+        // What a rack runs on: its spec, resolved against the catalog, with its links and the twin's timing.
+        return _rackConfigs[rackId] = new RackConfig(spec.Id, rack, RackProfiles.Resolve(rack, catalog), timing, [.. _linksByRack[rackId]]);
     }
 
     public NetworkLinkSpec? Link(string linkId)
