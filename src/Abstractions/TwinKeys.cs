@@ -34,6 +34,9 @@ public static class TwinKeys
     /// <summary>The facility's pull targets: what the gateways scrape, and how often.</summary>
     public static string ScrapeTargets(string facilityId) => Scoped(facilityId, "scrape-targets");
 
+    /// <summary>The gateways scraping the facility's registered targets, which share them out.</summary>
+    public static string ScrapeGateways(string facilityId) => Scoped(facilityId, "scrape-gateways");
+
     /// <summary>The facility's live flex event (one at a time).</summary>
     public static string Flex(string facilityId) => Scoped(facilityId, "flex");
 

@@ -9,6 +9,12 @@ public sealed class ScrapeOptions
 {
     public bool Enabled { get; set; } = true;
 
+    /// <summary>
+    /// This gateway's name among the gateways that scrape the facility and share its registered targets (default: its
+    /// host name, process id and a random part, new at each start).
+    /// </summary>
+    public string? GatewayId { get; set; }
+
     /// <summary>How often the registered target list is re-read.</summary>
     public double RefreshSeconds { get; set; } = 5;
 

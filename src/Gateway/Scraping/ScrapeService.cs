@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using TokenFactoryTwin.Abstractions;
 using TokenFactoryTwin.Abstractions.Grains;
 using TokenFactoryTwin.Abstractions.Ingest;
+using TokenFactoryTwin.Domain.Placement;
 using TokenFactoryTwin.Domain.Telemetry.Scraping;
 using TokenFactoryTwin.Gateway.Ingest;
 using TokenFactoryTwin.Gateway.Security;
@@ -31,6 +32,14 @@ namespace TokenFactoryTwin.Gateway.Scraping;
 /// logged once a minute, so slow targets cannot make the gateway hold a socket for every one of them.
 /// </para>
 /// <para>
+/// The registered targets are shared out among the gateways that scrape the facility, each target to one of them
+/// (<see cref="RendezvousHash"/>: every gateway computes the same owner, and one joining or leaving moves only the
+/// targets it takes or gives up), so a second gateway halves the scraping instead of doubling it. Each gateway renews a
+/// lease on its share at every refresh (<see cref="IScrapeGatewaysGrain"/>); one that stops gives its share up, and
+/// one that dies loses it when its lease runs out, the others taking its targets at their next refresh. Targets
+/// declared in a gateway's configuration stay with that gateway.
+/// </para>
+/// <para>
 /// Targets wait in a queue by when they are due, so a tick costs only the scrapes it starts, not a pass over every
 /// target: at a gigawatt's 133,200 targets a pass per tick would cost more than the scrapes it finds.
 /// </para>
@@ -49,6 +58,9 @@ public sealed class ScrapeService(
 
     /// <summary>The first read's buffer when a target does not say its length; a dcgm-exporter host's body is a few to tens of KB.</summary>
     private const int FirstRead = 64 * 1024;
+
+    /// <summary>The shortest lease on a share of the registered targets, however quick the refresh.</summary>
+    private static readonly TimeSpan MinLease = TimeSpan.FromSeconds(3);
 
     private readonly Dictionary<string, Task> _running = [];
     private readonly Lock _gate = new();
@@ -69,7 +81,13 @@ public sealed class ScrapeService(
         Timeout = Timeout.InfiniteTimeSpan,
     };
 
+    /// <summary>This gateway among those scraping the facility: its host, its process and a random part (several gateways may share a process).</summary>
+    private readonly string _gatewayId = string.IsNullOrWhiteSpace(options.Value.GatewayId)
+        ? $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}"
+        : options.Value.GatewayId;
+
     private DateTimeOffset _refreshAt;
+    private (int Mine, int Registered, int Gateways) _share;
     private int _inFlight;
     private long _missedLate;
     private DateTimeOffset _missedLoggedAt;
@@ -163,30 +181,50 @@ public sealed class ScrapeService(
 
     private async Task Refresh(DateTimeOffset now)
     {
-        _refreshAt = now + TimeSpan.FromSeconds(options.Value.RefreshSeconds);
+        var refresh = TimeSpan.FromSeconds(options.Value.RefreshSeconds);
+        _refreshAt = now + refresh;
         try
         {
-            IReadOnlyList<ScrapeTargetSpec> registered = await twin.FacilityId() is { } facility
-                ? await twin.Client.Reference<IScrapeTargetsGrain>(TwinKeys.ScrapeTargets(facility)).GetAll()
-                : [];
+            var (registered, gateways) = await twin.FacilityId() is { } facility
+                ? (await twin.Client.Reference<IScrapeTargetsGrain>(TwinKeys.ScrapeTargets(facility)).GetAll(),
+                    await twin.Client.Reference<IScrapeGatewaysGrain>(TwinKeys.ScrapeGateways(facility)).Renew(_gatewayId, Lease(refresh).TotalSeconds))
+                : ([], [_gatewayId]);
             var configured = configuredTargets.All.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
-            List<ScrapeTargetSpec> targets = [.. configuredTargets.All, .. registered.Where(r => !configured.Contains(r.Id))];
-            var ids = targets.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
-            health.RetainOnly(ids);
+            var others = registered.Where(r => !configured.Contains(r.Id)).ToList();
+
+            // The registered targets are shared out among the gateways scraping the facility; those declared in this
+            // gateway's configuration are its own (another gateway may not know them).
+            var owners = others.ToDictionary(r => r.Id, r => RendezvousHash.Pick(r.Id, gateways) is var i and >= 0 ? gateways[i] : _gatewayId, StringComparer.Ordinal);
+            List<ScrapeTargetSpec> targets = [.. configuredTargets.All, .. others.Where(r => owners[r.Id] == _gatewayId)];
+            var share = (targets.Count - configured.Count, others.Count, gateways.Length);
+            if (share != _share)
+            {
+                _share = share;
+                GatewayLog.ScrapeShareChanged(logger, _gatewayId, share.Item1, share.Item2, share.Item3);
+            }
+
+            health.RetainOnly([.. configured, .. owners.Keys]);
+            foreach (var elsewhere in others.Where(r => owners[r.Id] != _gatewayId))
+            {
+                health.Set(ScrapeTargetHealth.Elsewhere(elsewhere, owners[elsewhere.Id]));
+            }
+
             lock (_gate)
             {
-                // A new target (or one whose spec changed) is first scraped at its phase from now.
+                // A new target (or one whose spec changed, or one this gateway takes over) is first scraped at its phase from now.
                 foreach (var target in targets.Where(t => !_scheduled.Contains(t)))
                 {
                     var first = now + ScrapeSchedule.Phase(target.Id, target.IntervalSeconds);
                     _due.Enqueue(target, first);
-                    if (health.Get(target.Id) is null)
+                    if (health.Get(target.Id) is null or { Health: ScrapeTargetHealth.ScrapedElsewhere })
                     {
-                        health.Set(new ScrapeTargetHealth(target.Id, target.Url, "unknown", null, null, null, 0, first, null, null, null));
+                        health.Set(new ScrapeTargetHealth(target.Id, target.Url, "unknown", null, null, null, 0, first, null, null, null,
+                            ScrapedBy: _gatewayId));
                     }
                 }
 
                 _scheduled = [.. targets];
+                var ids = targets.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
                 foreach (var gone in _running.Where(r => r.Value.IsCompleted && !ids.Contains(r.Key)).Select(r => r.Key).ToList())
                 {
                     _running.Remove(gone);
@@ -197,6 +235,39 @@ public sealed class ScrapeService(
         {
             // The cluster may be restarting: keep scraping the targets known so far and try again next refresh.
             _refreshAt = now + TimeSpan.FromSeconds(1);
+        }
+    }
+
+    /// <summary>
+    /// How long this gateway's share lasts without a renewal: three refreshes, so one slow or lost renewal does not
+    /// hand its targets to the others, and a gateway that died loses them within seconds.
+    /// </summary>
+    private static TimeSpan Lease(TimeSpan refresh) => refresh * 3 > MinLease ? refresh * 3 : MinLease;
+
+    /// <summary>
+    /// Stops scraping, then gives up this gateway's share at once, so the others take its targets at their next
+    /// refresh rather than when its lease runs out.
+    /// </summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        if (!options.Value.Enabled)
+        {
+            return;
+        }
+
+        try
+        {
+            if (await twin.FacilityId() is { } facility)
+            {
+                await twin.Client.Reference<IScrapeGatewaysGrain>(TwinKeys.ScrapeGateways(facility)).Leave(_gatewayId)
+                    .WaitAsync(TimeSpan.FromSeconds(2), cancellationToken);
+            }
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // The cluster may be gone first: the lease then runs out on its own.
+            GatewayLog.ScrapeLeaveFailed(logger, e.Message);
         }
     }
 
@@ -257,7 +328,7 @@ public sealed class ScrapeService(
 
             next = ScrapeSchedule.NextInPhase(planned, started, target.IntervalSeconds);
             health.Set(new ScrapeTargetHealth(target.Id, target.Url, "up", started, time.GetUtcNow(), null, 0,
-                next, clock.Elapsed.TotalMilliseconds, reply.Accepted, reply.Rejected, missedLate));
+                next, clock.Elapsed.TotalMilliseconds, reply.Accepted, reply.Rejected, missedLate, _gatewayId));
         }
         catch (Exception e) when (!stoppingToken.IsCancellationRequested)
         {
@@ -271,7 +342,7 @@ public sealed class ScrapeService(
             }
 
             health.Set(new ScrapeTargetHealth(target.Id, target.Url, "down", started, previous?.LastSuccess, reason, failures,
-                next, clock.Elapsed.TotalMilliseconds, null, null, missedLate));
+                next, clock.Elapsed.TotalMilliseconds, null, null, missedLate, _gatewayId));
         }
         catch (Exception) when (stoppingToken.IsCancellationRequested)
         {

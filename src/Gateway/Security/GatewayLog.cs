@@ -19,4 +19,11 @@ public static partial class GatewayLog
     [LoggerMessage(EventId = 111, Level = LogLevel.Warning,
         Message = "{Missed} scrape round(s) missed in the last minute, not started within their interval: the bound of {Limit} scrapes in flight (Twin:Scrape:MaxScrapesInFlight) was reached, or the gateway was too busy; the targets answer slowly, or this gateway needs a higher bound or a second gateway")]
     public static partial void ScrapesMissedLate(ILogger logger, long missed, int limit);
+
+    [LoggerMessage(EventId = 112, Level = LogLevel.Information, Message = "Could not give up this gateway's share of the scrape targets as it stopped (its lease runs out on its own): {Reason}")]
+    public static partial void ScrapeLeaveFailed(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 113, Level = LogLevel.Information,
+        Message = "Gateway {Gateway} scrapes {Mine} of the facility's {Registered} registered targets, shared among {Gateways} gateway(s)")]
+    public static partial void ScrapeShareChanged(ILogger logger, string gateway, int mine, int registered, int gateways);
 }
