@@ -13,6 +13,7 @@ public interface IScrapeTargetsGrain : IGrainWithStringKey
     [Alias("Remove")]
     Task<bool> Remove(string id);
 
-    [Alias("GetAll")]
-    Task<IReadOnlyList<ScrapeTargetSpec>> GetAll();
+    /// <summary>The list, unless <paramref name="knownVersion"/> is its version already (then only the version).</summary>
+    [Alias("GetIfChanged")]
+    Task<ScrapeTargetList> GetIfChanged(long knownVersion);
 }

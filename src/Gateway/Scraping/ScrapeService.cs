@@ -87,6 +87,9 @@ public sealed class ScrapeService(
         : options.Value.GatewayId;
 
     private DateTimeOffset _refreshAt;
+
+    /// <summary>The facility's registered targets as last read; re-read only when their version changed.</summary>
+    private ScrapeTargetList _registered = new(0, null);
     private (int Mine, int Registered, int Gateways) _share;
     private int _inFlight;
     private long _missedLate;
@@ -185,10 +188,15 @@ public sealed class ScrapeService(
         _refreshAt = now + refresh;
         try
         {
-            var (registered, gateways) = await twin.FacilityId() is { } facility
-                ? (await twin.Client.Reference<IScrapeTargetsGrain>(TwinKeys.ScrapeTargets(facility)).GetAll(),
-                    await twin.Client.Reference<IScrapeGatewaysGrain>(TwinKeys.ScrapeGateways(facility)).Renew(_gatewayId, Lease(refresh).TotalSeconds))
-                : ([], [_gatewayId]);
+            string[] gateways = [_gatewayId];
+            if (await twin.FacilityId() is { } facility)
+            {
+                var list = await twin.Client.Reference<IScrapeTargetsGrain>(TwinKeys.ScrapeTargets(facility)).GetIfChanged(_registered.Version);
+                _registered = list.Targets is null ? _registered : list;
+                gateways = await twin.Client.Reference<IScrapeGatewaysGrain>(TwinKeys.ScrapeGateways(facility)).Renew(_gatewayId, Lease(refresh).TotalSeconds);
+            }
+
+            var registered = _registered.Targets ?? [];
             var configured = configuredTargets.All.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
             var others = registered.Where(r => !configured.Contains(r.Id)).ToList();
 

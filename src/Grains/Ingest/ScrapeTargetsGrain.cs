@@ -3,10 +3,16 @@ using TokenFactoryTwin.Abstractions.Ingest;
 
 namespace TokenFactoryTwin.Grains.Ingest;
 
-/// <summary>Keeps a facility's pull targets, persisted, so every gateway scrapes the same list across restarts.</summary>
+/// <summary>Keeps a facility's pull targets, persisted, so the gateways share the same list across restarts.</summary>
 public sealed class ScrapeTargetsGrain(
     [PersistentState("scrape", StorageNames.Twin)] IPersistentState<ScrapeTargetsState> state) : Grain, IScrapeTargetsGrain
 {
+    /// <summary>
+    /// Which list the gateways hold: counted from a random start at each activation, so a gateway's version from an
+    /// earlier activation never passes for this one's.
+    /// </summary>
+    private long _version = Random.Shared.NextInt64();
+
     public async Task<bool> Add(ScrapeTargetSpec target)
     {
         if (state.State.Targets.Any(t => t.Id == target.Id))
@@ -15,20 +21,40 @@ public sealed class ScrapeTargetsGrain(
         }
 
         state.State.Targets.Add(target);
-        await state.WriteStateAsync();
+        await Store(() => state.State.Targets.Remove(target));
         return true;
     }
 
     public async Task<bool> Remove(string id)
     {
-        if (state.State.Targets.RemoveAll(t => t.Id == id) == 0)
+        var index = state.State.Targets.FindIndex(t => t.Id == id);
+        if (index < 0)
         {
             return false;
         }
 
-        await state.WriteStateAsync();
+        var removed = state.State.Targets[index];
+        state.State.Targets.RemoveAt(index);
+        await Store(() => state.State.Targets.Insert(index, removed));
         return true;
     }
 
-    public Task<IReadOnlyList<ScrapeTargetSpec>> GetAll() => Task.FromResult<IReadOnlyList<ScrapeTargetSpec>>(state.State.Targets.ToList());
+    public Task<ScrapeTargetList> GetIfChanged(long knownVersion) =>
+        Task.FromResult(new ScrapeTargetList(_version, knownVersion == _version ? null : state.State.Targets.ToList()));
+
+    /// <summary>Stores the changed list, or undoes the change if the store refuses: the gateways never see a target that was not stored.</summary>
+    private async Task Store(Action undo)
+    {
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            undo();
+            throw;
+        }
+
+        _version++;
+    }
 }
