@@ -204,11 +204,11 @@ public sealed class ScrapeService(
             // gateway's configuration are its own (another gateway may not know them).
             var owners = others.ToDictionary(r => r.Id, r => RendezvousHash.Pick(r.Id, gateways) is var i and >= 0 ? gateways[i] : _gatewayId, StringComparer.Ordinal);
             List<ScrapeTargetSpec> targets = [.. configuredTargets.All, .. others.Where(r => owners[r.Id] == _gatewayId)];
-            var share = (targets.Count - configured.Count, others.Count, gateways.Length);
-            if (share != _share)
+            (int Mine, int Registered, int Gateways) share = (targets.Count - configured.Count, others.Count, gateways.Length);
+            if (share != _share && (others.Count > 0 || _share.Registered > 0))
             {
                 _share = share;
-                GatewayLog.ScrapeShareChanged(logger, _gatewayId, share.Item1, share.Item2, share.Item3);
+                GatewayLog.ScrapeShareChanged(logger, _gatewayId, share.Mine, share.Registered, share.Gateways);
             }
 
             health.RetainOnly([.. configured, .. owners.Keys]);
