@@ -59,4 +59,12 @@ public interface IFacilityTopologyGrain : IGrainWithStringKey
     /// </summary>
     [Alias("GetCarbon"), AlwaysInterleave]
     Task<CarbonSpec?> GetCarbon();
+
+    /// <summary>
+    /// Whether the facility runs: started (now or before a re-activation) and not configuring its children for a
+    /// start. Gateways hold telemetry back (503, retry) until it does: samples sent while 7,400 racks are being woken
+    /// and configured wait behind that work for seconds, and arrive too old to count. Interleaves, as <see cref="FindHost"/>.
+    /// </summary>
+    [Alias("IsRunning"), AlwaysInterleave]
+    Task<bool> IsRunning();
 }

@@ -36,7 +36,7 @@ public static class IngestApi
             Results.Ok(await twin.Client.Reference<IDiscoveryGrain>(TwinKeys.Discovery(facility)).GetAll()));
 
     private static Task<IResult> PostNative(HttpContext context, TwinLocator twin, RequestBodyReader reader, NativeIngestor ingestor) =>
-        twin.WithBody(context, reader, async (facility, body) =>
+        twin.WithTelemetry(context, reader, async (facility, body) =>
         {
             var (reply, unusable) = await ingestor.Ingest(facility, body.Bytes);
             return reply is not null ? Results.Ok(reply) : TwinResults.BadRequest(unusable!);
@@ -50,7 +50,7 @@ public static class IngestApi
             return TwinResults.BadRequest("Name the source with ?host= or ?endpoint=, not both.");
         }
 
-        return await twin.WithBody(context, reader, async (facility, body) =>
+        return await twin.WithTelemetry(context, reader, async (facility, body) =>
         {
             var (reply, unusable, issues) = await ingestor.Ingest(
                 facility, Encoding.UTF8.GetString(body.Bytes.Span), string.IsNullOrWhiteSpace(host) ? null : host, endpoint);

@@ -39,7 +39,7 @@ public static class OtlpApi
         }
 
         var protobuf = mediaType == ProtobufResult.MediaType;
-        var result = await twin.WithBody(context, reader, async (facility, body) =>
+        var result = await twin.WithTelemetry(context, reader, async (facility, body) =>
         {
             var (reply, unusable) = await ingestor.Ingest(facility, body.Bytes, protobuf);
             if (reply is null)

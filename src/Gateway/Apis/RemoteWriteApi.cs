@@ -48,7 +48,7 @@ public static class RemoteWriteApi
             return TwinResults.BadRequest("Name the source with ?host= or ?endpoint=, not both.");
         }
 
-        return await twin.WithBody(context, reader, async (facility, body) =>
+        return await twin.WithTelemetry(context, reader, async (facility, body) =>
         {
             var (reply, unusable) = await ingestor.Ingest(facility, body.Bytes, string.IsNullOrWhiteSpace(host) ? null : host, endpoint);
             if (reply is null)

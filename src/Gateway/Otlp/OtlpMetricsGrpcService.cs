@@ -58,6 +58,11 @@ public class OtlpMetricsGrpcService(
                 throw Refusal(StatusCode.Unavailable, "the twin's cluster has not loaded its facility yet", TimeSpan.FromSeconds(2));
             }
 
+            if (!await twin.FacilityRunning())
+            {
+                throw Refusal(StatusCode.Unavailable, TwinRequest.StartingDetail, TimeSpan.FromSeconds(2));
+            }
+
             var (reply, unusable) = await ingestor.Ingest(facility, request, protobuf: true);
             return reply is null
                 ? throw new RpcException(new Status(StatusCode.InvalidArgument, unusable!))

@@ -309,6 +309,11 @@ public sealed class ScrapeService(
                 throw new InvalidOperationException("the twin's cluster has not loaded its facility yet");
             }
 
+            if (!await twin.FacilityRunning())
+            {
+                throw new InvalidOperationException("the facility is starting (configuring its racks)");
+            }
+
             var timeoutAfter = ScrapeSchedule.Timeout(target.TimeoutSeconds, target.IntervalSeconds);
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
             timeout.CancelAfter(timeoutAfter);

@@ -36,6 +36,19 @@ public static class TwinRequest
             return body.Ok ? await handle(facility, body) : body.Refusal!;
         });
 
+    /// <summary>
+    /// As <see cref="WithBody"/>, for telemetry: also answers 503 (retry) while the facility is starting, so senders
+    /// retry into a running twin rather than queue behind its start (<see cref="TwinLocator.FacilityRunning"/>).
+    /// </summary>
+    public static async Task<IResult> WithTelemetry(
+        this TwinLocator twin, HttpContext context, RequestBodyReader reader, Func<string, RequestBody, Task<IResult>> handle) =>
+        await twin.FacilityRunning()
+            ? await twin.WithBody(context, reader, handle)
+            : TwinResults.Starting(context, StartingDetail);
+
+    /// <summary>Why telemetry is held back while the facility starts.</summary>
+    public const string StartingDetail = "The facility is starting (configuring its racks); nothing was applied; retry shortly.";
+
     /// <summary>Parses <paramref name="json"/>; on malformed JSON, returns the 400 that says the body is not <paramref name="what"/>.</summary>
     /// <returns>Null when the body parsed (into <paramref name="value"/>, which may still be null for a JSON <c>null</c>).</returns>
     public static IResult? Parse<T>(ReadOnlySpan<byte> json, JsonSerializerOptions options, string what, out T? value)

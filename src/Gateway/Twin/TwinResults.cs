@@ -7,14 +7,14 @@ public static class TwinResults
 
     public static IResult BadRequest(string detail) => Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad request", detail: detail);
 
-    /// <summary>The cluster has not registered its facility yet (it is still starting).</summary>
-    public static IResult Starting(HttpContext context)
+    /// <summary>The cluster has not registered its facility yet, or (for telemetry) the facility is still starting.</summary>
+    public static IResult Starting(HttpContext context, string detail = "The twin's cluster has not loaded its facility yet; retry shortly.")
     {
         context.Response.Headers.RetryAfter = "2";
         return Results.Problem(
         statusCode: StatusCodes.Status503ServiceUnavailable,
         title: "Starting",
-        detail: "The twin's cluster has not loaded its facility yet; retry shortly.",
+        detail: detail,
         extensions: new Dictionary<string, object?> { ["retryAfterSeconds"] = 2 });
     }
 }

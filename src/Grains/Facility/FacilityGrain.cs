@@ -48,6 +48,9 @@ public sealed class FacilityGrain(
     private readonly FacilityLookups _lookups = new();
     private FacilitySpec? _effective;
 
+    /// <summary>A start is composing, storing or configuring the facility's children: it does not run yet (<see cref="IsRunning"/>).</summary>
+    private bool _starting;
+
     private string FacilityId => this.GetPrimaryKeyString();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -103,13 +106,22 @@ public sealed class FacilityGrain(
     {
         var before = _effective is { } previous && state.State.Timing is { } previousTiming ? new FacilityTopology(previous, previousTiming) : null;
         var started = Stopwatch.GetTimestamp();
-        state.State.Declared = declared;
-        state.State.Timing = timing;
+        _starting = true;
+        try
+        {
+            state.State.Declared = declared;
+            state.State.Timing = timing;
 
-        // Composed before the write: racks woken meanwhile ask for their configuration, and lookups interleave.
-        Recompose(keepHosts: false);
-        await state.WriteStateAsync();
-        await ConfigureChildren(before, racks: null);
+            // Composed before the write: racks woken meanwhile ask for their configuration, and lookups interleave.
+            Recompose(keepHosts: false);
+            await state.WriteStateAsync();
+            await ConfigureChildren(before, racks: null);
+        }
+        finally
+        {
+            _starting = false;
+        }
+
         StartTimer(timing);
         if (logger.IsEnabled(LogLevel.Information))
         {
@@ -165,6 +177,8 @@ public sealed class FacilityGrain(
     public Task<FacilitySpec?> GetTopology() => Task.FromResult(_effective);
 
     public Task<CarbonSpec?> GetCarbon() => Task.FromResult(_effective?.Carbon);
+
+    public Task<bool> IsRunning() => Task.FromResult(_effective is not null && state.State.Timing is not null && !_starting);
 
     public Task<HostAssignment?> FindHost(string hostname) => Task.FromResult<HostAssignment?>(_lookups.Hosts.GetValueOrDefault(hostname));
 
