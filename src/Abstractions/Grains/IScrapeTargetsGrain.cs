@@ -10,6 +10,13 @@ public interface IScrapeTargetsGrain : IGrainWithStringKey
     [Alias("Add")]
     Task<bool> Add(ScrapeTargetSpec target);
 
+    /// <summary>
+    /// Adds every target of a list in one step (one write), or none: returns the ids that exist already (then nothing
+    /// was added). A farm's thousands of exporters, one request rather than a rewrite of the whole list per target.
+    /// </summary>
+    [Alias("AddAll")]
+    Task<IReadOnlyList<string>> AddAll(IReadOnlyList<ScrapeTargetSpec> targets);
+
     [Alias("Remove")]
     Task<bool> Remove(string id);
 

@@ -25,6 +25,21 @@ public sealed class ScrapeTargetsGrain(
         return true;
     }
 
+    public async Task<IReadOnlyList<string>> AddAll(IReadOnlyList<ScrapeTargetSpec> targets)
+    {
+        var known = state.State.Targets.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
+        var existing = targets.Where(t => known.Contains(t.Id)).Select(t => t.Id).ToList();
+        if (existing.Count > 0 || targets.Count == 0)
+        {
+            return existing;
+        }
+
+        var before = state.State.Targets.Count;
+        state.State.Targets.AddRange(targets);
+        await Store(() => state.State.Targets.RemoveRange(before, targets.Count));
+        return [];
+    }
+
     public async Task<bool> Remove(string id)
     {
         var index = state.State.Targets.FindIndex(t => t.Id == id);

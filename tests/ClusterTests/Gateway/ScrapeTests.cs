@@ -159,4 +159,27 @@ public sealed class ScrapeTests(TwinClusterFixture fixture)
             what: "the target to be gone");
         await LiveTwin.Json(await twin.Http.DeleteAsync("/api/scrape-targets/t1"), HttpStatusCode.NotFound);
     }
+
+    [Fact]
+    public async Task A_list_of_targets_is_registered_in_one_request_all_or_none()
+    {
+        await using var twin = await LiveTwin.Start(fixture, FastRefresh);
+        object Target(string id, string url = "http://127.0.0.1:9400/metrics") => new { id, url, intervalSeconds = 60, timeoutSeconds = 5, host = "h" };
+
+        var bad = await twin.Http.PostAsync("/api/scrape-targets", JsonContent.Create(new[] { Target("n-1"), Target("n-2", "ftp://x"), Target("n-1") }));
+        var empty = await twin.Http.PostAsync("/api/scrape-targets", JsonContent.Create(Array.Empty<object>()));
+        var created = await twin.Http.PostAsync("/api/scrape-targets", JsonContent.Create(new[] { Target("n-1"), Target("n-2"), Target("n-3") }));
+        var overlapping = await twin.Http.PostAsync("/api/scrape-targets", JsonContent.Create(new[] { Target("n-4"), Target("n-2") }));
+
+        var problems = (await LiveTwin.Json(bad, HttpStatusCode.BadRequest)).GetProperty("problems").EnumerateArray().Select(p => p.GetString()).ToList();
+        Assert.Equal(["[1]: url 'ftp://x' is not an absolute http(s) URL", "the id 'n-1' is given more than once"], problems);
+        await LiveTwin.Json(empty, HttpStatusCode.BadRequest);
+        Assert.Equal(3, (await LiveTwin.Json(created, HttpStatusCode.Created)).GetArrayLength());
+        var conflict = await LiveTwin.Json(overlapping, HttpStatusCode.Conflict);
+        Assert.Equal(["n-2"], conflict.GetProperty("existing").EnumerateArray().Select(e => e.GetString()));
+        var listed = await Eventually.Get(
+            async () => (await LiveTwin.Json(await twin.Http.GetAsync("/api/scrape-targets"))).EnumerateArray().Select(t => t.GetProperty("id").GetString()).ToList(),
+            ids => ids.Count == 3, what: "the three registered targets listed");
+        Assert.Equal(["n-1", "n-2", "n-3"], listed);
+    }
 }
