@@ -214,7 +214,12 @@ public sealed class ScrapeService(
             health.RetainOnly([.. configured, .. owners.Keys]);
             foreach (var elsewhere in others.Where(r => owners[r.Id] != _gatewayId))
             {
-                health.Set(ScrapeTargetHealth.Elsewhere(elsewhere, owners[elsewhere.Id]));
+                // Written once per move, not per refresh: most of a gigawatt's targets are elsewhere for every gateway.
+                if (health.Get(elsewhere.Id) is not { Health: ScrapeTargetHealth.ScrapedElsewhere } known
+                    || known.ScrapedBy != owners[elsewhere.Id] || known.Url != elsewhere.Url)
+                {
+                    health.Set(ScrapeTargetHealth.Elsewhere(elsewhere, owners[elsewhere.Id]));
+                }
             }
 
             lock (_gate)
