@@ -3,7 +3,8 @@ namespace TokenFactoryTwin.LoadGen;
 /// <summary>
 /// <c>--url U --gpus N --duration S [--batch B] [--concurrency C] [--step S] [--silo-pid P] [--gateway-pid P] [--key K]
 /// [--hall H] [--power-a A] [--power-b B] [--prefix P] [--form samples|racks|prometheus|remote-write|otlp] [--declared]
-/// [--write-facility PATH] [--interval-ms I] [--facility-file PATH] [--launched-at MS] [--silo-log PATH] [--timeline PATH]</c>.
+/// [--write-facility PATH] [--interval-ms I] [--facility-file PATH] [--launched-at MS] [--launch-file PATH] [--silo-log PATH]
+/// [--timeline PATH]</c>.
 /// <c>--interval-ms</c> sends every GPU's sample that often (1000 by default; 500 is two samples per GPU per second)
 /// and must divide a second into whole intervals.
 /// <c>--form racks</c> sends each rack as one entry with a column per reading instead of one object per sample;
@@ -16,6 +17,8 @@ namespace TokenFactoryTwin.LoadGen;
 /// running do; it then waits for the twin to accept whole intervals before its warm-up starts.
 /// <c>--launched-at</c> (Unix milliseconds) is when the twin's processes were launched: startup is timed from it
 /// (<see cref="StartupProbe"/>), and <c>--silo-log</c> names the silo's log, where its startup line is looked for.
+/// <c>--launch-file</c> (with <c>--facility-file</c>) starts the generator before the twin: it gets ready and waits to
+/// be told the launch and the twin's process ids (<see cref="TwinLaunch"/>).
 /// <c>--timeline</c> writes what happened until the first complete KPI, one JSON line per interval sent and per
 /// facility reading (<see cref="StartupTimeline"/>).
 /// </summary>
@@ -23,7 +26,8 @@ public sealed record LoadOptions(
     Uri Url, int Gpus, int DurationSeconds, int BatchSamples, int Concurrency, int StepSeconds,
     int? SiloPid, int? GatewayPid, string? ApiKey, string? Hall, string? PowerA, string? PowerB, string Prefix,
     bool Declared, string? WriteFacility, string Form = "samples", int IntervalMs = 1000,
-    string? FacilityFile = null, DateTimeOffset? LaunchedAt = null, string? SiloLog = null, string? Timeline = null)
+    string? FacilityFile = null, DateTimeOffset? LaunchedAt = null, string? SiloLog = null, string? Timeline = null,
+    string? LaunchFile = null)
 {
     public const int GpusPerRack = 72;
 
@@ -63,6 +67,7 @@ public sealed record LoadOptions(
                 "--interval-ms" => o with { IntervalMs = int.Parse(v) },
                 "--facility-file" => o with { FacilityFile = v },
                 "--launched-at" => o with { LaunchedAt = DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(v)) },
+                "--launch-file" => o with { LaunchFile = v },
                 "--silo-log" => o with { SiloLog = v },
                 "--timeline" => o with { Timeline = v },
                 "--form" when v is "samples" or "racks" or "prometheus" or "remote-write" or "otlp" => o with { Form = v },
@@ -83,6 +88,11 @@ public sealed record LoadOptions(
         if (o.FacilityFile is not null && !o.Declared)
         {
             throw new ArgumentException("--facility-file names the declared racks to feed: it goes with --declared");
+        }
+
+        if (o.LaunchFile is not null && o.FacilityFile is null)
+        {
+            throw new ArgumentException("--launch-file starts the generator before the twin: it needs the racks from --facility-file");
         }
 
         return o.Gpus > 0 && o.DurationSeconds > 0 && o.BatchSamples > 0 && o.Concurrency > 0 && o.StepSeconds > 0

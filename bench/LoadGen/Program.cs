@@ -20,6 +20,24 @@ if (options.WriteFacility is { } path)
     return 0;
 }
 
+// The racks a twin is declared with are known without asking it, as its exporters know who they are.
+var rackIds = options.FacilityFile is { } declaredIn ? await DeclaredRacks(declaredIn, options.Racks) : null;
+ITelemetrySource? telemetry = null;
+if (options.LaunchFile is { } launchFile)
+{
+    // Ready before the twin is launched, as running exporters are: the first bodies written (and thrown away) compile
+    // the generator's own code now rather than on the twin's cores in its first seconds. They advance the counters by
+    // a few seconds, which a cumulative counter's rate does not see.
+    telemetry = Source(options, rackIds!);
+    var past = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / options.IntervalMs - 3;
+    for (var warm = 0; warm < 3; warm++)
+    {
+        telemetry.Interval((past + warm) * options.IntervalMs, options.IntervalMs / 1000.0);
+    }
+
+    options = await TwinLaunch.ReadyThenWait(options, launchFile);
+}
+
 var siloPid = options.SiloPid ?? ProcStat.Find("TokenFactoryTwin.Silo");
 var gatewayPid = options.GatewayPid ?? ProcStat.Find("TokenFactoryTwin.Gateway");
 var loadAtStart = StartupProbe.LoadAverage();
@@ -31,15 +49,7 @@ var watch = new FacilityWatch(twin, startup, timeline);
 // Watching from the start: with --facility-file the twin may still be starting, and its first complete KPI is timed.
 var watching = watch.Run(stopWatching.Token);
 
-List<string> rackIds;
-if (options.FacilityFile is { } declaredIn)
-{
-    // The racks a twin is declared with are known without asking it, as its exporters know who they are.
-    var declared = JsonSerializer.Deserialize<FacilitySpec>(await File.ReadAllTextAsync(declaredIn), FacilityJson.Options)
-        ?? throw new ArgumentException($"{declaredIn} is not a facility file");
-    rackIds = declared.Racks.Where(r => r.Source.Kind == TelemetrySourceKinds.Live).Select(r => r.Id).Take(options.Racks).ToList();
-}
-else
+if (rackIds is null)
 {
     var topology = await twin.Get("/api/topology");
     rackIds = options.Declared
@@ -79,7 +89,7 @@ Console.WriteLine($"Sending {options.Gpus:N0} samples every {options.IntervalMs}
 // then it skips the intervals it missed; once measuring, every interval is sent and a late one is counted as behind.
 // Warm-up starts with the first interval the twin accepted whole (at once, unless it is still starting).
 const int MinWarmupSeconds = 5, MaxWarmupSeconds = 60, OnTimeSecondsToStart = 3, MaxStartSeconds = 600;
-ITelemetrySource telemetry = options.Form is "samples" or "racks" ? new SyntheticTelemetry(options, rackIds) : new ExporterTelemetry(options, rackIds);
+telemetry ??= Source(options, rackIds);
 var latencies = new ConcurrentBag<double>();
 var secondsSending = new List<double>();
 long sent = 0, accepted = 0, rejected = 0;
@@ -236,3 +246,13 @@ Console.WriteLine(JsonSerializer.Serialize(report, new JsonSerializerOptions(Jso
 return 0;
 
 static double? Seconds(double? value) => value.HasValue ? Math.Round(value.Value, 2) : null;
+
+static ITelemetrySource Source(LoadOptions options, List<string> rackIds) =>
+    options.Form is "samples" or "racks" ? new SyntheticTelemetry(options, rackIds) : new ExporterTelemetry(options, rackIds);
+
+static async Task<List<string>> DeclaredRacks(string facilityFile, int racks)
+{
+    var declared = JsonSerializer.Deserialize<FacilitySpec>(await File.ReadAllTextAsync(facilityFile), FacilityJson.Options)
+        ?? throw new ArgumentException($"{facilityFile} is not a facility file");
+    return declared.Racks.Where(r => r.Source.Kind == TelemetrySourceKinds.Live).Select(r => r.Id).Take(racks).ToList();
+}

@@ -37,9 +37,26 @@ dotnet build -c Release bench/LoadGen/LoadGen.csproj >/dev/null
 loadgen=bench/LoadGen/bin/Release/net10.0/TokenFactoryTwin.LoadGen.dll
 dotnet "$loadgen" --write-facility "$work/live.json" --gpus "$gpus"
 
-# Launched together, and the load generator with them: it feeds the racks the facility file declares from the start,
-# as exporters that were running before the twin do, and times the start from this moment: the silo's startup line
+# The load generator starts first and gets ready (reads its racks from the facility file, compiles its own code), as
+# exporters that were running before the twin are; it then waits to be told the launch (bench/LoadGen/TwinLaunch.cs).
+# It feeds the declared racks from the launch on, and times the start from it: the silo's startup line
 # (twinUpSeconds) and the first complete facility KPI (firstCompleteKpiSeconds, with the CPU-seconds until then).
+# The generator waits for the twin to accept whole intervals (at most 10 minutes) before its warm-up starts.
+dotnet "$loadgen" --url "http://127.0.0.1:$gateway_web" --gpus "$gpus" --duration "$duration" --declared \
+  --facility-file "$work/live.json" --launch-file "$work/launch" --silo-log "$work/silo.log" \
+  --timeline "$work/timeline.jsonl" "$@" &
+generator=$!
+silo=""
+gateway=""
+# shellcheck disable=SC2086 # unset ids are left out
+stop() { kill "$generator" $silo $gateway 2>/dev/null || true; wait "$generator" $silo $gateway 2>/dev/null || true; }
+trap stop EXIT
+for _ in $(seq 1 1200); do
+  [[ -f $work/launch.ready ]] && break
+  kill -0 "$generator" 2>/dev/null || { echo "the load generator exited before the launch" >&2; exit 1; }
+  sleep 0.1
+done
+[[ -f $work/launch.ready ]] || { echo "the load generator did not get ready within 2 minutes" >&2; exit 1; }
 launched=$(date +%s%3N)
 # Each from its own folder, so it reads its appsettings.json (the content root is the working directory).
 # Sample profiler every 1 ms; the runtime's GC (0x1), loader (0x8), JIT (0x10), thread pool (0x10000) and exception
@@ -64,11 +81,7 @@ silo=$!
   exec env "${gateway_env[@]}" $(launcher . TokenFactoryTwin.Gateway) --Orleans:GatewayPort="$client_port" \
   --urls "http://127.0.0.1:$gateway_web" >"$work/gateway.log" 2>&1) &
 gateway=$!
-stop() { kill "$gateway" "$silo" 2>/dev/null || true; wait "$gateway" "$silo" 2>/dev/null || true; }
-trap stop EXIT
+# Written whole, then renamed: the generator never reads half a line.
+echo "$launched $silo $gateway" > "$work/launch.tmp" && mv "$work/launch.tmp" "$work/launch"
 echo "Twin launched (silo pid $silo, gateway pid $gateway; logs in $work)"
-
-# The generator waits for the twin to accept whole intervals (at most 10 minutes) before its warm-up starts.
-dotnet "$loadgen" --url "http://127.0.0.1:$gateway_web" --gpus "$gpus" --duration "$duration" --declared \
-  --facility-file "$work/live.json" --launched-at "$launched" --silo-log "$work/silo.log" \
-  --silo-pid "$silo" --gateway-pid "$gateway" --timeline "$work/timeline.jsonl" "$@"
+wait "$generator"
