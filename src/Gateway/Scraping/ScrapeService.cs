@@ -66,6 +66,7 @@ public sealed class ScrapeService(
     private readonly Lock _gate = new();
     private readonly PriorityQueue<ScrapeTargetSpec, DateTimeOffset> _due = new();
     private HashSet<ScrapeTargetSpec> _scheduled = [];
+    private HashSet<string> _scheduledIds = new(StringComparer.Ordinal);
     private readonly HttpClient _http = new(new SocketsHttpHandler
     {
         AutomaticDecompression = DecompressionMethods.All,
@@ -91,6 +92,12 @@ public sealed class ScrapeService(
     /// <summary>The facility's registered targets as last read; re-read only when their version changed.</summary>
     private ScrapeTargetList _registered = new(0, null);
     private (int Mine, int Registered, int Gateways) _share;
+
+    /// <summary>
+    /// The registered list's version and the gateways it was last shared out among. A refresh that finds both as they
+    /// were has nothing to share out again: at a gigawatt that is 133,200 targets hashed and looked up every refresh.
+    /// </summary>
+    private (long Version, string Gateways)? _sharedOut;
     private int _inFlight;
     private long _missedLate;
     private DateTimeOffset _missedLoggedAt;
@@ -196,6 +203,13 @@ public sealed class ScrapeService(
                 gateways = await twin.Client.Reference<IScrapeGatewaysGrain>(TwinKeys.ScrapeGateways(facility)).Renew(_gatewayId, Lease(refresh).TotalSeconds);
             }
 
+            var sharing = (_registered.Version, string.Join('\n', gateways));
+            if (sharing == _sharedOut)
+            {
+                ForgetFinishedScrapesOfGoneTargets();
+                return;
+            }
+
             var registered = _registered.Targets ?? [];
             var configured = configuredTargets.All.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
             var others = registered.Where(r => !configured.Contains(r.Id)).ToList();
@@ -237,17 +251,28 @@ public sealed class ScrapeService(
                 }
 
                 _scheduled = [.. targets];
-                var ids = targets.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
-                foreach (var gone in _running.Where(r => r.Value.IsCompleted && !ids.Contains(r.Key)).Select(r => r.Key).ToList())
-                {
-                    _running.Remove(gone);
-                }
+                _scheduledIds = targets.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
             }
+
+            ForgetFinishedScrapesOfGoneTargets();
+            _sharedOut = sharing;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // The cluster may be restarting: keep scraping the targets known so far and try again next refresh.
             _refreshAt = now + TimeSpan.FromSeconds(1);
+        }
+    }
+
+    /// <summary>A target no longer scraped here leaves its last scrape's task behind until that scrape has finished.</summary>
+    private void ForgetFinishedScrapesOfGoneTargets()
+    {
+        lock (_gate)
+        {
+            foreach (var gone in _running.Where(r => r.Value.IsCompleted && !_scheduledIds.Contains(r.Key)).Select(r => r.Key).ToList())
+            {
+                _running.Remove(gone);
+            }
         }
     }
 
